@@ -1,0 +1,97 @@
+import { Command } from 'commander';
+import { deviceFingerprint, type DeviceFingerprint } from '@evalkit/core';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { printJson, formatTable } from '../shared/output';
+import { probeExecutionProviders, type ProviderProbe } from '../shared/providers';
+
+/** What `evalkit doctor` reports. */
+export interface DoctorReport {
+  device: DeviceFingerprint;
+  executionProviders: ProviderProbe[];
+  sharp: { sharp: string; libvips: string } | { error: string };
+  chromium: { path: string; version: string } | null;
+}
+
+/** Candidate Chromium binaries, in order; EVALKIT_CHROMIUM overrides. */
+export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+  return [env.EVALKIT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(
+    (p): p is string => typeof p === 'string' && p.length > 0,
+  );
+}
+
+/** Finds a runnable Chromium for the report page, with its version. */
+export function findChromium(): { path: string; version: string } | null {
+  for (const path of chromiumCandidates()) {
+    if (!existsSync(path)) continue;
+    try {
+      const version = execFileSync(path, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 20_000 }).toString().trim();
+      return { path, version };
+    } catch {
+      // present but not runnable: try the next one
+    }
+  }
+  return null;
+}
+
+async function sharpVersions(): Promise<DoctorReport['sharp']> {
+  try {
+    const sharp = (await import('sharp')).default;
+    return { sharp: sharp.versions.sharp ?? 'unknown', libvips: sharp.versions.vips };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+/** Collects the doctor report. */
+export async function doctorReport(): Promise<DoctorReport> {
+  return {
+    device: deviceFingerprint({ executionProvider: 'cpu' }),
+    executionProviders: await probeExecutionProviders(),
+    sharp: await sharpVersions(),
+    chromium: findChromium(),
+  };
+}
+
+function gib(bytes: number): string {
+  return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+}
+
+/** Registers `evalkit doctor`. */
+export function registerDoctor(program: Command): void {
+  program
+    .command('doctor')
+    .description('check this machine: device fingerprint, ONNX execution providers that start, sharp/libvips, Chromium')
+    .option('--json', 'print the report as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  evalkit doctor          human-readable summary
+  evalkit doctor --json   the same as JSON (the device fingerprint is what every result manifest records)`,
+    )
+    .action(async (opts: { json?: boolean }) => {
+      const report = await doctorReport();
+      if (opts.json) {
+        printJson(report);
+        return;
+      }
+      const d = report.device;
+      const lines = [
+        `CPU          ${d.cpuModel} (${d.logicalCores} logical cores)`,
+        `memory       ${gib(d.memoryBytes)}`,
+        `OS           ${d.os} ${d.osRelease} (${d.arch})`,
+        `Node.js      ${d.nodeVersion}`,
+        `onnxruntime  ${d.onnxruntimeVersion ?? 'not installed'}`,
+        `sharp        ${'error' in report.sharp ? `failed to load: ${report.sharp.error}` : `${report.sharp.sharp} (libvips ${report.sharp.libvips})`}`,
+        `Chromium     ${report.chromium ? `${report.chromium.version} at ${report.chromium.path}` : 'not found (the HTML report still renders; browser checks need /usr/bin/chromium)'}`,
+        '',
+        'Execution providers:',
+        formatTable(
+          ['provider', 'bundled', 'starts', 'detail'],
+          report.executionProviders.map((p) => [p.name, p.bundled ? 'yes' : 'no', p.starts ? 'yes' : 'no', p.detail]),
+        ),
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,10 @@
+import type { Command } from 'commander';
+import { registerDoctor } from './doctor';
+
+/**
+ * Every evalkit command, in the order `evalkit --help` lists them. Each command lives in its own
+ * file and exports one register function; add new commands here.
+ */
+export const COMMANDS: ((program: Command) => void)[] = [
+  registerDoctor,
+];

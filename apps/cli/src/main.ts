@@ -1,0 +1,51 @@
+import { Command, CommanderError } from 'commander';
+import { isEvalkitError } from '@evalkit/core';
+import { COMMANDS } from './commands';
+import { TOOL_VERSION } from './shared/context';
+
+/** Builds the `evalkit` program with every command registered. */
+export function buildProgram(): Command {
+  const program = new Command('evalkit')
+    .description(
+      'Benchmark and evaluate video VAE decoders (Turbo-VAED) and HTP drawing analyses (PsyDraw):\n' +
+        'decoder zoo, ONNX decoding, kernel benchmarks, reconstruction metrics, agreement statistics, reports.',
+    )
+    .version(TOOL_VERSION, '-V, --version', 'print the evalkit version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false })
+    .exitOverride();
+  for (const register of COMMANDS) register(program);
+  program.addHelpText(
+    'after',
+    `
+Start here:
+  npm start                    run the main job on embedded defaults and write a report
+  evalkit doctor               check what this machine can run
+  evalkit <command> --help     options and examples of one command`,
+  );
+  return program;
+}
+
+/**
+ * Runs the CLI and returns the exit code: 0 on success, 1 for a failed input or run (the message
+ * names file, field and value), 2 for a usage error.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.commands.forEach((c) => c.exitOverride());
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version exit through here with code 0
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (isEvalkitError(error)) {
+      process.stderr.write(`evalkit: error [${error.code}] ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`evalkit: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return 1;
+  }
+}

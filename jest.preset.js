@@ -1,0 +1,18 @@
+// Shared jest settings: swc transpiles TypeScript (type checks are `tsc` in the typecheck target).
+// Dynamic import() is kept as-is so ESM-only dependencies (tinybench, vega) load natively;
+// the test target therefore runs node with --experimental-vm-modules.
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'commonjs', ignoreDynamic: true },
+      },
+    ],
+  },
+  testMatch: ['**/?(*.)test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+};
