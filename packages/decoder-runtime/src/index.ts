@@ -1,1 +1,10 @@
-export {};
+export type { Latent } from './latents/latent';
+export { shapeSize, formatShape } from './latents/latent';
+export { randomLatents, mulberry32 } from './latents/random-latents';
+export { float16BitsToFloat32, halfToFloat, bfloat16BitsToFloat32 } from './latents/float16';
+export { fortranToC } from './latents/fortran-order';
+export { parseNpy, parseNpyHeader, encodeNpy, SUPPORTED_NPY_DTYPES } from './io/npy-format';
+export type { NpyHeader } from './io/npy-format';
+export { parseNpz, npzKeys } from './io/npz-format';
+export { parseSafetensors, parseSafetensorsHeader, SUPPORTED_SAFETENSORS_DTYPES } from './io/safetensors-format';
+export { readLatents, writeLatentsNpy, splitLatentSpec, LATENT_FORMATS } from './io/read-latents';

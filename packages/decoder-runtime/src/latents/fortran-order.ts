@@ -1,0 +1,28 @@
+/** Reorders column-major (Fortran) data of `shape` into row-major (C) order. */
+export function fortranToC(data: Float32Array, shape: readonly number[]): Float32Array {
+  const n = data.length;
+  const rank = shape.length;
+  if (rank <= 1) return data.slice();
+  // Column-major strides: the first axis varies fastest.
+  const fStride = new Array<number>(rank);
+  let s = 1;
+  for (let k = 0; k < rank; k++) {
+    fStride[k] = s;
+    s *= shape[k];
+  }
+  const out = new Float32Array(n);
+  const index = new Array<number>(rank).fill(0);
+  let src = 0;
+  for (let i = 0; i < n; i++) {
+    out[i] = data[src];
+    // Advance the C-order counter (last axis fastest) and keep the Fortran offset in step.
+    for (let k = rank - 1; k >= 0; k--) {
+      index[k]++;
+      src += fStride[k];
+      if (index[k] < shape[k]) break;
+      src -= fStride[k] * shape[k];
+      index[k] = 0;
+    }
+  }
+  return out;
+}
