@@ -29,8 +29,11 @@ export interface KernelRowBase {
   shapeLabel: string;
   /** Name of the TS kernel or the ONNX operators timed. */
   kernel: string;
+  /** Bytes each stage must move in one pass (input, weights, output; float32). */
   bytes: number;
   macs: number;
+  /** Bytes if every ONNX operator ran unfused, each reading its inputs and writing its output (informational). */
+  opBytes: number;
   /** Variant this row's pair compares against (see VariantDefinition.baseline). */
   baselineVariant: string | null;
 }
@@ -51,7 +54,7 @@ export interface KernelRowCompleted extends KernelRowBase {
   fractionOfMatmul: number;
   speedupVsVariant1: number | null;
   speedupVsBaseline: number | null;
-  check: AgreementCheck | null;
+  checks: AgreementCheck[];
 }
 
 /** A row whose task failed (build, agreement check, or a tinybench error); the suite carries on. */
@@ -70,7 +73,7 @@ export interface KernelRowErrored extends KernelRowBase {
   fractionOfMatmul: null;
   speedupVsVariant1: null;
   speedupVsBaseline: null;
-  check: AgreementCheck | null;
+  checks: AgreementCheck[];
 }
 
 /** One result row of a kernel benchmark. */

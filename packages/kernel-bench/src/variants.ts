@@ -20,6 +20,8 @@ export interface VariantStage {
 export interface TsRearrangement {
   /** Kernel name, for tables. */
   name: string;
+  /** Largest difference allowed against onnxruntime: 0 for pure data movement, a few float32 ulps for arithmetic (trilinear). */
+  tolerance: number;
   /** Elements of scratch memory it needs for an input of `dims` (0 for none). */
   scratch(dims: readonly number[]): number;
   run(x: Float32Array, dims: readonly number[], out: Float32Array, scratch?: Float32Array): Float32Array;
@@ -55,7 +57,7 @@ export const VARIANTS: readonly VariantDefinition[] = [
       stage('rearrange', (o, x) => o.resize(x, [1, 1, 2, 2, 2], 'nearest')),
       stage('conv', (o, x) => o.conv(x, { name: 'conv', cout: s.c, kernel: k3 })),
     ],
-    ts: { name: 'nearestUpsample5d', scratch: () => 0, run: (x, d, out) => nearestUpsample5d(x, d, [1, 1, 2, 2, 2], out) },
+    ts: { name: 'nearestUpsample5d', tolerance: 0, scratch: () => 0, run: (x, d, out) => nearestUpsample5d(x, d, [1, 1, 2, 2, 2], out) },
   },
   {
     id: '2',
@@ -71,7 +73,7 @@ export const VARIANTS: readonly VariantDefinition[] = [
       stage('conv', (o, x) => o.conv(x, { name: 'conv', cout: s.c, kernel: [3, 3] })),
       stage('restore', (o, x) => o.transpose(o.reshape(x, [s.n, s.t * 2, s.c, s.h * 2, s.w * 2]), [0, 2, 1, 3, 4])),
     ],
-    ts: { name: 'nearestToFrames', scratch: () => 0, run: (x, d, out) => nearestToFrames(x, d, [2, 2, 2], out) },
+    ts: { name: 'nearestToFrames', tolerance: 0, scratch: () => 0, run: (x, d, out) => nearestToFrames(x, d, [2, 2, 2], out) },
   },
   {
     id: '3',
@@ -83,7 +85,7 @@ export const VARIANTS: readonly VariantDefinition[] = [
       stage('rearrange', (o, x) => o.resize(x, [1, 1, 2, 2, 2], 'linear')),
       stage('conv', (o, x) => o.conv(x, { name: 'conv', cout: s.c, kernel: k3 })),
     ],
-    ts: { name: 'trilinearResize', scratch: () => 0, run: (x, d, out) => trilinearResize(x, d, [2, 2, 2], out) },
+    ts: { name: 'trilinearResize', tolerance: 1e-6, scratch: () => 0, run: (x, d, out) => trilinearResize(x, d, [2, 2, 2], out) },
   },
   {
     id: '4',
@@ -106,7 +108,7 @@ export const VARIANTS: readonly VariantDefinition[] = [
         return o.reshape(y, [s.n, s.c, 2 * s.t, 2 * s.h, 2 * s.w]);
       }),
     ],
-    ts: { name: 'pixelShuffle3dJoint', scratch: () => 0, run: (x, d, out) => pixelShuffle3dJoint(x, d, [2, 2, 2], out) },
+    ts: { name: 'pixelShuffle3dJoint', tolerance: 0, scratch: () => 0, run: (x, d, out) => pixelShuffle3dJoint(x, d, [2, 2, 2], out) },
   },
   {
     id: '6',
@@ -126,7 +128,7 @@ export const VARIANTS: readonly VariantDefinition[] = [
         return o.transpose(o.reshape(y, [s.n, 2 * s.t, s.c, 2 * s.h, 2 * s.w]), [0, 2, 1, 3, 4]);
       }),
     ],
-    ts: { name: 'pixelShuffle3dDecoupled', scratch: (d) => d.reduce((a, b) => a * b, 1), run: (x, d, out, scratch) => pixelShuffle3dDecoupled(x, d, [2, 2, 2], out, scratch) },
+    ts: { name: 'pixelShuffle3dDecoupled', tolerance: 0, scratch: (d) => d.reduce((a, b) => a * b, 1), run: (x, d, out, scratch) => pixelShuffle3dDecoupled(x, d, [2, 2, 2], out, scratch) },
   },
   {
     id: '7a',
@@ -138,7 +140,7 @@ export const VARIANTS: readonly VariantDefinition[] = [
       stage('rearrange', (o, x) => o.resize(x, [1, 1, 1, 2, 2], 'nearest')),
       stage('conv', (o, x) => o.conv(x, { name: 'conv', cout: s.c, kernel: k3 })),
     ],
-    ts: { name: 'nearestUpsample5d', scratch: () => 0, run: (x, d, out) => nearestUpsample5d(x, d, [1, 1, 1, 2, 2], out) },
+    ts: { name: 'nearestUpsample5d', tolerance: 0, scratch: () => 0, run: (x, d, out) => nearestUpsample5d(x, d, [1, 1, 1, 2, 2], out) },
   },
   {
     id: '7b',
@@ -153,7 +155,7 @@ export const VARIANTS: readonly VariantDefinition[] = [
         return o.transpose(o.reshape(y, [s.n, s.t, s.c, 2 * s.h, 2 * s.w]), [0, 2, 1, 3, 4]);
       }),
     ],
-    ts: { name: 'depthToSpaceCrd5d', scratch: () => 0, run: (x, d, out) => depthToSpaceCrd5d(x, d, 2, out) },
+    ts: { name: 'depthToSpaceCrd5d', tolerance: 0, scratch: () => 0, run: (x, d, out) => depthToSpaceCrd5d(x, d, 2, out) },
   },
   {
     id: '8a',

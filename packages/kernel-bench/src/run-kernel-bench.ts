@@ -1,0 +1,261 @@
+import { CostSink } from './accounting';
+import { cropNcthw, maxAbsDiff } from './compare-arrays';
+import { buildStagesGraph, type BuiltGraph } from './onnx-sink';
+import { createGraphSession, type GraphSession } from './onnx-session';
+import { ReferenceSink } from './reference-sink';
+import { randomTensor } from './random';
+import type { AgreementCheck, Ceilings, Implementation, KernelRow, Part } from './result-row';
+import { shapeDims, shapeLabel, shapeSize, type Shape5 } from './shape';
+import { throughput } from './statistics';
+import { timeTasks, type TimedOutcome, type TimingOptions } from './tinybench-runner';
+import { replayStages, type VariantDefinition, type VariantStage } from './variants';
+
+/** One shape to benchmark, with a label for tables. */
+export interface BenchShape {
+  label: string;
+  shape: Shape5;
+}
+
+/** Options of runKernelBench. */
+export interface KernelBenchOptions extends TimingOptions {
+  variants: readonly VariantDefinition[];
+  shapes: readonly BenchShape[];
+  threads: number;
+  ceilings: Ceilings;
+  seed: number;
+  /** Largest MAC count at the check crop for which the all-TypeScript reference replay runs. */
+  referenceMacLimit?: number;
+  /** Called before each variant and shape (progress). */
+  onStep?: (message: string) => void;
+}
+
+/** Bytes and MACs of one part of a variant. */
+export interface PartCost {
+  bytes: number;
+  macs: number;
+  /** Per-operator traffic if every ONNX operator ran unfused (informational). */
+  opBytes: number;
+}
+
+const count = (d: readonly number[]) => d.reduce((a, b) => a * b, 1);
+
+/**
+ * Cost of a sequence of stages. Bytes = for each stage, its input, weights and output once
+ * (float32): the traffic of the stage done in one pass. Extra passes an implementation makes
+ * (the transposes inside an ONNX rearrangement) are not counted: they show up as lower GB/s.
+ */
+export function stagesCost(stages: readonly VariantStage[], inputDims: readonly number[]): PartCost & { outputDims: number[] } {
+  let dims = [...inputDims];
+  let bytes = 0;
+  let macs = 0;
+  let opBytes = 0;
+  for (const st of stages) {
+    const sink = new CostSink();
+    const out = st.apply(sink, dims);
+    const total = sink.total();
+    bytes += (count(dims) + total.params + count(out)) * 4;
+    macs += total.macs;
+    opBytes += total.bytes;
+    dims = out;
+  }
+  return { bytes, macs, opBytes, outputDims: dims };
+}
+
+/** Splits stages around the rearrangement: before, the rearrangement itself, after. */
+export function splitStages(stages: readonly VariantStage[]): { pre: VariantStage[]; rearrange: VariantStage | null; post: VariantStage[] } {
+  const i = stages.findIndex((s) => s.role === 'rearrange');
+  if (i < 0) return { pre: [...stages], rearrange: null, post: [] };
+  return { pre: stages.slice(0, i), rearrange: stages[i], post: stages.slice(i + 1) };
+}
+
+/** Tolerance of a float path check: sums of up to a few thousand products in float32, reordered. */
+const FLOAT_TOLERANCE = 1e-4;
+
+/** Checks every implementation of a variant against the others; returns the checks or throws on disagreement. */
+async function checkVariant(v: VariantDefinition, shape: Shape5, x: Float32Array, opts: KernelBenchOptions, rearrangeInput: Float32Array | null): Promise<AgreementCheck[]> {
+  const checks: AgreementCheck[] = [];
+  const stages = v.stages(shape);
+  const { pre, rearrange } = splitStages(stages);
+  const sessions: GraphSession[] = [];
+  const session = async (g: BuiltGraph) => {
+    const s = await createGraphSession(g, opts.threads);
+    sessions.push(s);
+    return s;
+  };
+  try {
+    // 1. The rearrangement alone, ONNX against TS, on the benchmark input itself: bit-exact for data movement.
+    if (rearrange && v.ts && rearrangeInput) {
+      const inDims = stagesCost(pre, shapeDims(shape)).outputDims;
+      const g = buildStagesGraph([rearrange], inDims, opts.seed, `${v.id}-rearrange`);
+      const onnx = await (await session(g)).run(rearrangeInput);
+      const ts = v.ts.run(rearrangeInput, inDims, new Float32Array(count(g.outputDims)), new Float32Array(v.ts.scratch(inDims)));
+      checks.push({ method: `rearrangement: onnxruntime graph vs TS ${v.ts.name}`, maxAbsDiff: maxAbsDiff(onnx, ts), tolerance: v.ts.tolerance, shapeLabel: shapeLabel(shape) });
+    }
+    // 2. The full path on a crop of the same input: fused graph vs (ONNX before, TS rearrangement, ONNX after).
+    const crop: Shape5 = { ...shape, t: Math.min(shape.t, 2), h: Math.min(shape.h, 8), w: Math.min(shape.w, 8) };
+    const xc = cropNcthw(x, shapeDims(shape), crop.t, crop.h, crop.w);
+    const cropStages = v.stages(crop);
+    const split = splitStages(cropStages);
+    const full = buildStagesGraph(cropStages, shapeDims(crop), opts.seed, `${v.id}-full-check`);
+    const fullOut = Float32Array.from(await (await session(full)).run(xc));
+    if (split.rearrange && v.ts) {
+      let cur = xc;
+      let dims = shapeDims(crop);
+      if (split.pre.length > 0) {
+        const g = buildStagesGraph(split.pre, dims, opts.seed, `${v.id}-pre`);
+        cur = Float32Array.from(await (await session(g)).run(cur));
+        dims = g.outputDims;
+      }
+      const rDims = stagesCost([split.rearrange], dims).outputDims;
+      cur = v.ts.run(cur, dims, new Float32Array(count(rDims)), new Float32Array(v.ts.scratch(dims)));
+      dims = rDims;
+      if (split.post.length > 0) {
+        const g = buildStagesGraph(split.post, dims, opts.seed, `${v.id}-post`);
+        cur = Float32Array.from(await (await session(g)).run(cur));
+      }
+      checks.push({ method: `full path: one onnxruntime graph vs onnxruntime conv + TS ${v.ts.name}`, maxAbsDiff: maxAbsDiff(fullOut, cur), tolerance: FLOAT_TOLERANCE, shapeLabel: shapeLabel(crop) });
+    }
+    // 3. Small enough: against the all-TypeScript reference (direct convolution from the definition).
+    if (stagesCost(cropStages, shapeDims(crop)).macs <= (opts.referenceMacLimit ?? 2e8)) {
+      const ref = replayStages(new ReferenceSink(full.weights.map((w) => w.data)), { data: xc, dims: shapeDims(crop) }, cropStages);
+      checks.push({ method: 'full path: onnxruntime graph vs direct TS reference', maxAbsDiff: maxAbsDiff(fullOut, ref.data), tolerance: FLOAT_TOLERANCE, shapeLabel: shapeLabel(crop) });
+    }
+  } finally {
+    for (const s of sessions) await s.release();
+  }
+  const bad = checks.filter((c) => !(c.maxAbsDiff <= c.tolerance));
+  if (bad.length > 0) {
+    throw new Error(`implementations disagree: ${bad.map((c) => `${c.method} at ${c.shapeLabel}: max |diff| ${c.maxAbsDiff} > ${c.tolerance}`).join('; ')}`);
+  }
+  return checks;
+}
+
+/** A row's identity and accounting before timing. */
+type RowPlan = { implementation: Implementation; part: Part; kernel: string; cost: PartCost; run: () => unknown };
+
+function rowBase(v: VariantDefinition, s: { label: string; shape: Shape5 }, p: Omit<RowPlan, 'run'>) {
+  return {
+    variant: v.id,
+    variantIndex: v.index,
+    label: v.label,
+    implementation: p.implementation,
+    part: p.part,
+    shape: { ...s.shape },
+    shapeLabel: s.label,
+    kernel: p.kernel,
+    bytes: p.cost.bytes,
+    macs: p.cost.macs,
+    opBytes: p.cost.opBytes,
+    baselineVariant: v.baseline,
+  };
+}
+
+function erroredRow(base: ReturnType<typeof rowBase>, error: string, checks: AgreementCheck[]): KernelRow {
+  return {
+    ...base,
+    state: 'errored',
+    error,
+    meanMs: null,
+    medianMs: null,
+    p99Ms: null,
+    sdMs: null,
+    rme: null,
+    samples: 0,
+    gbps: null,
+    gflops: null,
+    fractionOfMemcpy: null,
+    fractionOfMatmul: null,
+    speedupVsVariant1: null,
+    speedupVsBaseline: null,
+    checks,
+  };
+}
+
+/** Fills speedupVsVariant1 and speedupVsBaseline: same shape, implementation and part, ratio of medians. */
+export function addSpeedups(rows: KernelRow[]): KernelRow[] {
+  const key = (variant: string, r: KernelRow) => `${variant}|${r.shapeLabel}|${r.implementation}|${r.part}`;
+  const medians = new Map<string, number>();
+  for (const r of rows) if (r.state === 'completed') medians.set(key(r.variant, r), r.medianMs);
+  return rows.map((r) => {
+    if (r.state !== 'completed') return r;
+    const v1 = medians.get(key('1', r));
+    const base = r.baselineVariant === null ? undefined : medians.get(key(r.baselineVariant, r));
+    return { ...r, speedupVsVariant1: v1 === undefined ? null : v1 / r.medianMs, speedupVsBaseline: base === undefined ? null : base / r.medianMs };
+  });
+}
+
+/**
+ * Runs the kernel benchmark: for every shape and variant, builds the ONNX graphs and TS kernels,
+ * checks that they agree on the same input, then times them with tinybench. Failures become
+ * errored rows; the suite goes on.
+ */
+export async function runKernelBench(opts: KernelBenchOptions): Promise<KernelRow[]> {
+  const rows: KernelRow[] = [];
+  for (const s of opts.shapes) {
+    const x = randomTensor(shapeSize(s.shape), opts.seed);
+    for (const v of opts.variants) {
+      opts.onStep?.(`variant ${v.id} at ${s.label}`);
+      const stages = v.stages(s.shape);
+      const { pre, rearrange } = splitStages(stages);
+      const inDims = shapeDims(s.shape);
+      const rInDims = stagesCost(pre, inDims).outputDims;
+      const plans: Omit<RowPlan, 'run'>[] = [{ implementation: 'onnx', part: 'full', kernel: 'onnxruntime graph', cost: stagesCost(stages, inDims) }];
+      if (rearrange) plans.push({ implementation: 'onnx', part: 'rearrange', kernel: 'onnxruntime graph', cost: stagesCost([rearrange], rInDims) });
+      if (rearrange && v.ts) plans.push({ implementation: 'ts', part: 'rearrange', kernel: v.ts.name, cost: stagesCost([rearrange], rInDims) });
+
+      const sessions: GraphSession[] = [];
+      let checks: AgreementCheck[] = [];
+      try {
+        // The shuffle's input is a conv output; any data will do for timing the data movement alone.
+        const rIn = rearrange ? (pre.length === 0 ? x : randomTensor(count(rInDims), opts.seed + 1)) : null;
+        checks = await checkVariant(v, s.shape, x, opts, rIn);
+        const runs: (() => unknown)[] = [];
+        const fullSession = await createGraphSession(buildStagesGraph(stages, inDims, opts.seed, `${v.id}-full`), opts.threads);
+        sessions.push(fullSession);
+        runs.push(() => fullSession.run(x));
+        if (rearrange && rIn) {
+          const g = buildStagesGraph([rearrange], rInDims, opts.seed, `${v.id}-rearrange`);
+          const rs = await createGraphSession(g, opts.threads);
+          sessions.push(rs);
+          runs.push(() => rs.run(rIn));
+          if (v.ts) {
+            const ts = v.ts;
+            const out = new Float32Array(count(g.outputDims));
+            const scratch = new Float32Array(ts.scratch(rInDims));
+            runs.push(() => ts.run(rIn, rInDims, out, scratch));
+          }
+        }
+        const names = plans.map((p) => `${p.implementation}/${p.part}`);
+        const outcomes = await timeTasks(
+          runs.map((fn, i) => ({ name: names[i], fn })),
+          opts,
+        );
+        plans.forEach((p, i) => {
+          const o: TimedOutcome = outcomes.get(names[i]) ?? { state: 'errored', error: 'not timed' };
+          const base = rowBase(v, s, p);
+          if (o.state === 'errored') {
+            rows.push(erroredRow(base, o.error, checks));
+            return;
+          }
+          const rate = throughput(p.cost.bytes, p.cost.macs, o.stats.medianMs);
+          rows.push({
+            ...base,
+            state: 'completed',
+            ...o.stats,
+            ...rate,
+            fractionOfMemcpy: rate.gbps / opts.ceilings.memcpyGBps,
+            fractionOfMatmul: rate.gflops / opts.ceilings.matmulGflops,
+            speedupVsVariant1: null,
+            speedupVsBaseline: null,
+            checks,
+          });
+        });
+      } catch (error) {
+        for (const p of plans) rows.push(erroredRow(rowBase(v, s, p), (error as Error).message ?? String(error), checks));
+      } finally {
+        for (const ss of sessions) await ss.release();
+      }
+    }
+  }
+  return addSpeedups(rows);
+}
