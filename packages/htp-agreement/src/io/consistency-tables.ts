@@ -1,0 +1,63 @@
+import { writeFileAtomic } from '@evalkit/core';
+import { join } from 'node:path';
+import type { ConsistencyRow } from '../consistency-table';
+
+/** Columns of the consistency CSV, in order (the htp-consistency result row fields). */
+export const CONSISTENCY_COLUMNS = ['groupBy', 'group', 'level', 'count', 'denominator', 'percent', 'wilsonLow', 'wilsonHigh', 'bootLow', 'bootHigh', 'paperPercent'] as const;
+
+/** danfo.js module type, loaded on demand. */
+type Danfo = typeof import('danfojs');
+
+/**
+ * Loads danfo.js. It costs ~0.5–1.5 s and ~150 MB, so it is required here, when a table is
+ * actually built, and never at the top of the package entry.
+ */
+function loadDanfo(): Danfo {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load (see above)
+  return require('danfojs') as Danfo;
+}
+
+/** The consistency rows as a danfo.js DataFrame (columns CONSISTENCY_COLUMNS; missing values empty). */
+export function consistencyFrame(rows: readonly (ConsistencyRow & { paperPercent?: number | null })[]): InstanceType<Danfo['DataFrame']> {
+  const dfd = loadDanfo();
+  const data = rows.map((r) => CONSISTENCY_COLUMNS.map((c) => {
+    const v = (r as Record<string, unknown>)[c];
+    return v === null || v === undefined ? '' : (v as string | number);
+  }));
+  return new dfd.DataFrame(data, { columns: [...CONSISTENCY_COLUMNS] });
+}
+
+/** CSV text of the consistency rows, serialised by danfo.js. */
+export function consistencyCsv(rows: readonly (ConsistencyRow & { paperPercent?: number | null })[]): string {
+  const dfd = loadDanfo();
+  return dfd.toCSV(consistencyFrame(rows)) as string;
+}
+
+function fmt(v: number | null | undefined, digits = 2): string {
+  return v === null || v === undefined ? '–' : v.toFixed(digits);
+}
+
+/** Markdown table: one line per group and level with count, percent, Wilson and bootstrap intervals, and the paper's percent. */
+export function consistencyMarkdown(rows: readonly (ConsistencyRow & { paperPercent?: number | null })[], title: string): string {
+  const lines = [
+    `# ${title}`,
+    '',
+    '| group | level | count | n | % | Wilson 95% | bootstrap 95% | paper % |',
+    '|---|---|---:|---:|---:|---|---|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.groupBy ? `${r.groupBy}=${r.group}` : r.group} | ${r.level} | ${r.count} | ${r.denominator} | ${fmt(r.percent)} | [${fmt(r.wilsonLow)}, ${fmt(r.wilsonHigh)}] | ${r.bootLow === null ? '–' : `[${fmt(r.bootLow)}, ${fmt(r.bootHigh)}]`} | ${fmt(r.paperPercent)} |`,
+    ),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** Writes `<dir>/<stem>.csv` and `<dir>/<stem>.md` atomically; returns their paths. */
+export function writeConsistencyTables(dir: string, stem: string, rows: readonly (ConsistencyRow & { paperPercent?: number | null })[], title: string): { csv: string; markdown: string } {
+  const csv = join(dir, `${stem}.csv`);
+  const markdown = join(dir, `${stem}.md`);
+  writeFileAtomic(csv, consistencyCsv(rows));
+  writeFileAtomic(markdown, consistencyMarkdown(rows, title));
+  return { csv, markdown };
+}
