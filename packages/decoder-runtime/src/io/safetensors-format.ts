@@ -77,3 +77,28 @@ export function parseSafetensors(bytes: Uint8Array, source: string, key?: string
   const data = decodeFloatBytes(bytes.subarray(dataStart + begin, dataStart + end), KIND[entry.dtype], true, count);
   return { data, shape: entry.shape.slice() };
 }
+
+/** Encodes named float32 tensors (and string metadata) as a safetensors buffer. */
+export function encodeSafetensors(tensors: Record<string, { data: Float32Array; shape: number[] }>, metadata: Record<string, string> = {}): Uint8Array {
+  const header: Record<string, unknown> = {};
+  if (Object.keys(metadata).length > 0) header.__metadata__ = metadata;
+  let offset = 0;
+  for (const [name, t] of Object.entries(tensors)) {
+    header[name] = { dtype: 'F32', shape: t.shape, data_offsets: [offset, offset + t.data.length * 4] };
+    offset += t.data.length * 4;
+  }
+  let json = JSON.stringify(header);
+  // Pad the header with spaces to a multiple of 8 bytes, as the reference writer does, so data is aligned.
+  json += ' '.repeat((8 - (Buffer.byteLength(json) % 8)) % 8);
+  const head = Buffer.from(json, 'utf8');
+  const out = new Uint8Array(8 + head.length + offset);
+  const view = new DataView(out.buffer);
+  view.setBigUint64(0, BigInt(head.length), true);
+  out.set(head, 8);
+  let p = 8 + head.length;
+  for (const t of Object.values(tensors)) {
+    for (let i = 0; i < t.data.length; i++) view.setFloat32(p + i * 4, t.data[i], true);
+    p += t.data.length * 4;
+  }
+  return out;
+}

@@ -1,10 +1,16 @@
-/** A latent tensor in C (row-major) order, always float32 in memory whatever the file held. */
-export interface Latent {
+/** A float32 tensor in C (row-major) order: latents going in, video coming out. */
+export interface FloatTensor {
   /** Values in C order. */
   data: Float32Array;
   /** Dimensions, outermost first, e.g. [batch, channels, frames, height, width]. */
   shape: number[];
 }
+
+/** A latent tensor, always float32 in memory whatever the file held; usually [1, C, T, h, w]. */
+export type Latent = FloatTensor;
+
+/** A decoded or input video as [1, 3, frames, height, width] with values nominally in [-1, 1]. */
+export type VideoTensor = FloatTensor;
 
 /** Number of elements of a shape (1 for a scalar). */
 export function shapeSize(shape: readonly number[]): number {

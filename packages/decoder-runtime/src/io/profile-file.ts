@@ -1,0 +1,31 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomic } from '@evalkit/core';
+
+/** A private folder and file prefix for onnxruntime's profiler, which names its own files. */
+export function createProfilePrefix(): { dir: string; prefix: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'evalkit-ort-profile-'));
+  return { dir, prefix: join(dir, 'ort') };
+}
+
+/**
+ * Moves the Chrome-trace JSON that onnxruntime wrote under `dir` to `target` (atomically) and
+ * removes the folder; returns the number of trace events, or null when no trace was written.
+ */
+export function collectProfile(dir: string, target: string): number | null {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  if (files.length === 0) {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+  const text = readFileSync(join(dir, files.sort().at(-1)!), 'utf8');
+  writeFileAtomic(target, text);
+  rmSync(dir, { recursive: true, force: true });
+  try {
+    const events = JSON.parse(text) as unknown[];
+    return Array.isArray(events) ? events.length : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,68 @@
+import { buildCodecDecoderGraph, DecoderSession, decodeWithCodecReference, encodeWithCodec, fitBlockPca, randomLatents, readCodecWeights, videoToFrames8 } from '../src';
+import { CLIP_DIR, fixtureClip, maxAbsDiff, meanPsnr8 } from './codec-fixture';
+import { runPython } from './python-reference';
+
+const weights = readCodecWeights();
+
+describe('embedded codec (whitened block PCA, 16 x (T/4, H/8, W/8) latents)', () => {
+  let session: DecoderSession;
+  beforeAll(async () => {
+    session = await DecoderSession.open(buildCodecDecoderGraph(weights).toBytes(), { source: 'codec' });
+  });
+  afterAll(() => session.release());
+
+  it('encodes the 17x128x128 fixture clip to 1x16x5x16x16 latents and the ONNX decoder reaches 24.9 dB mean PSNR (asserted >= 24.5)', async () => {
+    const { clip, video } = await fixtureClip();
+    const latent = encodeWithCodec(video, weights);
+    expect(latent.shape).toEqual([1, 16, 5, 16, 16]);
+    const decoded = await session.decode(latent);
+    expect(decoded.shape).toEqual([1, 3, 17, 128, 128]);
+    const psnr = meanPsnr8(videoToFrames8(decoded), clip);
+    expect(psnr).toBeGreaterThanOrEqual(24.5);
+    expect(psnr).toBeLessThan(26);
+  });
+
+  it('the ONNX graph computes the TypeScript reference decoder (max |diff| < 2e-5 on [-1,1] data)', async () => {
+    const latent = randomLatents([1, 16, 3, 4, 6], 9);
+    const onnxOut = await session.decode(latent);
+    const ref = decodeWithCodecReference(latent, weights);
+    expect(onnxOut.shape).toEqual([1, 3, 9, 32, 48]);
+    expect(maxAbsDiff(onnxOut.data, ref.data)).toBeLessThan(2e-5);
+  });
+
+  it('latents are whitened: unit variance per channel on the fit clip', async () => {
+    const { video } = await fixtureClip();
+    const latent = encodeWithCodec(video, weights);
+    const per = latent.data.length / 16;
+    for (let c = 0; c < 16; c++) {
+      let s = 0;
+      let s2 = 0;
+      for (let i = 0; i < per; i++) {
+        s += latent.data[c * per + i];
+        s2 += latent.data[c * per + i] ** 2;
+      }
+      expect(s2 / per - (s / per) ** 2).toBeCloseTo(1, 3);
+    }
+  });
+
+  it('refitting reproduces the shipped weights, and its 16 variances match numpy.linalg.eigh of the block covariance', async () => {
+    const { video } = await fixtureClip();
+    const fit = fitBlockPca([video]);
+    expect(maxAbsDiff(fit.basis, weights.basis)).toBeLessThan(1e-6);
+    expect(maxAbsDiff(fit.mean, weights.mean)).toBeLessThan(1e-6);
+    // Independent check: NumPy builds the same blocks (frame 0 replicated 3x in front) and takes eigh.
+    const ref = JSON.parse(
+      runPython(`
+import numpy as np, json, glob
+from PIL import Image
+fr = np.stack([np.asarray(Image.open(p).convert('RGB'), np.float64) / 127.5 - 1 for p in sorted(glob.glob('${CLIP_DIR}/*.png'))])
+fr = np.concatenate([fr[:1]] * 3 + [fr])            # 20 x 128 x 128 x 3
+T, H, W = fr.shape[0] // 4, fr.shape[1] // 8, fr.shape[2] // 8
+b = fr.reshape(T, 4, H, 8, W, 8, 3).transpose(0, 2, 4, 6, 1, 3, 5).reshape(-1, 768)
+c = np.cov(b, rowvar=False, bias=True)
+print(json.dumps(sorted(np.linalg.eigh(c)[0].tolist(), reverse=True)[:16]))
+`),
+    ) as number[];
+    ref.forEach((v, k) => expect(Math.abs(weights.scale[k] ** 2 - v) / v).toBeLessThan(1e-4));
+  }, 30_000);
+});
