@@ -71,8 +71,8 @@ export function splitStages(stages: readonly VariantStage[]): { pre: VariantStag
 /** Tolerance of a float path check: sums of up to a few thousand products in float32, reordered. */
 const FLOAT_TOLERANCE = 1e-4;
 
-/** Checks every implementation of a variant against the others; returns the checks or throws on disagreement. */
-async function checkVariant(v: VariantDefinition, shape: Shape5, x: Float32Array, opts: KernelBenchOptions, rearrangeInput: Float32Array | null): Promise<AgreementCheck[]> {
+/** Checks every implementation of a variant against the others on the same input; returns the checks, throws on disagreement. */
+export async function checkVariant(v: VariantDefinition, shape: Shape5, x: Float32Array, opts: KernelBenchOptions, rearrangeInput: Float32Array | null): Promise<AgreementCheck[]> {
   const checks: AgreementCheck[] = [];
   const stages = v.stages(shape);
   const { pre, rearrange } = splitStages(stages);
