@@ -1,0 +1,142 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { ERROR_CODES, EvalkitError } from '@evalkit/core';
+import type { VideoPair } from '../evaluate';
+import type { VideoSource } from '../video-source';
+import { isImagePath, readImageFrame } from './read-image';
+import { readNpy } from './npy';
+import { readY4m } from './y4m';
+
+/** What a path holds: one video (image, frame folder, .y4m, .npy) or a dataset folder of videos. */
+export type InputKind = 'image' | 'frames' | 'y4m' | 'npy' | 'dataset';
+
+/** Extra facts about a source that decide defaults (8-bit data has range 255). */
+export interface SourceInfo {
+  kind: InputKind;
+  /** True when samples are floating point (float .npy): the data range must be given. */
+  floatData: boolean;
+}
+
+const naturalOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+function isVideoFile(name: string): boolean {
+  const ext = extname(name).toLowerCase();
+  return ext === '.y4m' || ext === '.npy';
+}
+
+/** Classifies a path; a folder holding only images is one video, a folder of videos or folders is a dataset. */
+export function inputKind(path: string): InputKind {
+  if (!existsSync(path)) throw new EvalkitError(ERROR_CODES.FILE_NOT_FOUND, 'no such file or folder', { file: path });
+  if (statSync(path).isDirectory()) {
+    const entries = readdirSync(path, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
+    const images = entries.filter((e) => e.isFile() && isImagePath(e.name));
+    const videos = entries.filter((e) => e.isDirectory() || (e.isFile() && isVideoFile(e.name)));
+    if (images.length > 0 && videos.length === 0) return 'frames';
+    if (videos.length > 0 && images.length === 0) return 'dataset';
+    if (images.length > 0) {
+      throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'folder mixes image frames with videos or sub-folders: use a folder of frames or a folder of videos', { file: path });
+    }
+    throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'folder holds no PNG/JPEG/WebP frames, .y4m/.npy videos or frame folders', { file: path });
+  }
+  const ext = extname(path).toLowerCase();
+  if (ext === '.y4m') return 'y4m';
+  if (ext === '.npy') return 'npy';
+  if (isImagePath(path)) return 'image';
+  throw new EvalkitError(ERROR_CODES.UNSUPPORTED, 'unsupported file type: use PNG, JPEG, WebP, .y4m, .npy or a folder', { file: path, field: 'extension', value: ext });
+}
+
+/** Opens one video (not a dataset folder) as a VideoSource. */
+export function openVideoSource(path: string): { source: VideoSource; info: SourceInfo } {
+  const kind = inputKind(path);
+  switch (kind) {
+    case 'image':
+      return { source: { label: path, frameCount: 1, readFrame: () => readImageFrame(path) }, info: { kind, floatData: false } };
+    case 'frames': {
+      const files = readdirSync(path)
+        .filter((n) => !n.startsWith('.') && isImagePath(n))
+        .sort(naturalOrder)
+        .map((n) => join(path, n));
+      return {
+        source: {
+          label: path,
+          frameCount: files.length,
+          readFrame: (i) => {
+            if (i < 0 || i >= files.length) throw new RangeError(`frame ${i} out of range (${files.length} frames in ${path})`);
+            return readImageFrame(files[i]);
+          },
+        },
+        info: { kind, floatData: false },
+      };
+    }
+    case 'y4m': {
+      const video = readY4m(path);
+      return { source: { label: path, frameCount: video.frameCount, readFrame: async (i) => video.rgb(i) }, info: { kind, floatData: false } };
+    }
+    case 'npy': {
+      const video = readNpy(path);
+      return { source: { label: path, frameCount: video.frameCount, readFrame: async (i) => video.frame(i) }, info: { kind, floatData: video.dtype !== 'uint8' } };
+    }
+    default:
+      throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'expected one video, got a folder of videos', { file: path });
+  }
+}
+
+/** Name a dataset entry is matched by: file name without extension, or the folder name. */
+function entryName(name: string): string {
+  return isVideoFile(name) ? basename(name, extname(name)) : name;
+}
+
+function datasetEntries(path: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const e of readdirSync(path, { withFileTypes: true }).sort((a, b) => naturalOrder(a.name, b.name))) {
+    if (e.name.startsWith('.') || !(e.isDirectory() || (e.isFile() && isVideoFile(e.name)))) continue;
+    const name = entryName(e.name);
+    if (map.has(name)) {
+      throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `two videos share the name "${name}"`, { file: join(path, e.name), field: 'name', value: name });
+    }
+    map.set(name, join(path, e.name));
+  }
+  return map;
+}
+
+/**
+ * Resolves --ref and --test into named video pairs: two single videos give one pair (named after
+ * the test path), two dataset folders are matched by video name and must hold the same names.
+ */
+export function openInputPairs(refPath: string, testPath: string): { pairs: VideoPair[]; floatData: boolean; dataset: boolean } {
+  const refKind = inputKind(refPath);
+  const testKind = inputKind(testPath);
+  if ((refKind === 'dataset') !== (testKind === 'dataset')) {
+    throw new EvalkitError(
+      ERROR_CODES.MISMATCH,
+      `reference ${refPath} is ${refKind === 'dataset' ? 'a folder of videos' : 'one video'} but test ${testPath} is ${testKind === 'dataset' ? 'a folder of videos' : 'one video'}`,
+      { file: testPath },
+    );
+  }
+  if (refKind !== 'dataset') {
+    const r = openVideoSource(refPath);
+    const t = openVideoSource(testPath);
+    return { pairs: [{ name: basename(testPath), ref: r.source, test: t.source }], floatData: r.info.floatData || t.info.floatData, dataset: false };
+  }
+  const refs = datasetEntries(refPath);
+  const tests = datasetEntries(testPath);
+  for (const name of refs.keys()) {
+    if (!tests.has(name)) {
+      throw new EvalkitError(ERROR_CODES.MISMATCH, `reference video "${name}" (${refs.get(name)}) has no test video of that name in ${testPath}`, { file: testPath, field: 'video', value: name });
+    }
+  }
+  for (const name of tests.keys()) {
+    if (!refs.has(name)) {
+      throw new EvalkitError(ERROR_CODES.MISMATCH, `test video "${name}" (${tests.get(name)}) has no reference video of that name in ${refPath}`, { file: refPath, field: 'video', value: name });
+    }
+  }
+  const pairs: VideoPair[] = [];
+  let floatData = false;
+  for (const [name, rp] of refs) {
+    const r = openVideoSource(rp);
+    const t = openVideoSource(tests.get(name)!);
+    floatData ||= r.info.floatData || t.info.floatData;
+    pairs.push({ name, ref: r.source, test: t.source });
+  }
+  return { pairs, floatData, dataset: true };
+}

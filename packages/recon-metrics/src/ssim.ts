@@ -1,0 +1,34 @@
+import { extractPlane, type Frame } from './frame';
+import { createSsimScratch, ssimPlane } from './ssim-core';
+import { windowForVariant, type SsimVariant } from './ssim-window';
+
+/** Options of SSIM: convention and data range (255 for 8-bit data, 1 for [0,1] data). */
+export interface SsimOptions {
+  variant: SsimVariant;
+  dataRange: number;
+}
+
+/** SSIM is better when higher. */
+export const SSIM_HIGHER_IS_BETTER = true;
+
+/**
+ * Mean SSIM of two equally shaped frames; multi-channel frames give the mean over channels
+ * (scikit-image's `channel_axis`, and torchmetrics' mean over the channel dimension).
+ * 'wang' matches skimage `gaussian_weights=True, sigma=1.5, use_sample_covariance=False` and
+ * torchmetrics; 'skimage' matches skimage's defaults (7x7 uniform window, sample covariance).
+ */
+export function ssim(ref: Frame, test: Frame, options: SsimOptions): number {
+  if (!(options.dataRange > 0)) throw new RangeError(`dataRange must be positive, got ${options.dataRange}`);
+  const window = windowForVariant(options.variant);
+  const n = ref.width * ref.height;
+  const px = new Float64Array(n);
+  const py = new Float64Array(n);
+  const scratch = createSsimScratch(ref.width);
+  let sum = 0;
+  for (let c = 0; c < ref.channels; c++) {
+    extractPlane(ref, c, px);
+    extractPlane(test, c, py);
+    sum += ssimPlane(px, py, ref.width, ref.height, window, options.dataRange, scratch).ssim;
+  }
+  return sum / ref.channels;
+}

@@ -1,0 +1,14 @@
+import type { Frame } from './frame';
+
+/** A video whose frames can be read by index; the io/ adapters make these from files. */
+export interface VideoSource {
+  /** The file or folder it came from (used in error messages). */
+  label: string;
+  /** Number of frames available. */
+  frameCount: number;
+  /** Reads frame `index` (0-based). */
+  readFrame(index: number): Promise<Frame>;
+}
+
+/** A frame-by-frame transformation applied while reading (the Turbo-VAED resize and crop). */
+export type FrameTransform = (frame: Frame) => Promise<Frame> | Frame;
