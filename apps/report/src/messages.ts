@@ -1,0 +1,43 @@
+/**
+ * Every user-facing string of the report in one catalogue, so wording stays consistent between the
+ * HTML page, the tables, the CLI and error messages (and can be reviewed in one place).
+ */
+export const MESSAGES = {
+  reportTitle: 'evalkit report',
+  reportIntro: 'Figures and tables rendered from evalkit result documents. Every figure is a Vega-Lite spec (.vl.json) you can edit; tables come as Markdown, CSV and LaTeX (booktabs).',
+  runSummaryTitle: 'Runs',
+  runSummaryIntro: 'One row per result document, from its run manifest.',
+  absentTitle: 'Absent sections',
+  absentIntro: 'No result documents of these kinds were found in the run folders, so their sections are left out:',
+  unknownTitle: 'Documents of kinds the report does not draw',
+  unknownIntro: 'These documents were read and are listed here, but the report has no figures or tables for their kind:',
+  sectionAbsent: (title: string) => `${title}: no result documents of this kind were found.`,
+  nonFiniteDropped: (count: number) => `${count} non-finite value(s) (e.g. an identical pair's PSNR) are not drawn; the tables show them.`,
+  erroredKernels: (count: number) => `${count} kernel measurement(s) errored; the table lists them with their error.`,
+  downloads: 'Files',
+  paperSource: 'Paper values: Turbo-VAED (Tables 1–2) and PsyDraw (Table 1), copied into fixtures/paper with their sources.',
+  // errors
+  noRunDirs: 'give at least one run folder',
+  runDirMissing: 'run folder does not exist',
+  runDirNotFolder: 'not a folder',
+  noDocuments: 'no result documents (*.json with an "evalkit/<kind>@<version>" schema) in this folder',
+  fieldMissing: (kind: string) => `missing in a ${kind} document (see docs/result-documents.md)`,
+  fieldNotNumber: 'expected a number (or "Infinity", "-Infinity", "NaN")',
+  fieldNotString: 'expected a string',
+  fieldNotObject: 'expected an object',
+  fieldNotArray: 'expected an array',
+  serveDirMissing: 'report folder does not exist or has no index.html',
+  // CLI
+  cliWrote: (html: string, seconds: string) => `wrote ${html} in ${seconds} s`,
+  cliServing: (url: string) => `serving the report at ${url} (127.0.0.1 only; Ctrl-C to stop)`,
+} as const;
+
+/** Human titles of the sections, one per result kind the report draws, in page order. */
+export const SECTION_TITLES = {
+  'zoo-sizes': 'Decoder sizes (parameters and MACs)',
+  'decoder-bench': 'Decoder throughput',
+  'kernel-bench': 'Upsampling kernels',
+  'recon-metrics': 'Reconstruction quality',
+  'htp-consistency': 'HTP consistency (PsyDraw)',
+  agreement: 'Agreement coefficients',
+} as const;

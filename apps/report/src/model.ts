@@ -1,0 +1,201 @@
+import type { DeviceFingerprint, ResultDocument } from '@evalkit/core';
+import type { SECTION_TITLES } from './messages';
+
+/** A result kind the report draws (one section each). */
+export type SectionKind = keyof typeof SECTION_TITLES;
+
+/** One result document as read from a run folder. */
+export interface LoadedDocument {
+  /** Path of the file the document came from (as given, for messages). */
+  file: string;
+  /** The run folder it was found in. */
+  runDir: string;
+  /** The document's kind ("kernel-bench", ...). */
+  kind: string;
+  /** The validated document. */
+  document: ResultDocument;
+}
+
+/** One document in the run summary, from its manifest. */
+export interface DocumentSummary {
+  run: string;
+  series: string;
+  file: string;
+  kind: string;
+  /** Whether the report draws this kind. */
+  known: boolean;
+  tool: string;
+  toolVersion: string;
+  command: string;
+  seed: number | null;
+  gitRevision: string | null;
+  startedAt: string;
+  finishedAt: string;
+  device: DeviceFingerprint;
+  rows: number;
+}
+
+/** A run folder and the series label its results carry in figures. */
+export interface RunSummary {
+  run: string;
+  dir: string;
+  /** Labels of the series (device, or device and run) this folder's documents draw as. */
+  series: string[];
+  documents: DocumentSummary[];
+}
+
+/** Parameter and MAC counts of one decoder, with the paper's. */
+export interface ZooRow {
+  model: string;
+  label: string;
+  family: string;
+  baseline: string | null;
+  paramsM: number;
+  paperParamsM: number | null;
+  macsT: number;
+  paperMacsT: number | null;
+  latentChannels: number | null;
+  compression: string;
+  size: string;
+}
+
+/** One decoder timing on one series. */
+export interface DecoderRow {
+  series: string;
+  model: string;
+  label: string;
+  size: string;
+  meanMs: number;
+  medianMs: number;
+  p99Ms: number;
+  sdMs: number;
+  fps: number;
+  gflops: number | null;
+  ceilingFraction: number | null;
+  paperGpuFps: number | null;
+  paperIphoneFps: number | null;
+}
+
+/** One baseline/Turbo speedup on one series. */
+export interface DecoderPairRow {
+  series: string;
+  baseline: string;
+  turbo: string;
+  pair: string;
+  speedup: number;
+  paperGpuSpeedup: number | null;
+}
+
+/** One kernel measurement on one series. */
+export interface KernelRow {
+  series: string;
+  variant: string;
+  variantIndex: number;
+  implementation: string;
+  part: string;
+  shape: string;
+  state: string;
+  error: string | null;
+  meanMs: number | null;
+  medianMs: number | null;
+  p99Ms: number | null;
+  rme: number | null;
+  gbps: number | null;
+  gflops: number | null;
+  fractionOfMemcpy: number | null;
+  fractionOfMatmul: number | null;
+  speedupVsVariant1: number | null;
+}
+
+/** Per-video reconstruction quality of one comparison (reference vs test) on one series. */
+export interface ReconVideoRow {
+  series: string;
+  /** Names the comparison: the test input's name, prefixed by the series when several series exist. */
+  comparison: string;
+  video: string;
+  frames: number;
+  psnr: number | null;
+  psnrPooled: number | null;
+  ssim: number | null;
+  msssim: number | null;
+  flicker: number | null;
+}
+
+/** Quality retention of one metric (test relative to baseline). */
+export interface RetentionRow {
+  series: string;
+  comparison: string;
+  metric: string;
+  higherIsBetter: boolean;
+  baseline: number;
+  test: number;
+  retention: number;
+}
+
+/** One consistency cell (group x level) with its intervals and the paper's percentage. */
+export interface HtpRow {
+  series: string;
+  groupBy: string | null;
+  group: string;
+  level: string;
+  count: number;
+  denominator: number;
+  percent: number;
+  wilsonLow: number;
+  wilsonHigh: number;
+  bootLow: number | null;
+  bootHigh: number | null;
+  paperPercent: number | null;
+}
+
+/** The share of Warning reports (the PsyDraw abstract's number). */
+export interface HtpWarningRow {
+  series: string;
+  n: number;
+  count: number;
+  percent: number;
+  wilsonLow: number;
+  wilsonHigh: number;
+  paperPercent: number | null;
+}
+
+/** One agreement coefficient with its interval. */
+export interface AgreementRow {
+  series: string;
+  statistic: string;
+  variant: string;
+  raters: string;
+  value: number;
+  se: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+}
+
+/** Everything the figures and tables draw, in plain rows. */
+export interface NormalizedReport {
+  runs: RunSummary[];
+  /** Series labels in the order they first appear. */
+  series: string[];
+  /** Kinds with at least one document. */
+  kinds: string[];
+  unknownDocuments: { file: string; kind: string }[];
+  zoo: ZooRow[];
+  decoders: DecoderRow[];
+  decoderPairs: DecoderPairRow[];
+  kernels: KernelRow[];
+  reconVideos: ReconVideoRow[];
+  retention: RetentionRow[];
+  htp: HtpRow[];
+  htpWarning: HtpWarningRow[];
+  agreement: AgreementRow[];
+  /** The Turbo-VAED paper's claimed quality retention, drawn as a reference line. */
+  paperQualityRetention: number | null;
+}
+
+/** Paper values the report prints next to ours (from fixtures/paper). */
+export interface PaperValues {
+  turboVaed: {
+    models: Record<string, { label: string; paramsM: number | null; gpuFps: number | null; iphoneFps: number | null; psnr: number | null; ssim: number | null }>;
+    claims: { qualityRetention: number | null };
+  } | null;
+}

@@ -1,0 +1,33 @@
+import { summarizeRuns, isSectionKind } from '../load/summarize-runs';
+import type { LoadedDocument, NormalizedReport, PaperValues } from '../model';
+import { normalizeAgreement } from './normalize-agreement';
+import { normalizeDecoders } from './normalize-decoders';
+import { normalizeHtp } from './normalize-htp';
+import { normalizeKernels } from './normalize-kernels';
+import { normalizeRecon } from './normalize-recon';
+import { normalizeZoo } from './normalize-zoo';
+
+/** Turns the documents of every run folder into the plain rows the figures and tables draw. */
+export function normalizeReport(runDirs: readonly string[], documents: readonly LoadedDocument[], paper: PaperValues): NormalizedReport {
+  const { runs, placed, series } = summarizeRuns(runDirs, documents);
+  const ofKind = (kind: string) => placed.filter((p) => p.loaded.kind === kind);
+  const decoders = normalizeDecoders(ofKind('decoder-bench'), paper);
+  const recon = normalizeRecon(ofKind('recon-metrics'), new Set(ofKind('recon-metrics').map((p) => p.series)).size > 1);
+  const htp = normalizeHtp(ofKind('htp-consistency'));
+  return {
+    runs,
+    series,
+    kinds: [...new Set(documents.map((d) => d.kind))],
+    unknownDocuments: documents.filter((d) => !isSectionKind(d.kind)).map((d) => ({ file: d.file, kind: d.kind })),
+    zoo: normalizeZoo(ofKind('zoo-sizes').map((p) => p.loaded)),
+    decoders: decoders.decoders,
+    decoderPairs: decoders.pairs,
+    kernels: normalizeKernels(ofKind('kernel-bench')),
+    reconVideos: recon.videos,
+    retention: recon.retention,
+    htp: htp.rows,
+    htpWarning: htp.warning,
+    agreement: normalizeAgreement(ofKind('agreement')),
+    paperQualityRetention: paper.turboVaed?.claims.qualityRetention ?? null,
+  };
+}

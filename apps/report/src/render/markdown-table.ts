@@ -1,0 +1,14 @@
+import type { Table } from '../tables/table';
+
+/** Escapes a cell for a GitHub-flavoured Markdown table (pipes and line breaks would split it). */
+export function escapeMarkdownCell(cell: string): string {
+  return cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** A table as GitHub-flavoured Markdown, with its title as a heading and caption below. */
+export function markdownTable(table: Table): string {
+  const header = `| ${table.columns.map((c) => escapeMarkdownCell(c.header)).join(' | ')} |`;
+  const rule = `| ${table.columns.map((c) => (c.align === 'right' ? '---:' : ':---')).join(' | ')} |`;
+  const body = table.rows.map((r) => `| ${r.map(escapeMarkdownCell).join(' | ')} |`);
+  return `### ${escapeMarkdownCell(table.title)}\n\n${[header, rule, ...body].join('\n')}\n\n${escapeMarkdownCell(table.caption)}\n`;
+}

@@ -1,0 +1,53 @@
+import type { NormalizedReport } from '../model';
+import { round, seriesColour, specHeader, type Figure } from './figure';
+
+const MEMCPY = 'memcpy bandwidth';
+const MATMUL = 'matmul throughput';
+
+/** How close each kernel gets to the device's memcpy bandwidth and matmul throughput. */
+export function kernelCeilingsFigure(report: NormalizedReport): Figure | null {
+  const values = report.kernels
+    .filter((k) => k.state === 'completed')
+    .flatMap((k) => [
+      ...(k.fractionOfMemcpy !== null && Number.isFinite(k.fractionOfMemcpy) ? [{ series: k.series, variant: k.variant, shape: k.shape, ceiling: MEMCPY, fraction: round(k.fractionOfMemcpy) }] : []),
+      ...(k.fractionOfMatmul !== null && Number.isFinite(k.fractionOfMatmul) ? [{ series: k.series, variant: k.variant, shape: k.shape, ceiling: MATMUL, fraction: round(k.fractionOfMatmul) }] : []),
+    ]);
+  if (values.length === 0) return null;
+  const series = [...new Set(values.map((v) => v.series))];
+  const variants = [...new Set(values.map((v) => v.variant))];
+  const title = 'Achieved fraction of the device ceilings';
+  const description = 'Achieved bandwidth over measured memcpy bandwidth, and achieved FLOP/s over measured matmul FLOP/s, per variant and shape, one bar per device.';
+  return {
+    id: 'kernel-ceilings',
+    section: 'kernel-bench',
+    title,
+    description,
+    spec: {
+      ...specHeader(title, description),
+      data: { values },
+      facet: {
+        row: { field: 'ceiling', type: 'nominal', sort: [MEMCPY, MATMUL], title: 'Ceiling' },
+        column: { field: 'shape', type: 'nominal', sort: [...new Set(values.map((v) => v.shape))], title: 'Shape (N×C×T×H×W)' },
+      },
+      spec: {
+        width: { step: 14 * Math.max(2, series.length) },
+        height: 140,
+        mark: { type: 'bar', tooltip: true },
+        encoding: {
+          x: { field: 'variant', type: 'nominal', sort: variants, title: 'Variant', axis: { labelAngle: -30, labelLimit: 200 } },
+          xOffset: { field: 'series', type: 'nominal', sort: series },
+          y: { field: 'fraction', type: 'quantitative', title: 'Fraction of ceiling', axis: { format: '.0%' } },
+          color: seriesColour(series),
+          tooltip: [
+            { field: 'variant', type: 'nominal', title: 'Variant' },
+            { field: 'shape', type: 'nominal', title: 'Shape' },
+            { field: 'series', type: 'nominal', title: 'Device' },
+            { field: 'ceiling', type: 'nominal', title: 'Ceiling' },
+            { field: 'fraction', type: 'quantitative', title: 'Fraction', format: '.1%' },
+          ],
+        },
+      },
+      resolve: { scale: { y: 'independent' } },
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { NormalizedReport } from '../model';
+import { round, seriesColour, specHeader, type Figure } from './figure';
+
+/** Quality retention per metric (test over baseline), with the paper's claimed retention as a line. */
+export function qualityRetentionFigure(report: NormalizedReport): Figure | null {
+  const rows = report.retention.filter((r) => Number.isFinite(r.retention));
+  if (rows.length === 0) return null;
+  const values = rows.map((r) => ({
+    comparison: r.comparison,
+    metric: r.metric,
+    retention: round(r.retention),
+    baseline: round(r.baseline),
+    test: round(r.test),
+    higherIsBetter: r.higherIsBetter,
+  }));
+  const comparisons = [...new Set(rows.map((r) => r.comparison))];
+  const layer: Record<string, unknown>[] = [
+    {
+      mark: { type: 'bar', tooltip: true },
+      encoding: {
+        x: { field: 'metric', type: 'nominal', sort: null, title: 'Metric', axis: { labelAngle: 0 } },
+        xOffset: { field: 'comparison', type: 'nominal', sort: comparisons },
+        y: { field: 'retention', type: 'quantitative', title: 'Retention (test / baseline)', axis: { format: '.0%' } },
+        color: seriesColour(comparisons, { field: 'comparison', title: 'Reconstruction' }),
+        tooltip: [
+          { field: 'metric', type: 'nominal', title: 'Metric' },
+          { field: 'comparison', type: 'nominal', title: 'Reconstruction' },
+          { field: 'baseline', type: 'quantitative', title: 'Baseline', format: '.4f' },
+          { field: 'test', type: 'quantitative', title: 'Test', format: '.4f' },
+          { field: 'retention', type: 'quantitative', title: 'Retention', format: '.1%' },
+        ],
+      },
+    },
+  ];
+  const claim = report.paperQualityRetention;
+  if (claim !== null) {
+    layer.push(
+      { mark: { type: 'rule', strokeDash: [4, 4], color: '#444' }, encoding: { y: { datum: claim } } },
+      {
+        mark: { type: 'text', align: 'right', dx: -4, dy: 10, color: '#444' },
+        encoding: { x: { value: { expr: 'width' } }, y: { datum: claim }, text: { value: `paper claim ${(claim * 100).toFixed(1)}%` } },
+      },
+    );
+  }
+  const title = 'Quality retention';
+  const description = 'Each metric of the test reconstruction relative to the baseline (inverted for lower-is-better metrics); the dashed line is the retention the Turbo-VAED paper claims.';
+  return {
+    id: 'quality-retention',
+    section: 'recon-metrics',
+    title,
+    description,
+    spec: { ...specHeader(title, description), data: { values }, width: { step: 16 * (comparisons.length + 2) }, layer },
+  };
+}
