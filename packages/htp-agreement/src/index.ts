@@ -41,3 +41,5 @@ export { readLabelFile } from './io/read-labels';
 export { readRatings } from './io/read-ratings';
 export { readOutputs } from './io/read-outputs';
 export { consistencyFrame, consistencyCsv, consistencyMarkdown, writeConsistencyTables, CONSISTENCY_COLUMNS } from './io/consistency-tables';
+export { readPaperTable } from './io/read-paper-table';
+export type { PaperTable } from './io/read-paper-table';

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { registerDoctor } from './doctor';
+import { registerHtp } from './htp';
+import { registerAgreement } from './agreement';
 
 /**
  * Every evalkit command, in the order `evalkit --help` lists them. Each command lives in its own
@@ -7,4 +9,6 @@ import { registerDoctor } from './doctor';
  */
 export const COMMANDS: ((program: Command) => void)[] = [
   registerDoctor,
+  registerHtp,
+  registerAgreement,
 ];
