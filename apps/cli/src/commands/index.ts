@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import { registerDoctor } from './doctor';
+import { registerZoo } from './zoo';
 import { registerHtp } from './htp';
 import { registerAgreement } from './agreement';
+import { registerBenchKernels } from './bench-kernels';
+import { registerCompareKernels } from './compare-kernels';
 
 /**
  * Every evalkit command, in the order `evalkit --help` lists them. Each command lives in its own
@@ -9,6 +12,9 @@ import { registerAgreement } from './agreement';
  */
 export const COMMANDS: ((program: Command) => void)[] = [
   registerDoctor,
+  registerZoo,
   registerHtp,
   registerAgreement,
+  registerBenchKernels,
+  registerCompareKernels,
 ];

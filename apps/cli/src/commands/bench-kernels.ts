@@ -1,0 +1,168 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { createProgressReporter, createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
+import {
+  PRESETS,
+  VARIANTS,
+  measureCeilings,
+  parseShape,
+  runKernelBench,
+  selectVariants,
+  shapeLabel,
+  type BenchShape,
+  type Ceilings,
+  type KernelRow,
+} from '@evalkit/kernel-bench';
+import { availableParallelism } from 'node:os';
+import { cliManifest } from '../shared/context';
+import { formatTable, printJson } from '../shared/output';
+import { commaList, nonNegativeInt, positiveInt } from '../shared/parse';
+
+/**
+ * Finds the command group `name` (e.g. "bench") or creates it. Several commands hang under the same
+ * group (`bench kernels`, `bench decoders`), each registered from its own file in any order.
+ */
+export function commandGroup(program: Command, name: string, description: string): Command {
+  const existing = program.commands.find((c) => c.name() === name);
+  if (existing) return existing;
+  return program.command(name).description(description).exitOverride();
+}
+
+/** Options of `evalkit bench kernels` as commander parses them. */
+interface BenchKernelsOptions {
+  preset: string;
+  variants?: string[];
+  shape?: string;
+  timeBudget?: number;
+  minSamples?: number;
+  warmup: number;
+  threads: number;
+  seed: number;
+  out?: string;
+  json?: boolean;
+}
+
+const fixed = (v: number | null, digits: number) => (v === null ? '-' : v.toFixed(digits));
+const pct = (v: number | null) => (v === null ? '-' : `${(100 * v).toFixed(1)}%`);
+const times = (v: number | null) => (v === null ? '-' : `${v.toFixed(2)}x`);
+
+/** Rows in table order: variant, then shape, then full before rearrangement, ONNX before TS. */
+export function sortKernelRows(rows: readonly KernelRow[]): KernelRow[] {
+  const partOrder = (r: KernelRow) => (r.part === 'full' ? 0 : 1) * 2 + (r.implementation === 'onnx' ? 0 : 1);
+  const shapes = [...new Set(rows.map((r) => r.shapeLabel))];
+  return [...rows].sort((a, b) => a.variantIndex - b.variantIndex || a.variant.localeCompare(b.variant) || shapes.indexOf(a.shapeLabel) - shapes.indexOf(b.shapeLabel) || partOrder(a) - partOrder(b));
+}
+
+/** The human-readable table of a kernel benchmark. */
+export function formatKernelTable(rows: readonly KernelRow[], ceilings: Ceilings): string {
+  const head = `ceilings (this run, this device): memcpy ${ceilings.memcpyGBps.toFixed(1)} GB/s (${ceilings.memcpyBytes / 2 ** 20} MiB copy), MatMul ${ceilings.matmulGflops.toFixed(1)} GFLOP/s (${ceilings.matmulSize}^3, ${ceilings.threads} threads)`;
+  const table = formatTable(
+    ['variant', 'shape', 'impl', 'part', 'median ms', 'p99 ms', '±rme', 'n', 'GB/s', 'GFLOP/s', 'memcpy', 'matmul', 'vs 1', 'vs pair'],
+    sortKernelRows(rows).map((r) =>
+      r.state === 'completed'
+        ? [r.variant, r.shapeLabel, r.implementation, r.part, fixed(r.medianMs, 3), fixed(r.p99Ms, 3), `${r.rme.toFixed(1)}%`, r.samples, fixed(r.gbps, 2), fixed(r.gflops, 1), pct(r.fractionOfMemcpy), pct(r.fractionOfMatmul), times(r.speedupVsVariant1), times(r.speedupVsBaseline)]
+        : [r.variant, r.shapeLabel, r.implementation, r.part, 'errored', '-', '-', 0, '-', '-', '-', '-', '-', '-'],
+    ),
+  );
+  const legend = VARIANTS.filter((v) => rows.some((r) => r.variant === v.id)).map((v) => `  ${v.id.padEnd(3)} ${v.label}${v.baseline ? ` (pair: ${v.baseline})` : ''}`);
+  const errors = rows.filter((r) => r.state === 'errored').map((r) => `  variant ${r.variant} ${r.implementation}/${r.part} at ${r.shapeLabel}: ${r.state === 'errored' ? r.error : ''}`);
+  return [head, '', table, '', 'variants:', ...legend, 'vs 1 / vs pair: median of variant 1 (or of the pair baseline) / this median, same shape, implementation and part; above 1 is faster.', ...(errors.length ? ['', 'errors:', ...errors] : [])].join('\n');
+}
+
+function parseVariants(list: string[]): string[] {
+  try {
+    return selectVariants(list).map((v) => v.id);
+  } catch (error) {
+    throw new InvalidArgumentError(`unknown variant "${(error as Error).message}" (known: ${VARIANTS.map((v) => v.id).join(', ')}; 7 and 8 select both halves)`);
+  }
+}
+
+/** Registers `evalkit bench kernels`. */
+export function registerBenchKernels(program: Command): void {
+  commandGroup(program, 'bench', 'benchmarks: measure ours and the reference side by side and print the ratio')
+    .command('kernels')
+    .description('microbenchmark upsampling kernels: interpolate+conv against 3-D pixel shuffle, in onnxruntime and TypeScript')
+    .option('--preset <name>', `shapes and timing defaults: ${Object.keys(PRESETS).join(' | ')}`, 'smoke')
+    .option('--variants <list>', 'comma-separated variant ids (1-6, 7a, 7b, 8a, 8b; 7 and 8 select both)', (v) => parseVariants(commaList(v)))
+    .option('--shape <C,T,H,W>', 'benchmark this input shape instead of the preset shapes (N,C,T,H,W also accepted)')
+    .option('--time-budget <ms>', 'time budget per timed task in ms (default: the preset\'s)', positiveInt)
+    .option('--min-samples <n>', 'minimum samples per task (default: the preset\'s)', positiveInt)
+    .option('--warmup <n>', 'warm-up runs per task', nonNegativeInt, 1)
+    .option('--threads <n>', 'onnxruntime intra-op threads (the MatMul ceiling uses the same)', positiveInt, availableParallelism())
+    .option('--seed <n>', 'seed of the input tensors and weights', nonNegativeInt, 1)
+    .option('--out <file>', 'write the kernel-bench result document here (atomically)')
+    .option('--json', 'print the result document as JSON instead of the table')
+    .addHelpText(
+      'after',
+      `
+Variants (each timed as the full path and, where it has one, the rearrangement alone):
+${VARIANTS.map((v) => `  ${v.id.padEnd(3)} ${v.label}`).join('\n')}
+
+Presets:
+  smoke   C=8, T=2, H=W=8: every variant, about ten seconds
+  paper   Turbo-VAED-Hunyuan up1 input (C=256, T=5, H/8 x W/8) at 256x256, 512x512 and 1280x720;
+          the 1280x720 conv paths take seconds per run: pick variants (e.g. --variants 1,6)
+
+Examples:
+  evalkit bench kernels                                   smoke preset, all variants
+  evalkit bench kernels --preset paper --variants 1,5,6 --out reports/kernels.json
+  evalkit bench kernels --shape 128,5,64,64 --variants 1,6 --time-budget 3000
+  evalkit bench kernels --threads 1 --out one-thread.json && evalkit compare kernels one-thread.json two-threads.json`,
+    )
+    .action(async (opts: BenchKernelsOptions) => {
+      const preset = PRESETS[opts.preset];
+      if (!preset) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `unknown preset (known: ${Object.keys(PRESETS).join(', ')})`, { field: '--preset', value: opts.preset });
+      const shapes: BenchShape[] = opts.shape ? [{ label: shapeLabel(parseShape(opts.shape, '--shape')), shape: parseShape(opts.shape, '--shape') }] : preset.shapes.map((s) => ({ label: s.label, shape: s.shape }));
+      const variants = selectVariants(opts.variants ?? VARIANTS.map((v) => v.id));
+      const timeBudgetMs = opts.timeBudget ?? preset.timeBudgetMs;
+      const minSamples = opts.minSamples ?? preset.minSamples;
+      const startedAt = new Date();
+      const progress = createProgressReporter({ silent: false });
+      const task = progress.start('bench kernels', variants.length * shapes.length + 1);
+      let rows: KernelRow[];
+      let ceilings: Ceilings;
+      try {
+        ceilings = await measureCeilings({ threads: opts.threads, timeBudgetMs: Math.min(Math.max(timeBudgetMs, 200), 2000) });
+        task.tick(1, 'ceilings');
+        let first = true;
+        rows = await runKernelBench({
+          variants,
+          shapes,
+          threads: opts.threads,
+          ceilings,
+          seed: opts.seed,
+          timeBudgetMs,
+          minSamples,
+          warmupRuns: opts.warmup,
+          onStep: (m) => {
+            if (!first) task.tick(1, m);
+            first = false;
+          },
+        });
+        task.done(`${rows.length} rows`);
+      } finally {
+        progress.stop();
+      }
+      const config = {
+        preset: opts.shape ? 'custom' : preset.name,
+        variants: variants.map((v) => v.id),
+        shapes: shapes.map((s) => ({ label: s.label, ...s.shape })),
+        timeBudgetMs,
+        minSamples,
+        warmup: opts.warmup,
+        threads: opts.threads,
+        seed: opts.seed,
+      };
+      const manifest = cliManifest('bench kernels', { config, seed: opts.seed, startedAt, executionProvider: 'cpu' });
+      const doc = createResultDocument('kernel-bench', manifest, rows as unknown as Record<string, unknown>[], { config, summary: { ceilings } });
+      if (opts.out) writeResultDocument(opts.out, doc);
+      if (opts.json) printJson(doc);
+      else process.stdout.write(`${formatKernelTable(rows, ceilings)}\n${opts.out ? `\nwrote ${opts.out}\n` : ''}`);
+      const errored = rows.filter((r) => r.state === 'errored');
+      if (errored.length > 0) {
+        throw new EvalkitError(ERROR_CODES.RUNTIME, `${errored.length} of ${rows.length} kernel rows errored (recorded as state "errored"${opts.out ? ` in ${opts.out}` : ''})`, {
+          field: `variant ${errored[0].variant} ${errored[0].implementation}/${errored[0].part}`,
+          value: errored[0].state === 'errored' ? errored[0].error : '',
+        });
+      }
+    });
+}

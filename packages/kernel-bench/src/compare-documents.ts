@@ -1,0 +1,137 @@
+import { ERROR_CODES, EvalkitError, type ResultDocument } from '@evalkit/core';
+import { documentKind } from '@evalkit/core';
+
+/** A kernel-bench document and where it came from. */
+export interface SourcedDocument {
+  source: string;
+  doc: ResultDocument;
+}
+
+/** One device column of the comparison. */
+export interface DeviceColumn {
+  /** Short label: CPU model, threads, and the file when two runs would otherwise look the same. */
+  label: string;
+  source: string;
+  cpuModel: string;
+  threads: number | null;
+  memcpyGBps: number | null;
+  matmulGflops: number | null;
+}
+
+/** Median of one (variant, shape, implementation, part) on every device (null where it did not complete). */
+export interface ComparedRow {
+  variant: string;
+  variantIndex: number;
+  label: string;
+  shapeLabel: string;
+  implementation: string;
+  part: string;
+  medianMs: (number | null)[];
+}
+
+/** Per shape, a variant against its baseline on every device: median(variant) / median(baseline); below 1 the variant is faster. */
+export interface ComparedRatio {
+  variant: string;
+  baseline: string;
+  shapeLabel: string;
+  implementation: string;
+  part: string;
+  ratio: (number | null)[];
+}
+
+/** The merged comparison `evalkit compare kernels` prints. */
+export interface KernelComparison {
+  devices: DeviceColumn[];
+  rows: ComparedRow[];
+  ratios: ComparedRatio[];
+}
+
+interface LooseRow {
+  variant: string;
+  variantIndex: number;
+  label: string;
+  shapeLabel: string;
+  implementation: string;
+  part: string;
+  state: string;
+  medianMs: number | null;
+  baselineVariant: string | null;
+}
+
+function readRow(r: Record<string, unknown>, i: number, source: string): LooseRow {
+  const need = (field: string, type: 'string' | 'number') => {
+    const v = r[field];
+    if (typeof v !== type) throw new EvalkitError(ERROR_CODES.INVALID_DOCUMENT, `expected a ${type}`, { file: source, field: `results[${i}].${field}`, value: v });
+    return v;
+  };
+  const state = need('state', 'string') as string;
+  const medianMs = state === 'completed' ? (need('medianMs', 'number') as number) : null;
+  const baseline = r.baselineVariant;
+  return {
+    variant: need('variant', 'string') as string,
+    variantIndex: need('variantIndex', 'number') as number,
+    label: need('label', 'string') as string,
+    shapeLabel: need('shapeLabel', 'string') as string,
+    implementation: need('implementation', 'string') as string,
+    part: need('part', 'string') as string,
+    state,
+    medianMs,
+    baselineVariant: typeof baseline === 'string' ? baseline : null,
+  };
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * Merges kernel-bench documents from several devices (or runs) into one table: every
+ * (variant, shape, implementation, part) with each device's median, and each variant against its
+ * baseline (pixel shuffle / interpolate+conv) per device.
+ */
+export function compareKernelDocuments(docs: readonly SourcedDocument[]): KernelComparison {
+  if (docs.length === 0) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'give at least one kernel-bench result document');
+  const devices: DeviceColumn[] = docs.map(({ source, doc }) => {
+    if (documentKind(doc) !== 'kernel-bench') {
+      throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'not a kernel-bench result document (write one with `evalkit bench kernels --out FILE`)', { file: source, field: 'schema', value: doc.schema });
+    }
+    const ceilings = (doc.summary?.ceilings ?? {}) as Record<string, unknown>;
+    const threads = num(doc.config.threads);
+    return { label: `${doc.manifest.device.cpuModel}, ${threads ?? '?'} thr`, source, cpuModel: doc.manifest.device.cpuModel, threads, memcpyGBps: num(ceilings.memcpyGBps), matmulGflops: num(ceilings.matmulGflops) };
+  });
+  // Same machine and thread count twice: the file name tells the columns apart.
+  for (const d of devices) if (devices.filter((e) => e.label === d.label).length > 1) d.label = `${d.label} (${d.source})`;
+
+  const perDoc = docs.map(({ source, doc }) => doc.results.map((r, i) => readRow(r, i, source)));
+  const key = (r: { variant: string; shapeLabel: string; implementation: string; part: string }) => `${r.variant}|${r.shapeLabel}|${r.implementation}|${r.part}`;
+  const rows = new Map<string, ComparedRow>();
+  const baselines = new Map<string, string>();
+  perDoc.forEach((list, d) => {
+    for (const r of list) {
+      if (r.baselineVariant !== null) baselines.set(r.variant, r.baselineVariant);
+      let row = rows.get(key(r));
+      if (!row) {
+        row = { variant: r.variant, variantIndex: r.variantIndex, label: r.label, shapeLabel: r.shapeLabel, implementation: r.implementation, part: r.part, medianMs: docs.map(() => null) };
+        rows.set(key(r), row);
+      }
+      row.medianMs[d] = r.medianMs;
+    }
+  });
+  const sorted = [...rows.values()].sort(
+    (a, b) => a.variantIndex - b.variantIndex || a.variant.localeCompare(b.variant) || a.shapeLabel.localeCompare(b.shapeLabel, undefined, { numeric: true }) || a.implementation.localeCompare(b.implementation) || a.part.localeCompare(b.part),
+  );
+  const ratios: ComparedRatio[] = [];
+  for (const row of sorted) {
+    const baseline = baselines.get(row.variant);
+    if (baseline === undefined) continue;
+    const base = rows.get(key({ ...row, variant: baseline }));
+    if (!base) continue;
+    ratios.push({
+      variant: row.variant,
+      baseline,
+      shapeLabel: row.shapeLabel,
+      implementation: row.implementation,
+      part: row.part,
+      ratio: row.medianMs.map((m, i) => (m !== null && base.medianMs[i] !== null ? m / base.medianMs[i]! : null)),
+    });
+  }
+  return { devices, rows: sorted, ratios };
+}
