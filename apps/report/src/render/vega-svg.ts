@@ -5,9 +5,16 @@ type VegaLiteModule = typeof import('vega-lite');
 
 let modules: Promise<{ vega: VegaModule; vl: VegaLiteModule }> | undefined;
 
+async function importBoth(): Promise<{ vega: VegaModule; vl: VegaLiteModule }> {
+  // One after the other: jest's ESM loader fails on concurrent imports sharing dependencies.
+  const vega = await import('vega');
+  const vl = await import('vega-lite');
+  return { vega, vl };
+}
+
 /** vega and vega-lite are ESM only: load them once per process through import(). */
 export function loadVega(): Promise<{ vega: VegaModule; vl: VegaLiteModule }> {
-  modules ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => ({ vega, vl }));
+  modules ??= importBoth();
   return modules;
 }
 
@@ -42,7 +49,8 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<SvgRendering> {
     info: () => logger,
     debug: () => logger,
   };
-  const compiled = vl.compile(spec as unknown as Parameters<VegaLiteModule['compile']>[0], { logger: logger as never });
+  // vega tags inline data rows with ids: compile a copy so the caller's spec stays as built.
+  const compiled = vl.compile(structuredClone(spec) as unknown as Parameters<VegaLiteModule['compile']>[0], { logger: logger as never });
   const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', logger: logger as never });
   try {
     return { svg: await view.toSVG(), warnings };

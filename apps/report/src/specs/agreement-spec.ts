@@ -55,7 +55,7 @@ export function agreementFigure(report: NormalizedReport): Figure | null {
             ],
           },
         },
-        { mark: { type: 'rule', strokeDash: [3, 3], color: '#888' }, encoding: { x: { datum: 0 } } },
+        { data: { values: [{}] }, mark: { type: 'rule', strokeDash: [3, 3], color: '#888' }, encoding: { x: { datum: 0 } } },
       ],
     },
   };

@@ -39,7 +39,7 @@ export function decoderSpeedupFigure(report: NormalizedReport): Figure | null {
             ],
           },
         },
-        { mark: { type: 'rule', strokeDash: [4, 4], color: '#444' }, encoding: { y: { datum: 1 } } },
+        { data: { values: [{}] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#444' }, encoding: { y: { datum: 1 } } },
       ],
     },
   };

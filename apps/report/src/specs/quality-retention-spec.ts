@@ -35,8 +35,9 @@ export function qualityRetentionFigure(report: NormalizedReport): Figure | null 
   const claim = report.paperQualityRetention;
   if (claim !== null) {
     layer.push(
-      { mark: { type: 'rule', strokeDash: [4, 4], color: '#444' }, encoding: { y: { datum: claim } } },
+      { data: { values: [{}] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#444' }, encoding: { y: { datum: claim } } },
       {
+        data: { values: [{}] },
         mark: { type: 'text', align: 'right', dx: -4, dy: 10, color: '#444' },
         encoding: { x: { value: { expr: 'width' } }, y: { datum: claim }, text: { value: `paper claim ${(claim * 100).toFixed(1)}%` } },
       },

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildReportModel } from '../src';
+import { writeFixtureRuns, type FixtureRuns } from './fixtures/build-fixture-runs';
+
+// Hand-derived expectations from the fixture documents (docs/result-documents.md fields).
+describe('normalised rows follow the documents', () => {
+  let root: string;
+  let runs: FixtureRuns;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'evalkit-report-norm-'));
+    runs = writeFixtureRuns(root);
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('labels each series by its device so two machines compare side by side', () => {
+    const { report } = buildReportModel([runs.laptop, runs.phone]);
+    expect(report.series).toEqual(['Intel Xeon @ 2.20GHz · cpu', 'Apple M2 · coreml']);
+    expect(report.runs.map((r) => r.run)).toEqual(['laptop-run', 'phone-run']);
+  });
+
+  it('adds the run name when two run folders come from the same device', () => {
+    const { report } = buildReportModel([runs.laptop, runs.hostile]);
+    expect(report.series).toEqual(['Intel Xeon @ 2.20GHz · cpu · laptop-run', 'Intel Xeon @ 2.20GHz · cpu · hostile-run']);
+  });
+
+  it('converts parameter and MAC counts to millions and tera', () => {
+    const { report } = buildReportModel([runs.laptop]);
+    const hunyuan = report.zoo.find((z) => z.model === 'hunyuanvideo')!;
+    expect(hunyuan.paramsM).toBeCloseTo(146.14, 10); // 146_140_000 params
+    expect(hunyuan.paperParamsM).toBe(146.1);
+    expect(hunyuan.macsT).toBeCloseTo(38.97, 10);
+  });
+
+  it('draws kernel error bars as mean ± rme% of the mean', () => {
+    const { figures } = buildReportModel([runs.laptop]);
+    const values = (figures.find((f) => f.id === 'kernel-latency')!.spec.data as { values: Record<string, number | string>[] }).values;
+    const convT = values.find((v) => v.variant === 'ConvTranspose3d' && v.shape === '1×64×5×32×32')!;
+    // mean 4.1 ms, rme 1.5 % -> ± 0.0615 ms
+    expect(convT.low).toBeCloseTo(4.0385, 10);
+    expect(convT.high).toBeCloseTo(4.1615, 10);
+  });
+
+  it('keeps errored kernels out of the figures but in the table', () => {
+    const { figures, tables } = buildReportModel([runs.phone]);
+    const values = (figures.find((f) => f.id === 'kernel-latency')!.spec.data as { values: unknown[] }).values;
+    expect(values).toHaveLength(7);
+    const table = tables.find((t) => t.id === 'kernel-latency')!;
+    expect(table.rows.some((r) => r[r.length - 1].startsWith('errored: Resize'))).toBe(true);
+  });
+
+  it('reads "Infinity" back as a number: not drawn, printed as ∞', () => {
+    const { report, figures, tables } = buildReportModel([runs.laptop]);
+    expect(report.reconVideos.find((v) => v.video === 'v_Identity_g01_c01')!.psnr).toBe(Infinity);
+    const values = (figures.find((f) => f.id === 'recon-quality')!.spec.data as { values: { video: string; metric: string }[] }).values;
+    expect(values.some((v) => v.video === 'v_Identity_g01_c01' && v.metric === 'PSNR (dB)')).toBe(false);
+    expect(values.some((v) => v.video === 'v_Identity_g01_c01' && v.metric === 'SSIM')).toBe(true);
+    const row = tables.find((t) => t.id === 'recon-quality')!.rows.find((r) => r[1] === 'v_Identity_g01_c01')!;
+    expect(row[3]).toBe('∞');
+  });
+
+  it('prints the paper values next to ours (Turbo-VAED FPS, PsyDraw Table 1)', () => {
+    const { tables } = buildReportModel([runs.laptop]);
+    const speed = tables.find((t) => t.id === 'decoder-speedup')!;
+    // 87.5 / 10.1 GPU FPS in the paper; 10370 / 1230 ms in the fixture.
+    expect(speed.rows[0]).toEqual(['Turbo-VAED-Hunyuan', 'HunyuanVideo', '8.43', '8.7']);
+    const htp = tables.find((t) => t.id === 'htp-consistency')!;
+    expect(htp.rows[0]).toEqual(['Total', 'High', '206', '290', '71.03', '[65.57, 75.95]', '[65.77, 75.75]', '71.03']);
+  });
+});
