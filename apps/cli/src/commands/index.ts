@@ -5,6 +5,7 @@ import { registerHtp } from './htp';
 import { registerAgreement } from './agreement';
 import { registerBenchKernels } from './bench-kernels';
 import { registerCompareKernels } from './compare-kernels';
+import { registerMetrics } from './metrics';
 
 /**
  * Every evalkit command, in the order `evalkit --help` lists them. Each command lives in its own
@@ -17,4 +18,5 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerAgreement,
   registerBenchKernels,
   registerCompareKernels,
+  registerMetrics,
 ];

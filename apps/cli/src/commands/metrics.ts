@@ -1,0 +1,198 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
+import { ERROR_CODES, EvalkitError, createProgressReporter, createResultDocument, writeFileAtomic, writeResultDocument } from '@evalkit/core';
+import {
+  METRIC_NAMES,
+  METRICS_PRESETS,
+  createMetricsPool,
+  evaluateDataset,
+  openInputPairs,
+  resizeCenterCrop,
+  retentionOf,
+  toCsv,
+  type DatasetEvaluation,
+  type EvaluateOptions,
+  type MetricName,
+  type QualityRetention,
+} from '@evalkit/recon-metrics';
+import { cliManifest } from '../shared/context';
+import { formatTable, printJson } from '../shared/output';
+import { commaList, positiveInt, positiveNumber } from '../shared/parse';
+
+/** Options of `evalkit metrics` as commander parses them. */
+export interface MetricsCliOptions {
+  ref: string;
+  test: string;
+  baseline?: string;
+  metrics: string[];
+  ssimVariant: 'wang' | 'skimage';
+  luma?: boolean;
+  preset?: string;
+  dataRange?: number;
+  maxFrames?: number;
+  threads: number;
+  json?: boolean;
+  out?: string;
+  csv?: string;
+}
+
+/** What `evalkit metrics --json` prints. */
+export interface MetricsReport {
+  config: Record<string, unknown>;
+  frames: DatasetEvaluation['rows'];
+  perVideo: DatasetEvaluation['perVideo'];
+  mean: DatasetEvaluation['mean'];
+  retention?: QualityRetention[];
+}
+
+function metricList(value: string): MetricName[] {
+  const list = commaList(value);
+  for (const m of list) {
+    if (!(METRIC_NAMES as readonly string[]).includes(m)) throw new InvalidArgumentError(`unknown metric "${m}" (choose from ${METRIC_NAMES.join(', ')})`);
+  }
+  if (list.length === 0) throw new InvalidArgumentError('no metrics given');
+  return list as MetricName[];
+}
+
+const fmt = (v: number | undefined, digits: number): string => (v === undefined ? '-' : Number.isFinite(v) ? v.toFixed(digits) : String(v));
+
+/** Runs the evaluation `evalkit metrics` describes; exported for tests and other commands. */
+export async function runMetrics(opts: MetricsCliOptions, progress = createProgressReporter()): Promise<MetricsReport> {
+  const preset = opts.preset === undefined ? undefined : METRICS_PRESETS[opts.preset];
+  if (opts.preset !== undefined && !preset) {
+    throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `unknown preset (known: ${Object.keys(METRICS_PRESETS).join(', ')})`, { field: '--preset', value: opts.preset });
+  }
+  if (preset && opts.dataRange !== undefined) {
+    throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `--preset ${preset.name} fixes the data range to ${preset.dataRange} ([0,1] data); drop --data-range`, { field: '--data-range', value: opts.dataRange });
+  }
+  const opened = openInputPairs(opts.ref, opts.test);
+  const baseline = opts.baseline === undefined ? undefined : openInputPairs(opts.ref, opts.baseline);
+  const floatData = opened.floatData || (baseline?.floatData ?? false);
+  if (!preset && floatData && opts.dataRange === undefined) {
+    throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'floating-point .npy input: give --data-range (1 for [0,1] data, 255 for 0-255)', {
+      file: opts.test,
+      field: '--data-range',
+      value: undefined,
+    });
+  }
+  const options: EvaluateOptions = {
+    metrics: opts.metrics as MetricName[],
+    ssimVariant: preset ? preset.ssimVariant : opts.ssimVariant,
+    dataRange: preset ? preset.dataRange : (opts.dataRange ?? 255),
+    luma: opts.luma === true,
+    maxFrames: preset ? preset.frames : opts.maxFrames,
+  };
+  if (preset) {
+    options.scale = 1 / preset.divideBy;
+    options.transform = (frame) => resizeCenterCrop(frame, preset.resize, opts.test);
+  }
+  const config: Record<string, unknown> = {
+    ref: opts.ref,
+    test: opts.test,
+    metrics: options.metrics,
+    ssimVariant: options.ssimVariant,
+    dataRange: options.dataRange,
+    luma: options.luma,
+    threads: opts.threads,
+  };
+  if (preset) config.preset = preset.name;
+  if (opts.baseline !== undefined) config.baseline = opts.baseline;
+  if (options.maxFrames !== undefined) config.maxFrames = options.maxFrames;
+
+  const countFrames = (pairs: typeof opened.pairs) => pairs.reduce((n, p) => n + Math.min(p.ref.frameCount, options.maxFrames ?? Infinity), 0);
+  const pool = createMetricsPool(opts.threads);
+  try {
+    const task = progress.start('metrics', countFrames(opened.pairs) + (baseline ? countFrames(baseline.pairs) : 0));
+    const withTick: EvaluateOptions = { ...options, onFrame: () => task.tick() };
+    const result = await evaluateDataset(opened.pairs, pool, withTick);
+    const report: MetricsReport = { config, frames: result.rows, perVideo: result.perVideo, mean: result.mean };
+    if (baseline) {
+      const base = await evaluateDataset(baseline.pairs, pool, withTick);
+      report.retention = retentionOf(base.mean, result.mean);
+    }
+    task.done();
+    return report;
+  } finally {
+    progress.stop();
+    await pool.close();
+  }
+}
+
+/** Registers `evalkit metrics`. */
+export function registerMetrics(program: Command): void {
+  program
+    .command('metrics')
+    .description('reconstruction quality of test frames against reference frames: PSNR, SSIM, MS-SSIM, temporal flicker')
+    .requiredOption('--ref <path>', 'reference: image, folder of frames, .y4m, .npy, or a folder of such videos')
+    .requiredOption('--test <path>', 'test frames, same kind and names as --ref')
+    .option('--baseline <path>', 'a baseline decoder\'s output of the same references: adds quality retention (test vs baseline)')
+    .option('--metrics <list>', `comma-separated, from ${METRIC_NAMES.join(',')}`, metricList, ['psnr', 'ssim'] as MetricName[])
+    .addOption(new Option('--ssim-variant <variant>', 'wang: Gaussian 11/σ1.5, population covariance (torchmetrics); skimage: 7x7 uniform, sample covariance').choices(['wang', 'skimage']).default('wang'))
+    .option('--luma', 'compare BT.601 luma (Y = 0.299R + 0.587G + 0.114B) instead of averaging over R, G, B')
+    .addOption(new Option('--preset <name>', 'a paper\'s protocol: turbo-vaed = 17 frames, resize 256 + centre crop, [0,1] data, torchmetrics SSIM').choices(Object.keys(METRICS_PRESETS)))
+    .option('--data-range <n>', 'data range of the samples (default 255; required for float .npy)', positiveNumber)
+    .option('--max-frames <n>', 'compare only the first n frames of each video', positiveInt)
+    .option('--threads <n>', 'worker threads for the per-frame work', positiveInt, Math.max(1, availableParallelism()))
+    .option('--json', 'print {config, frames, perVideo, mean, retention?} as JSON')
+    .option('--out <file>', 'write a recon-metrics result document (with run manifest)')
+    .option('--csv <file>', 'write one CSV row per frame')
+    .addHelpText(
+      'after',
+      `
+Inputs are matched frame by frame (a folder of frames is read in natural name order); two folders of
+videos are matched by video name. Y4M (8-bit 4:2:0 / 4:4:4) is converted to 8-bit RGB with BT.601.
+PSNR per video is reported both as the mean of per-frame PSNR (psnr) and from the pooled MSE
+(psnrPooled); an identical pair has PSNR Infinity ("Infinity" in JSON).
+
+Examples:
+  evalkit metrics --ref fixtures/recon/images/camera-ref.png --test fixtures/recon/images/camera-blur.png
+  evalkit metrics --ref ref.y4m --test decoded.y4m --metrics psnr,ssim,msssim,flicker --json
+  evalkit metrics --ref ucf/ref --test ucf/turbo --baseline ucf/hunyuan --preset turbo-vaed --out reports/recon.json --csv reports/recon.csv
+  evalkit metrics --ref a.npy --test b.npy --data-range 1 --ssim-variant skimage --luma`,
+    )
+    .action(async (opts: MetricsCliOptions) => {
+      const startedAt = new Date();
+      const report = await runMetrics(opts, createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY }));
+      if (opts.out !== undefined) {
+        const manifest = cliManifest('metrics', { config: report.config, seed: null, startedAt });
+        const summary: Record<string, unknown> = { mean: report.mean, perVideo: report.perVideo };
+        if (report.retention) summary.retention = report.retention;
+        writeResultDocument(opts.out, createResultDocument('recon-metrics', manifest, report.frames as unknown as Record<string, unknown>[], { config: report.config, summary }));
+      }
+      if (opts.csv !== undefined) {
+        writeFileAtomic(opts.csv, toCsv(['video', 'index', 'psnr', 'ssim', 'msssim', 'flicker', 'mse'], report.frames as unknown as Record<string, unknown>[]));
+      }
+      if (opts.json) {
+        printJson(report);
+        return;
+      }
+      const single = report.perVideo.length === 1;
+      const lines: string[] = [];
+      if (single && report.frames.length <= 40) {
+        lines.push(
+          formatTable(
+            ['frame', 'psnr', 'ssim', 'msssim', 'flicker'],
+            report.frames.map((f) => [f.index, fmt(f.psnr, 3), fmt(f.ssim, 5), fmt(f.msssim, 5), fmt(f.flicker, 5)]),
+          ),
+        );
+      } else {
+        lines.push(
+          formatTable(
+            ['video', 'frames', 'psnr', 'psnrPooled', 'ssim', 'msssim', 'flicker'],
+            report.perVideo.map((v) => [v.video, v.frames, fmt(v.psnr, 3), fmt(v.psnrPooled, 3), fmt(v.ssim, 5), fmt(v.msssim, 5), fmt(v.flicker, 5)]),
+          ),
+        );
+      }
+      const m = report.mean;
+      lines.push(
+        '',
+        `mean${single ? '' : ` over ${report.perVideo.length} videos`}: psnr ${fmt(m.psnr, 3)} dB (pooled ${fmt(m.psnrPooled, 3)}), ssim ${fmt(m.ssim, 5)} (${report.config.ssimVariant}), msssim ${fmt(m.msssim, 5)}, flicker ${fmt(m.flicker, 5)}`,
+      );
+      if (report.retention) {
+        lines.push('', formatTable(['metric', 'better', 'baseline', 'test', 'retention'], report.retention.map((r) => [r.metric, r.higherIsBetter ? 'higher' : 'lower', fmt(r.baseline, 5), fmt(r.test, 5), `${fmt(100 * r.retention, 2)}%`])));
+      }
+      if (opts.out !== undefined) lines.push(`wrote ${opts.out}`);
+      if (opts.csv !== undefined) lines.push(`wrote ${opts.csv}`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}
