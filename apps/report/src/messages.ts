@@ -6,7 +6,7 @@ export const MESSAGES = {
   reportTitle: 'evalkit report',
   reportIntro: 'Figures and tables rendered from evalkit result documents. Every figure is a Vega-Lite spec (.vl.json) you can edit; tables come as Markdown, CSV and LaTeX (booktabs).',
   runSummaryTitle: 'Runs',
-  runSummaryIntro: 'One row per result document, from its run manifest.',
+  runSummaryIntro: 'From the run manifests: the devices the results were measured on, then one row per result document.',
   absentTitle: 'Absent sections',
   absentIntro: 'No result documents of these kinds were found in the run folders, so their sections are left out:',
   unknownTitle: 'Documents of kinds the report does not draw',

@@ -34,7 +34,7 @@ table.data{border-collapse:collapse;font-size:.85rem;margin:1rem 0 .2rem} table.
 table.data th,table.data td{padding:.2rem .6rem;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
 table.data thead th{border-bottom:2px solid #999} .num{text-align:right!important;font-variant-numeric:tabular-nums}
 .files a{margin-right:.6rem;font-size:.85rem} .absent{color:#8a5a00} nav a{margin-right:.8rem}
-.table-wrap{overflow-x:auto}
+.table-wrap{overflow-x:auto} td.rev{word-break:break-all;max-width:12rem;font-family:monospace;font-size:.75rem}
 `;
 
 function links(files: Record<string, string>): string {
@@ -44,19 +44,29 @@ function links(files: Record<string, string>): string {
 }
 
 function runSummary(input: HtmlReportInput): string {
-  const rows = input.report.runs.flatMap((run) =>
-    run.documents.map((d) => {
-      const device = `${d.device.cpuModel}, ${d.device.logicalCores} cores, ${d.device.os} ${d.device.arch}${d.device.executionProvider ? `, ${d.device.executionProvider}` : ''}`;
-      const versions = `${d.toolVersion}; node ${d.device.nodeVersion}${d.device.onnxruntimeVersion ? `; onnxruntime ${d.device.onnxruntimeVersion}` : ''}`;
-      const cells = [run.run, d.series, input.displayFile(d.file), d.kind, d.tool, versions, device, d.seed === null ? '—' : String(d.seed), d.gitRevision ?? '—', d.startedAt, d.finishedAt];
-      return `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr><tr><td></td><td colspan="10" class="note">${escapeHtml(d.command)}</td></tr>`;
-    }),
-  );
-  const head = ['Run', 'Series', 'File', 'Kind', 'Tool', 'Versions', 'Device', 'Seed', 'Git revision', 'Started', 'Finished'];
+  const documents = input.report.runs.flatMap((run) => run.documents);
+  // One row per device (series), then one per document: the device block would repeat otherwise.
+  const devices = new Map<string, (typeof documents)[number]>();
+  for (const d of documents) if (!devices.has(d.series)) devices.set(d.series, d);
+  const deviceRows = [...devices.values()].map((d) => {
+    const v = d.device;
+    const cells = [d.series, d.run, v.cpuModel, String(v.logicalCores), `${(v.memoryBytes / 2 ** 30).toFixed(1)} GiB`, `${v.os} ${v.osRelease} ${v.arch}`, `node ${v.nodeVersion}`, v.onnxruntimeVersion ? `onnxruntime ${v.onnxruntimeVersion}` : '—', v.executionProvider ?? '—'];
+    return `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
+  });
+  const documentRows = documents.map((d) => {
+    const cells = [d.run, input.displayFile(d.file), d.kind, `${d.tool} ${d.toolVersion}`, d.seed === null ? '—' : String(d.seed), d.gitRevision ?? '—', d.startedAt, d.finishedAt, d.command];
+    return `<tr>${cells.map((c, i) => `<td${i === 5 ? ' class="rev"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`;
+  });
+  const head = (cells: string[]) => `<thead><tr>${cells.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
   return `<section id="runs"><h2>${escapeHtml(MESSAGES.runSummaryTitle)}</h2><p class="intro">${escapeHtml(MESSAGES.runSummaryIntro)}</p>
-<div class="table-wrap"><table class="data" id="run-summary"><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>
-${rows.join('\n')}
-</tbody></table></div></section>`;
+<div id="run-summary">
+<div class="table-wrap"><table class="data" id="run-devices">${head(['Device', 'Run', 'CPU', 'Cores', 'Memory', 'OS', 'Node.js', 'onnxruntime', 'Provider'])}<tbody>
+${deviceRows.join('\n')}
+</tbody></table></div>
+<div class="table-wrap"><table class="data" id="run-documents">${head(['Run', 'File', 'Kind', 'Tool', 'Seed', 'Git revision', 'Started', 'Finished', 'Command'])}<tbody>
+${documentRows.join('\n')}
+</tbody></table></div>
+</div></section>`;
 }
 
 function section(kind: SectionKind, input: HtmlReportInput): string {
