@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import type { RunManifest } from '@evalkit/core';
 import { displayPath, readRunFolders } from './io/read-run-folders';
 import { readPaperValues } from './io/read-paper-values';
 import { viewerBundle } from './io/bundle-viewer';
@@ -31,6 +32,8 @@ export interface RenderReportOptions {
   onProgress?: (step: string, done: number, total: number) => void;
   /** The time printed as "generated" (tests pin it). */
   now?: Date;
+  /** The run manifest of the command that renders the report, recorded in report.json. */
+  manifest?: RunManifest;
 }
 
 /** A figure written to disk: its spec, SVG and PNG paths. */
@@ -166,7 +169,7 @@ export async function renderReport(options: RenderReportOptions): Promise<Render
   const t7 = performance.now();
   result.timingsMs.write = t7 - t6;
   result.timingsMs.total = t7 - t0;
-  const summary = { ...result, figures: result.figures.map((f) => ({ ...f, files: relativeFiles(outDir, f.files) })), tables: result.tables.map((t) => ({ ...t, files: relativeFiles(outDir, t.files) })) };
+  const summary = { manifest: options.manifest ?? null, ...result, figures: result.figures.map((f) => ({ ...f, files: relativeFiles(outDir, f.files) })), tables: result.tables.map((t) => ({ ...t, files: relativeFiles(outDir, t.files) })) };
   writeReportFiles(outDir, new Map([['report.json', `${JSON.stringify(summary, null, 2)}\n`]]));
   return result;
 }

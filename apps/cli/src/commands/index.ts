@@ -6,6 +6,7 @@ import { registerAgreement } from './agreement';
 import { registerBenchKernels } from './bench-kernels';
 import { registerCompareKernels } from './compare-kernels';
 import { registerMetrics } from './metrics';
+import { registerReport } from './report';
 
 /**
  * Every evalkit command, in the order `evalkit --help` lists them. Each command lives in its own
@@ -19,4 +20,5 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerBenchKernels,
   registerCompareKernels,
   registerMetrics,
+  registerReport,
 ];
