@@ -7,6 +7,8 @@ import { registerBenchKernels } from './bench-kernels';
 import { registerCompareKernels } from './compare-kernels';
 import { registerMetrics } from './metrics';
 import { registerReport } from './report';
+import { registerDecode } from './decode';
+import { registerEncode } from './encode';
 
 /**
  * Every evalkit command, in the order `evalkit --help` lists them. Each command lives in its own
@@ -21,4 +23,6 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerCompareKernels,
   registerMetrics,
   registerReport,
+  registerDecode,
+  registerEncode,
 ];

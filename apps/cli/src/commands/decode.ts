@@ -1,0 +1,212 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { join } from 'node:path';
+import { createProgressReporter, createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
+import {
+  GRAPH_OPTIMIZATION_LEVELS,
+  decodeVideo,
+  parseFrameRule,
+  randomLatents,
+  readLatents,
+  resolveDecoderModel,
+  videoToFrames8,
+  writePngSequence,
+  writeY4m,
+  type GraphOptimizationLevel,
+  type Latent,
+  type TileOptions,
+} from '@evalkit/decoder-runtime';
+import { cliManifest } from '../shared/context';
+import { formatTable, printJson } from '../shared/output';
+import { nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
+
+/** Options of `evalkit decode` as commander parses them. */
+interface DecodeOptions {
+  model: string;
+  latents: string;
+  out: string;
+  format: 'png' | 'y4m';
+  chroma: '444' | '420';
+  fps: string;
+  height: number;
+  width: number;
+  latentFrames: number;
+  latentChannels?: number;
+  seed: number;
+  tileFrames?: number;
+  tileSize?: { height: number; width: number };
+  overlap?: number;
+  overlapFrames?: number;
+  memoryBudget?: number;
+  ep: string;
+  threads?: number;
+  optLevel: GraphOptimizationLevel;
+  profile?: string;
+  widthMult: number;
+  compression?: [number, number, number];
+  frameRule?: string;
+  json?: boolean;
+}
+
+function choice<T extends string>(allowed: readonly T[]) {
+  return (value: string): T => {
+    if (!allowed.includes(value as T)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}, got "${value}"`);
+    return value as T;
+  };
+}
+
+function compressionList(value: string): [number, number, number] {
+  const parts = value.split(',').map(Number);
+  if (parts.length !== 3 || parts.some((p) => !Number.isInteger(p) || p <= 0)) throw new InvalidArgumentError(`expected T,H,W compression such as 4,8,8, got "${value}"`);
+  return parts as [number, number, number];
+}
+
+/** Tile options in latent units from the pixel-unit flags; errors name the flag and value. */
+export function tileOptionsFromFlags(opts: Pick<DecodeOptions, 'tileFrames' | 'tileSize' | 'overlap' | 'overlapFrames'>, compression: readonly number[]): TileOptions | undefined {
+  const [, sh, sw] = compression;
+  if (opts.tileFrames === undefined && opts.tileSize === undefined && opts.overlap === undefined && opts.overlapFrames === undefined) return undefined;
+  const tiles: TileOptions = {};
+  if (opts.tileFrames !== undefined) tiles.frames = opts.tileFrames;
+  if (opts.tileSize) {
+    if (opts.tileSize.height % sh !== 0 || opts.tileSize.width % sw !== 0) {
+      throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `tile size must be a multiple of the decoder's spatial compression ${sh}x${sw} (pixels)`, { field: '--tile-size', value: `${opts.tileSize.height}x${opts.tileSize.width}` });
+    }
+    tiles.height = opts.tileSize.height / sh;
+    tiles.width = opts.tileSize.width / sw;
+  }
+  if (opts.overlap !== undefined) {
+    if (opts.overlap % sh !== 0 || opts.overlap % sw !== 0) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `overlap must be a multiple of the spatial compression ${sh}x${sw} (pixels)`, { field: '--overlap', value: opts.overlap });
+    tiles.overlapHeight = opts.overlap / sh;
+    tiles.overlapWidth = opts.overlap / sw;
+  }
+  if (opts.overlapFrames !== undefined) tiles.overlapFrames = opts.overlapFrames;
+  return tiles;
+}
+
+/** Registers `evalkit decode`. */
+export function registerDecode(program: Command): void {
+  program
+    .command('decode')
+    .description('decode latents to video with onnxruntime-node: an ONNX file, a zoo decoder or the embedded codec; whole or tiled')
+    .option('--model <spec>', 'codec (embedded block-PCA decoder), zoo:NAME (seeded weights) or FILE.onnx', 'codec')
+    .option('--latents <spec>', 'FILE.npy | FILE.npz[:KEY] | FILE.safetensors[:KEY] | random', 'random')
+    .requiredOption('--out <dir>', 'output folder (frames, or video.y4m, plus decode.json)')
+    .option('--format <fmt>', 'png (frame_0000.png, ...) or y4m', choice(['png', 'y4m'] as const), 'png')
+    .option('--chroma <layout>', 'Y4M chroma: 444 (no subsampling) or 420; BT.601 full range', choice(['444', '420'] as const), '444')
+    .option('--fps <num:den>', 'Y4M frame rate', '24:1')
+    .option('--height <px>', 'random latents: output height in pixels', positiveInt, 256)
+    .option('--width <px>', 'random latents: output width in pixels', positiveInt, 256)
+    .option('--latent-frames <n>', 'random latents: latent frames T', positiveInt, 5)
+    .option('--latent-channels <n>', 'random latents for an ONNX file: channels (default 16)', positiveInt)
+    .option('--seed <n>', 'seed of random latents and zoo weights', nonNegativeInt, 0)
+    .option('--tile-frames <n>', 'latent frames per temporal tile', positiveInt)
+    .option('--tile-size <HxW>', 'spatial tile size in output pixels (multiple of the compression)', sizeHxW)
+    .option('--overlap <px>', 'spatial overlap of neighbouring tiles in output pixels (default a quarter tile)', nonNegativeInt)
+    .option('--overlap-frames <n>', 'latent frames shared by neighbouring temporal tiles (default 2 for 4T-3 decoders)', nonNegativeInt)
+    .option('--memory-budget <MB>', 'derive tile sizes so the estimated peak memory stays under this many MB', positiveNumber)
+    .option('--ep <name>', 'onnxruntime execution provider (cpu, webgpu, cuda, coreml, ...)', 'cpu')
+    .option('--threads <n>', 'onnxruntime intra-op threads', positiveInt)
+    .option('--opt-level <level>', `graph optimisation level: ${GRAPH_OPTIMIZATION_LEVELS.join(' | ')}`, choice(GRAPH_OPTIMIZATION_LEVELS), 'all')
+    .option('--profile <file>', 'write onnxruntime\'s Chrome-trace profile (chrome://tracing, Perfetto) here')
+    .option('--width-mult <x>', 'zoo decoders: channel width multiplier in (0, 1]', positiveNumber, 1)
+    .option('--compression <t,h,w>', 'ONNX files: compression of the decoder (default 4,8,8)', compressionList)
+    .option('--frame-rule <rule>', 'ONNX files: 4T-3 (causal, first latent frame -> 1 frame) or 4T', undefined)
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Latents are [1, C, T, h, w] float16/32/64 in .npy (C or Fortran order), .npz or safetensors; "random"
+draws seeded N(0,1) latents of --latent-frames x (--height/8) x (--width/8) (or the model's compression).
+Frames: [-1, 1] -> round((x + 1) * 127.5), clamped to 0..255.
+
+Examples:
+  evalkit decode --latents random --out out/codec                     embedded codec, 17x256x256 PNGs
+  evalkit decode --latents clip.npy --out out/clip --format y4m       latents from \`evalkit encode\`
+  evalkit decode --model zoo:turbo-vaed-hunyuan --width-mult 0.25 --height 720 --width 1280 \\
+      --latent-frames 3 --memory-budget 2000 --out out/720p            tiles chosen to fit 2000 MB
+  evalkit decode --model vae_decoder.onnx --latents z.safetensors:latents --tile-frames 3 \\
+      --tile-size 256x256 --overlap 64 --threads 2 --profile trace.json --out out/mine`,
+    )
+    .action(async (opts: DecodeOptions) => {
+      const startedAt = new Date();
+      const compression = opts.compression ?? [4, 8, 8];
+      const model = resolveDecoderModel(opts.model, {
+        widthMult: opts.widthMult,
+        seed: opts.seed,
+        geometry: opts.frameRule !== undefined || opts.compression !== undefined ? parseFrameRule(opts.frameRule ?? `${compression[0]}T-${compression[0] - 1}`, compression) : undefined,
+      });
+      const [, sh, sw] = model.geometry.compression;
+      let latent: Latent;
+      if (opts.latents === 'random') {
+        if (opts.height % sh !== 0 || opts.width % sw !== 0) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `height and width must be multiples of the decoder's spatial compression ${sh}x${sw}`, { field: '--height/--width', value: `${opts.height}x${opts.width}` });
+        latent = randomLatents([1, model.latentChannels ?? opts.latentChannels ?? 16, opts.latentFrames, opts.height / sh, opts.width / sw], opts.seed);
+      } else latent = readLatents(opts.latents);
+      const tiles = tileOptionsFromFlags(opts, model.geometry.compression);
+      const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
+      const task = progress.start('decode', 1);
+      let tileTask = task;
+      let decoded;
+      try {
+        decoded = await decodeVideo(model, latent, {
+          tiles,
+          memoryBudgetBytes: opts.memoryBudget !== undefined ? opts.memoryBudget * 2 ** 20 : undefined,
+          executionProvider: opts.ep,
+          threads: opts.threads,
+          graphOptimizationLevel: opts.optLevel,
+          profilePath: opts.profile,
+          latentSource: opts.latents,
+          onTile: (i, n) => {
+            if (i === 1 && n > 1) tileTask = progress.start('tiles', n);
+            tileTask.tick(1);
+            if (i === n && n > 1) tileTask.done(`${n} tiles`);
+          },
+        });
+        task.done();
+      } finally {
+        progress.stop();
+      }
+      const frames = videoToFrames8(decoded.video);
+      const written = opts.format === 'png' ? await writePngSequence(opts.out, frames) : [join(opts.out, 'video.y4m')];
+      if (opts.format === 'y4m') writeY4m(written[0], frames, { chroma: opts.chroma, fps: opts.fps });
+      const counts = model.counts(latent.shape.slice(2));
+      const config = {
+        model: model.source,
+        latents: opts.latents,
+        latentShape: latent.shape,
+        format: opts.format,
+        chroma: opts.format === 'y4m' ? opts.chroma : null,
+        tiles: decoded.plan ? { frames: decoded.plan.frames, height: decoded.plan.height, width: decoded.plan.width, count: decoded.plan.count } : null,
+        memoryBudgetMB: opts.memoryBudget ?? null,
+        ep: opts.ep,
+        threads: opts.threads ?? null,
+        optLevel: opts.optLevel,
+        widthMult: model.kind === 'zoo' ? opts.widthMult : null,
+        compression: model.geometry.compression,
+        frameRule: model.geometry.frameRule,
+      };
+      const result = {
+        outputShape: decoded.video.shape,
+        frames: frames.frames.length,
+        height: frames.height,
+        width: frames.width,
+        files: written,
+        tiles: decoded.plan?.count ?? 1,
+        estimatedPeakBytes: decoded.estimatedBytes,
+        params: counts?.params ?? null,
+        macs: counts?.macs ?? null,
+        profile: opts.profile ?? null,
+        profileEvents: decoded.profileEvents,
+      };
+      const doc = createResultDocument('decode', cliManifest('decode', { config, seed: opts.seed, startedAt, executionProvider: opts.ep }), [result], { config });
+      writeResultDocument(join(opts.out, 'decode.json'), doc);
+      if (opts.json) {
+        printJson(doc);
+        return;
+      }
+      process.stdout.write(
+        `${formatTable(
+          ['model', 'latents', 'output', 'tiles', 'written'],
+          [[model.source, latent.shape.join('x'), decoded.video.shape.slice(2).join('x'), decoded.plan?.count ?? 1, opts.format === 'png' ? `${written.length} PNG in ${opts.out}` : written[0]]],
+        )}\n${opts.profile ? `profile: ${opts.profile} (${decoded.profileEvents} events)\n` : ''}`,
+      );
+    });
+}
