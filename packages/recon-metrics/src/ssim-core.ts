@@ -344,16 +344,22 @@ function horizontalRadius5(
       const mm = gxA * gxA + gyA * gyA;
       const csNum = 2 * covNorm * (grA - mxy) + c2;
       const csDen = covNorm * (gqA - mm) + c2;
-      sumSsim += ((2 * mxy + c1) * csNum) / ((mm + c1) * csDen);
-      sumCs += csNum / csDen;
+      const b1 = mm + c1;
+      // one division gives both SSIM = A1·A2/(B1·B2) and cs = A2/B2 = A2·B1/(B1·B2)
+      const inv = 1 / (b1 * csDen);
+      sumSsim += (2 * mxy + c1) * csNum * inv;
+      sumCs += csNum * b1 * inv;
     }
     {
       const mxy = gxB * gyB;
       const mm = gxB * gxB + gyB * gyB;
       const csNum = 2 * covNorm * (grB - mxy) + c2;
       const csDen = covNorm * (gqB - mm) + c2;
-      sumSsim += ((2 * mxy + c1) * csNum) / ((mm + c1) * csDen);
-      sumCs += csNum / csDen;
+      const b1 = mm + c1;
+      // one division gives both SSIM = A1·A2/(B1·B2) and cs = A2/B2 = A2·B1/(B1·B2)
+      const inv = 1 / (b1 * csDen);
+      sumSsim += (2 * mxy + c1) * csNum * inv;
+      sumCs += csNum * b1 * inv;
     }
   }
   if (j < end) {
@@ -409,8 +415,10 @@ function horizontalRadius5(
     const mm = gxA * gxA + gyA * gyA;
     const csNum = 2 * covNorm * (grA - mxy) + c2;
     const csDen = covNorm * (gqA - mm) + c2;
-    sumSsim += ((2 * mxy + c1) * csNum) / ((mm + c1) * csDen);
-    sumCs += csNum / csDen;
+    const b1 = mm + c1;
+    const inv = 1 / (b1 * csDen);
+    sumSsim += (2 * mxy + c1) * csNum * inv;
+    sumCs += csNum * b1 * inv;
   }
   acc[0] += sumSsim;
   acc[1] += sumCs;
