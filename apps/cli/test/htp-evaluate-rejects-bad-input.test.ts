@@ -24,7 +24,7 @@ describe('evalkit htp evaluate and evalkit agreement reject bad input with the o
     writeFileSync(labels, text);
     const out = join(dir, `out-${name}`);
     const r = run(['htp', 'evaluate', '--outputs', outputsPath, '--labels', labels, '--out', out, '--bootstrap', '0']);
-    let written: string[] = [];
+    let written: string[];
     try {
       written = readdirSync(out);
     } catch {

@@ -20,7 +20,7 @@ describe('evalkit htp evaluate on the synthetic study', () => {
   const tol = golden.tolerance as number;
   let dir: string;
   let human: string;
-  let doc: { schema: string; config: Record<string, unknown>; results: Row[]; summary: Record<string, any>; manifest: Record<string, unknown> };
+  let doc: { schema: string; config: Record<string, unknown>; results: Row[]; summary: { n: number; rated: number; unrated: number; warning: { count: number; percent: number; wilsonLow: number; wilsonHigh: number; paperPercent: number } }; manifest: Record<string, unknown> };
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'evalkit-htp-'));
