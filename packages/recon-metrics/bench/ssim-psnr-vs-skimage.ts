@@ -93,8 +93,8 @@ async function main(): Promise<void> {
       `machine: ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} logical cores), Node ${process.version}`,
       `pair: ${WIDTH}x${HEIGHT} RGB uint8 (coffee photograph upscaled + seeded noise)`,
       `SSIM value   ours ${ours.toFixed(8)}  skimage ${sk.value.toFixed(8)}  |diff| ${Math.abs(ours - sk.value).toExponential(2)}`,
-      `SSIM time    ours ${(oursS * 1000).toFixed(1)} ms (median of ${SSIM_RUNS}, one thread)  skimage ${(skS * 1000).toFixed(1)} ms (median of ${SKIMAGE_RUNS})`,
-      `SSIM ratio   ${speedup.toFixed(2)}x faster than skimage (target >= 5x: ${speedup >= 5 ? 'met' : 'NOT met'})`,
+      `SSIM time    ours ${(oursS * 1000).toFixed(1)} ms (median of ${SSIM_RUNS}, min ${(Math.min(...ssimTimes) * 1000).toFixed(1)}, one thread)  skimage ${(skS * 1000).toFixed(1)} ms (median of ${SKIMAGE_RUNS}, min ${(Math.min(...sk.times) * 1000).toFixed(1)})`,
+      `SSIM ratio   ${speedup.toFixed(2)}x faster than skimage by medians, ${(Math.min(...sk.times) / Math.min(...ssimTimes)).toFixed(2)}x by minima (target >= 5x: ${speedup >= 5 ? 'met' : 'NOT met'})`,
       `PSNR         ${(psnrS * 1000).toFixed(2)} ms per pair = ${gbps.toFixed(2)} GB/s of input (${bytes} bytes; target >= 1 GB/s: ${gbps >= 1 ? 'met' : 'NOT met'})`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,5 +1,5 @@
 import { extractPlane, type Frame } from './frame';
-import { createSsimScratch, ssimPlane } from './ssim-core';
+import { createSsimScratch, ssimPlane, type SsimScratch } from './ssim-core';
 import { windowForVariant, type SsimVariant } from './ssim-window';
 
 /** Options of SSIM: convention and data range (255 for 8-bit data, 1 for [0,1] data). */
@@ -11,6 +11,18 @@ export interface SsimOptions {
 /** SSIM is better when higher. */
 export const SSIM_HIGHER_IS_BETTER = true;
 
+// Plane buffers are kept between calls: allocating (and zeroing) two fresh 7 MB planes per 720p
+// frame costs more than a tenth of the SSIM itself. One set per thread, grown as needed.
+let cached: { px: Float64Array; py: Float64Array; scratch: SsimScratch } | undefined;
+
+function buffersFor(width: number, height: number): { px: Float64Array; py: Float64Array; scratch: SsimScratch } {
+  const n = width * height;
+  if (!cached || cached.px.length < n || cached.scratch.rows.length < 8 * width) {
+    cached = { px: new Float64Array(n), py: new Float64Array(n), scratch: createSsimScratch(width) };
+  }
+  return cached;
+}
+
 /**
  * Mean SSIM of two equally shaped frames; multi-channel frames give the mean over channels
  * (scikit-image's `channel_axis`, and torchmetrics' mean over the channel dimension).
@@ -20,10 +32,7 @@ export const SSIM_HIGHER_IS_BETTER = true;
 export function ssim(ref: Frame, test: Frame, options: SsimOptions): number {
   if (!(options.dataRange > 0)) throw new RangeError(`dataRange must be positive, got ${options.dataRange}`);
   const window = windowForVariant(options.variant);
-  const n = ref.width * ref.height;
-  const px = new Float64Array(n);
-  const py = new Float64Array(n);
-  const scratch = createSsimScratch(ref.width);
+  const { px, py, scratch } = buffersFor(ref.width, ref.height);
   let sum = 0;
   for (let c = 0; c < ref.channels; c++) {
     extractPlane(ref, c, px);
