@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerDoctor } from './doctor';
+import { registerRepro } from './repro';
 import { registerZoo } from './zoo';
 import { registerHtp } from './htp';
 import { registerAgreement } from './agreement';
@@ -9,12 +10,14 @@ import { registerMetrics } from './metrics';
 import { registerReport } from './report';
 import { registerDecode } from './decode';
 import { registerEncode } from './encode';
+import { registerBenchDecoders } from './bench-decoders';
 
 /**
  * Every evalkit command, in the order `evalkit --help` lists them. Each command lives in its own
  * file and exports one register function; add new commands here.
  */
 export const COMMANDS: ((program: Command) => void)[] = [
+  registerRepro,
   registerDoctor,
   registerZoo,
   registerHtp,
@@ -25,4 +28,5 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerReport,
   registerDecode,
   registerEncode,
+  registerBenchDecoders,
 ];

@@ -32,4 +32,6 @@ export interface DecoderBenchRow extends Record<string, unknown> {
 export interface DecoderBenchSummary extends Record<string, unknown> {
   matmulCeilingGflops: number | null;
   pairs: { baseline: string; turbo: string; speedup: number; paperGpuSpeedup: number | null }[];
+  /** Models that failed, with the reason (their rows are absent). */
+  errors?: { model: string; error: string }[];
 }

@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readResultDocument } from '@evalkit/core';
+
+const bin = resolve(__dirname, '../bin/evalkit.js');
+const clipDir = resolve(__dirname, '../../../fixtures/clip');
+const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+const python = (code: string) => spawnSync('/usr/bin/python3', ['-'], { input: code, encoding: 'utf8' });
+const dir = mkdtempSync(join(tmpdir(), 'evk-decode-cli-'));
+const latents = join(dir, 'clip.npy');
+
+beforeAll(() => {
+  const r = run(['encode', '--out', latents]);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+}, 120_000);
+
+describe('evalkit decode', () => {
+  it('decodes encoded fixture latents to 17 PNG frames at 24.9 dB against the clip (PSNR by PIL + NumPy)', () => {
+    const out = join(dir, 'png');
+    const r = run(['decode', '--latents', latents, '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/codec\s+1x16x5x16x16\s+17x128x128\s+1\s+17 PNG/);
+    expect(readdirSync(out).filter((f) => f.endsWith('.png'))).toHaveLength(17);
+    const psnr = Number(
+      python(`
+import numpy as np, glob
+from PIL import Image
+a = sorted(glob.glob('${clipDir}/*.png')); b = sorted(glob.glob('${out}/*.png'))
+p = [10 * np.log10(255.0 ** 2 / np.mean((np.asarray(Image.open(x), float) - np.asarray(Image.open(y), float)) ** 2)) for x, y in zip(a, b)]
+print(np.mean(p))
+`).stdout,
+    );
+    expect(psnr).toBeGreaterThan(24.5);
+    expect(psnr).toBeLessThan(26);
+    const doc = readResultDocument(join(out, 'decode.json'));
+    expect(doc.schema).toBe('evalkit/decode@1');
+    expect(doc.results[0]).toMatchObject({ outputShape: [1, 3, 17, 128, 128], tiles: 1 });
+  }, 60_000);
+
+  it('writes a C444 Y4M whose planes equal PIL\'s BT.601 full-range YCbCr of the PNG frames (±1), tiled or not', () => {
+    const png = join(dir, 'png-for-y4m');
+    const y4m = join(dir, 'y4m');
+    expect(run(['decode', '--latents', latents, '--out', png]).status).toBe(0);
+    const r = run(['decode', '--latents', latents, '--out', y4m, '--format', 'y4m', '--tile-frames', '3', '--tile-size', '64x64', '--overlap', '16']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/17x128x128\s+27\s/);
+    const check = python(`
+import numpy as np, glob
+from PIL import Image
+data = open('${y4m}/video.y4m', 'rb').read()
+header, rest = data.split(b'\\n', 1)
+assert header.startswith(b'YUV4MPEG2 W128 H128 F24:1 Ip A1:1 C444 XCOLORRANGE=FULL'), header
+frames = rest.split(b'FRAME\\n')[1:]
+assert len(frames) == 17, len(frames)
+worst = 0
+for f, path in zip(frames, sorted(glob.glob('${png}/*.png'))):
+    ours = np.frombuffer(f, np.uint8).reshape(3, 128, 128).astype(int)
+    ref = np.asarray(Image.open(path).convert('YCbCr')).transpose(2, 0, 1).astype(int)
+    worst = max(worst, int(np.abs(ours - ref).max()))
+print(worst)
+`);
+    expect(check.stderr).toBe('');
+    expect(Number(check.stdout)).toBeLessThanOrEqual(1);
+  }, 60_000);
+
+  it('decodes a reduced-width zoo graph in tiles derived from a memory budget and writes a Chrome trace', () => {
+    const out = join(dir, 'zoo');
+    const trace = join(dir, 'trace.json');
+    const r = run(['decode', '--model', 'zoo:turbo-vaed-hunyuan', '--width-mult', '0.125', '--height', '64', '--width', '64', '--latent-frames', '2', '--memory-budget', '160', '--profile', trace, '--out', out, '--json']);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.results[0].tiles).toBeGreaterThan(1);
+    expect(doc.results[0].outputShape).toEqual([1, 3, 5, 64, 64]);
+    expect(doc.results[0].estimatedPeakBytes).toBeLessThanOrEqual(160 * 2 ** 20);
+    expect(JSON.parse(readFileSync(trace, 'utf8')).length).toBeGreaterThan(10);
+  }, 60_000);
+
+  it.each([
+    [['--latents', '/nope/z.npy'], 1, /EVK_FILE_NOT_FOUND\] \/nope\/z\.npy: no such latent file/],
+    [['--model', 'zoo:nope'], 1, /field "model", value "zoo:nope": unknown zoo decoder; the zoo has turbo-vaed-hunyuan/],
+    [['--model', '/nope/m.onnx'], 1, /\/nope\/m\.onnx: no such ONNX model file/],
+    [['--ep', 'tpu'], 1, /value "tpu": unknown execution provider/],
+    [['--tile-size', '60x64'], 1, /field "--tile-size", value "60x64": tile size must be a multiple of the decoder's spatial compression 8x8/],
+    [['--format', 'gif'], 2, /expected one of png, y4m, got "gif"/],
+    [['--tile-frames', '2', '--overlap-frames', '2'], 1, /field "overlapFrames", value 2: overlap must be a non-negative integer smaller than the tile/],
+  ])('rejects %j with exit %d and a message naming the field and value', (args, status, message) => {
+    const out = join(dir, `bad-${Math.random().toString(36).slice(2)}`);
+    const r = run(['decode', '--out', out, '--height', '64', '--width', '64', ...(args as string[])]);
+    expect(r.status).toBe(status);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(existsSync(join(out, 'decode.json'))).toBe(false);
+  }, 60_000);
+
+  it('rejects latents whose channels do not fit the codec, and a graph onnxruntime refuses', () => {
+    const z = join(dir, 'eight.npy');
+    python(`import numpy as np; np.save('${z}', np.zeros((1, 8, 2, 4, 4), np.float32))`);
+    const r = run(['decode', '--latents', z, '--out', join(dir, 'x')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/eight\.npy, field "shape\[1\] \(channels\)", value 8: codec takes 16 latent channels/);
+    const bad = join(dir, 'bad.onnx');
+    writeFileSync(bad, 'not an onnx model');
+    const r2 = run(['decode', '--model', bad, '--out', join(dir, 'y'), '--height', '32', '--width', '32', '--latent-frames', '2']);
+    expect(r2.status).toBe(1);
+    expect(r2.stderr).toMatch(/bad\.onnx: onnxruntime cannot load this model: Failed to load model because protobuf parsing failed/);
+  }, 60_000);
+});
