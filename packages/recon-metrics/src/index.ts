@@ -6,7 +6,8 @@ export { PSNR_HIGHER_IS_BETTER, sumSquaredError, mse, psnr, psnrFromMse, videoPs
 export type { PsnrOptions, VideoPsnr } from './psnr';
 export { gaussianWindow, uniformWindow, windowForVariant, SSIM_VARIANTS } from './ssim-window';
 export type { SsimWindow, SsimVariant } from './ssim-window';
-export { ssimPlane, createSsimScratch } from './ssim-core';
+export { ssimPlane, ssimPlaneScalar, createSsimScratch } from './ssim-core';
+export { ssimPlaneSimd, simdSsimAvailable } from './ssim-simd';
 export type { SsimStats, SsimScratch } from './ssim-core';
 export { ssim, SSIM_HIGHER_IS_BETTER } from './ssim';
 export type { SsimOptions } from './ssim';

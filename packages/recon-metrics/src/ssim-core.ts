@@ -1,4 +1,5 @@
 import type { SsimWindow } from './ssim-window';
+import { simdSsimAvailable, ssimPlaneSimd } from './ssim-simd';
 
 /** Mean SSIM and mean contrast-structure term over the valid region of one plane pair. */
 export interface SsimStats {
@@ -27,6 +28,22 @@ export function createSsimScratch(width: number): SsimScratch {
  * the same loop. The window is symmetric, so pairs of taps share one multiply.
  */
 export function ssimPlane(
+  x: Float64Array,
+  y: Float64Array,
+  width: number,
+  height: number,
+  window: SsimWindow,
+  dataRange: number,
+  scratch?: SsimScratch,
+): SsimStats {
+  // the 11-tap window (Wang convention, MS-SSIM) runs on the f64x2 WebAssembly kernel when the
+  // runtime has SIMD; both kernels do the same float64 arithmetic (tests check they agree)
+  if (window.radius === 5 && width > 10 && height > 10 && simdSsimAvailable()) return ssimPlaneSimd(x, y, width, height, window, dataRange);
+  return ssimPlaneScalar(x, y, width, height, window, dataRange, scratch);
+}
+
+/** ssimPlane on plain JavaScript numbers only (the fallback without WebAssembly SIMD, and the cross-check for it). */
+export function ssimPlaneScalar(
   x: Float64Array,
   y: Float64Array,
   width: number,

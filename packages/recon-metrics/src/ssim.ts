@@ -1,5 +1,6 @@
 import { extractPlane, type Frame } from './frame';
 import { createSsimScratch, ssimPlane, type SsimScratch } from './ssim-core';
+import { simdPlanes, simdSsimAvailable } from './ssim-simd';
 import { windowForVariant, type SsimVariant } from './ssim-window';
 
 /** Options of SSIM: convention and data range (255 for 8-bit data, 1 for [0,1] data). */
@@ -34,10 +35,13 @@ export function ssim(ref: Frame, test: Frame, options: SsimOptions): number {
   const window = windowForVariant(options.variant);
   const { px, py, scratch } = buffersFor(ref.width, ref.height);
   let sum = 0;
+  // with the SIMD kernel, extract straight into its WebAssembly memory (no extra copy)
+  const direct = window.radius === 5 && ref.width > 10 && ref.height > 10 && simdSsimAvailable();
   for (let c = 0; c < ref.channels; c++) {
-    extractPlane(ref, c, px);
-    extractPlane(test, c, py);
-    sum += ssimPlane(px, py, ref.width, ref.height, window, options.dataRange, scratch).ssim;
+    const planes = direct ? simdPlanes(ref.width, ref.height) : { x: px, y: py };
+    extractPlane(ref, c, planes.x);
+    extractPlane(test, c, planes.y);
+    sum += ssimPlane(planes.x, planes.y, ref.width, ref.height, window, options.dataRange, scratch).ssim;
   }
   return sum / ref.channels;
 }
