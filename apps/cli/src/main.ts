@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { isEvalkitError } from '@evalkit/core';
+import { isEvalkitError, removePendingTemporaryFiles } from '@evalkit/core';
 import { COMMANDS } from './commands';
 import { TOOL_VERSION } from './shared/context';
 
@@ -31,6 +31,14 @@ Start here:
  * names file, field and value), 2 for a usage error.
  */
 export async function main(argv: string[]): Promise<number> {
+  // A signal skips 'exit' handlers, so remove the temporary files of interrupted atomic writes here.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      removePendingTemporaryFiles();
+      process.stderr.write(`evalkit: interrupted by ${signal}; nothing half-written\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
   const program = buildProgram();
   program.commands.forEach((c) => c.exitOverride());
   try {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerDoctor } from './doctor';
+import { registerRepro } from './repro';
 import { registerZoo } from './zoo';
 import { registerHtp } from './htp';
 import { registerAgreement } from './agreement';
@@ -16,6 +17,7 @@ import { registerBenchDecoders } from './bench-decoders';
  * file and exports one register function; add new commands here.
  */
 export const COMMANDS: ((program: Command) => void)[] = [
+  registerRepro,
   registerDoctor,
   registerZoo,
   registerHtp,
