@@ -34,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
   // A signal skips 'exit' handlers, so remove the temporary files of interrupted atomic writes here.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      // A command that handles the signal itself (report serve, repro) decides how to stop.
+      if (process.listenerCount(signal) > 0) return;
       removePendingTemporaryFiles();
       process.stderr.write(`evalkit: interrupted by ${signal}; nothing half-written\n`);
       process.exit(signal === 'SIGINT' ? 130 : 143);
