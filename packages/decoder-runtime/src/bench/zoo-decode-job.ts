@@ -20,6 +20,10 @@ export interface ZooDecodeJob {
   mode: 'time' | 'once';
   runs?: number;
   warmup?: number;
+  /** onnxruntime CPU memory arena (default on). */
+  cpuMemArena?: boolean;
+  /** onnxruntime memory pattern (default on). */
+  memPattern?: boolean;
   /** Latent tile sizes for mode "once"; the graph is then built at the tile size. */
   tiles?: TileOptions;
 }
@@ -57,7 +61,7 @@ export async function runZooDecodeJob(job: ZooDecodeJob): Promise<ZooDecodeJobRe
     const build = buildZooModel(job.model, { ...tileShape, widthMult: job.widthMult ?? 1, seed: job.seed ?? 0 });
     return { bytes: build.graph.toBytes(), params: build.params, info: build.info, tileMacs: build.macs };
   })();
-  const session = await DecoderSession.open(bytes, { source: `zoo:${job.model}`, threads: job.threads, executionProvider: job.executionProvider });
+  const session = await DecoderSession.open(bytes, { source: `zoo:${job.model}`, threads: job.threads, executionProvider: job.executionProvider, cpuMemArena: job.cpuMemArena, memPattern: job.memPattern ?? (plan && plan.count > 1 ? false : undefined) });
   const latent = randomLatents(whole.inputShape, job.seed ?? 0);
   const setupSeconds = (Date.now() - began) / 1000;
   let out: FloatTensor = { data: new Float32Array(0), shape: [] };
@@ -68,7 +72,7 @@ export async function runZooDecodeJob(job: ZooDecodeJob): Promise<ZooDecodeJobRe
     }, job.runs ?? 3, job.warmup ?? 1);
     latency = latencyOf(samples);
   } else if (plan) {
-    out = await decodeTiled(latent, (tile) => session.decode(tile), geometry, plan);
+    out = await decodeTiled(latent, (tile, into) => session.decode(tile, 'latents', into), geometry, plan);
   } else {
     out = await session.decode(latent);
   }

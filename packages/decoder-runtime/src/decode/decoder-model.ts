@@ -9,9 +9,10 @@ import { DEFAULT_GEOMETRY, type DecoderGeometry } from '../tiling/decoder-geomet
 import type { MemoryModel } from '../tiling/tile-budget';
 
 /**
- * Measured on this project's 2-core machine with Turbo-VAED-Hunyuan graphs (child processes,
- * maxRSS at 64², 128², 256² × 17 frames): peak RSS ≈ 150 MB + 1.53 × the liveness estimate of the
- * activations. We use 1.6 and count the weights twice (the builder's bytes and the session's copy).
+ * Measured on this project's 2-core machine with Turbo-VAED-Hunyuan ×0.25 graphs (child processes,
+ * maxRSS, one decode at 128², 256² × 17 frames and 720p × 5 and 17 frames; tiled decodes with the
+ * memory pattern off): peak RSS ≈ 150 MB + 1.3–1.55 × the liveness estimate of the activations.
+ * We use 1.6 and count the weights twice (the builder's bytes and the session's copy).
  */
 const RUNTIME_BASE_BYTES = 150 * 2 ** 20;
 const ACTIVATION_OVERHEAD = 1.6;

@@ -1,6 +1,6 @@
 import * as ort from 'onnxruntime-node';
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
-import type { Latent } from '../latents/latent';
+import type { FloatTensor, Latent } from '../latents/latent';
 import { collectProfile, createProfilePrefix } from '../io/profile-file';
 import { readModelFile } from '../io/model-file';
 import type { DecoderSessionOptions } from './session-options';
@@ -26,6 +26,8 @@ async function createSession(bytes: Uint8Array, ep: string, options: DecoderSess
     logSeverityLevel: 4,
   };
   if (options.threads !== undefined) sessionOptions.intraOpNumThreads = options.threads;
+  if (options.cpuMemArena !== undefined) sessionOptions.enableCpuMemArena = options.cpuMemArena;
+  if (options.memPattern !== undefined) sessionOptions.enableMemPattern = options.memPattern;
   if (profilePrefix !== undefined) {
     sessionOptions.enableProfiling = true;
     sessionOptions.profileFilePrefix = profilePrefix;
@@ -143,18 +145,24 @@ export class DecoderSession {
     if (why !== null) throw new EvalkitError(ERROR_CODES.MISMATCH, `latents do not fit the model ${this.source}: ${why}`, { file: latentSource, field: 'shape', value: shape.join('x') });
   }
 
-  /** Runs the graph on one latent (shape-checked first) and returns its first output. */
-  async decode(latent: Latent, latentSource = 'latents'): Promise<Latent> {
+  /**
+   * Runs the graph on one latent (shape-checked first) and returns its first output. With `into`,
+   * onnxruntime writes the output into that preallocated tensor (its shape must be the output's):
+   * tiled decoding reuses one buffer for every tile instead of leaving a new one per tile to the GC.
+   */
+  async decode(latent: Latent, latentSource = 'latents', into?: FloatTensor): Promise<FloatTensor> {
     this.checkLatentShape(latent.shape, latentSource);
     const feeds = { [this.latentInput.name]: new ort.Tensor('float32', latent.data, latent.shape) };
+    const outputName = this.outputs[0].name;
     let result: ort.InferenceSession.OnnxValueMapType;
     try {
-      result = await this.session.run(feeds);
+      result = into ? await this.session.run(feeds, { [outputName]: new ort.Tensor('float32', into.data, into.shape) }) : await this.session.run(feeds);
     } catch (error) {
-      throw new EvalkitError(ERROR_CODES.RUNTIME, `onnxruntime failed to run the model on latents ${latent.shape.join('x')}: ${reasonOf(error)}`, { file: this.source }, { cause: error });
+      throw new EvalkitError(ERROR_CODES.RUNTIME, `onnxruntime failed to run the model on latents ${latent.shape.join('x')}${into ? ` into an output of ${into.shape.join('x')}` : ''}: ${reasonOf(error)}`, { file: this.source }, { cause: error });
     }
-    const out = result[this.outputs[0].name] as ort.Tensor;
-    for (const name of Object.keys(result)) if (name !== this.outputs[0].name) (result[name] as ort.Tensor).dispose?.();
+    if (into) return into;
+    const out = result[outputName] as ort.Tensor;
+    for (const name of Object.keys(result)) if (name !== outputName) (result[name] as ort.Tensor).dispose?.();
     return { data: out.data as Float32Array, shape: out.dims.map(Number) };
   }
 

@@ -14,6 +14,10 @@ export interface DecoderSessionOptions {
   graphOptimizationLevel?: GraphOptimizationLevel;
   /** Write onnxruntime's Chrome-trace profile to this file when the session is released. */
   profilePath?: string;
+  /** onnxruntime's CPU memory arena (default on). Off returns buffers to the system between runs, lowering the peak of tiled decodes. */
+  cpuMemArena?: boolean;
+  /** onnxruntime's memory pattern (default on): after the first run it allocates one block for the whole pattern, on top of what the arena already holds. */
+  memPattern?: boolean;
   /** Label used in error messages when the model came as bytes (a file path, a zoo name). */
   source?: string;
 }

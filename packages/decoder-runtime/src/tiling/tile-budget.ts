@@ -29,8 +29,8 @@ export function estimateDecodeBytes(latentThw: readonly number[], tile: readonly
 }
 
 /**
- * The tiling that fits `budgetBytes` with the least decoded volume (overlaps decode twice), fewest
- * tiles on ties. Spatial overlap is a quarter of the tile, temporal overlap 2 latent frames (causal)
+ * The tiling that fits `budgetBytes` with the fewest tiles (the largest tiles the budget allows, as
+ * few seams as possible), the least decoded volume on ties (overlaps decode twice). Spatial overlap is a quarter of the tile, temporal overlap 2 latent frames (causal)
  * or 1 (plain). Throws when even the smallest tiles (2 frames, 4×4 latents) do not fit.
  */
 export function tilesForBudget(latentThw: readonly number[], geometry: DecoderGeometry, budgetBytes: number, model: MemoryModel): BudgetedTiles {
@@ -51,7 +51,7 @@ export function tilesForBudget(latentThw: readonly number[], geometry: DecoderGe
         const nw = axisStarts(w, b, ow).length;
         const tiles = nt * nh * nw;
         const volume = tiles * geometryOutputFrames(geometry, n) * a * sh * b * sw;
-        if (!best || volume < best.volume || (volume === best.volume && tiles < best.tiles)) {
+        if (!best || tiles < best.tiles || (tiles === best.tiles && volume < best.volume)) {
           best = { frames: n, height: a, width: b, overlapFrames: of, overlapHeight: oh, overlapWidth: ow, estimatedBytes: bytes, tiles, volume };
         }
       }

@@ -3,8 +3,12 @@ import type { Latent, VideoTensor } from '../latents/latent';
 import { geometryOutputFrames, type DecoderGeometry } from './decoder-geometry';
 import type { AxisPlan, TilePlan } from './tile-plan';
 
-/** Decodes one latent tile [1, C, t, h, w] to video [1, 3, frames, H, W]. */
-export type TileDecoder = (tile: Latent) => Promise<VideoTensor>;
+/**
+ * Decodes one latent tile [1, C, t, h, w] to video [1, 3, frames, H, W]. `into` is a reusable buffer of
+ * the expected tile output shape that the decoder may fill and return (the result is consumed before
+ * the next tile is decoded).
+ */
+export type TileDecoder = (tile: Latent, into: VideoTensor) => Promise<VideoTensor>;
 
 /** One tile's kept output span on an axis, in absolute output coordinates, plus its blend weights. */
 interface AxisSpan {
@@ -85,12 +89,13 @@ export async function decodeTiled(latent: Latent, decodeTile: TileDecoder, geome
   const hAxis = axisSpans(plan.height, sh, () => 0, plan.height.size * sh, height);
   const wAxis = axisSpans(plan.width, sw, () => 0, plan.width.size * sw, width);
   const out = new Float32Array(3 * frames * height * width);
+  const tileOut: VideoTensor = { data: new Float32Array(3 * tileFrames * plan.height.size * sh * plan.width.size * sw), shape: [1, 3, tileFrames, plan.height.size * sh, plan.width.size * sw] };
   let index = 0;
   for (let i = 0; i < plan.frames.starts.length; i++)
     for (let j = 0; j < plan.height.starts.length; j++)
       for (let k = 0; k < plan.width.starts.length; k++) {
         const tile = extractLatentTile(latent, plan.frames.starts[i], plan.frames.size, plan.height.starts[j], plan.height.size, plan.width.starts[k], plan.width.size);
-        const video = await decodeTile(tile);
+        const video = await decodeTile(tile, tileOut);
         const expected = [1, 3, tileFrames, plan.height.size * sh, plan.width.size * sw];
         if (video.shape.join('x') !== expected.join('x')) {
           throw new EvalkitError(
