@@ -9,3 +9,6 @@ export { frameCausalMask } from './blocks/causal-mask';
 export { scaleChannels, scaledGroups } from './blocks/width';
 export { TURBO_DC, TURBO_HUNYUAN, TURBO_LTX, turboOutputFrames } from './models/turbo-vaed';
 export type { TurboConfig, TurboUpStage } from './models/turbo-vaed';
+export { causalTimeUpsample } from './blocks/causal-time-upsample';
+export { WAN_21, wanOutputFrames, wanUpStages } from './models/wan21-vae';
+export type { WanConfig, WanUpStage } from './models/wan21-vae';

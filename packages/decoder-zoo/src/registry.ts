@@ -4,9 +4,10 @@ import { buildTurboVaed, turboOutputFrames, TURBO_DC, TURBO_HUNYUAN, TURBO_LTX }
 import { buildHunyuanVideo, hunyuanOutputFrames } from './models/hunyuan-video';
 import { buildCogVideoX, cogOutputFrames } from './models/cogvideox';
 import { buildLtxVideo, ltxOutputFrames } from './models/ltx-video';
+import { buildWanVae, wanOutputFrames, WAN_21 } from './models/wan21-vae';
 
 /** CLI names of the zoo's decoders. */
-export type ZooModelName = 'turbo-vaed-hunyuan' | 'turbo-vaed-cog' | 'turbo-vaed-ltx' | 'turbo-vaed-dc' | 'hunyuanvideo' | 'cogvideox' | 'ltx-video-0.9.0';
+export type ZooModelName = 'turbo-vaed-hunyuan' | 'turbo-vaed-cog' | 'turbo-vaed-ltx' | 'turbo-vaed-dc' | 'hunyuanvideo' | 'cogvideox' | 'ltx-video-0.9.0' | 'wan-2.1';
 
 /** What the zoo knows about one decoder without building it. */
 export interface ZooModelInfo {
@@ -14,7 +15,7 @@ export interface ZooModelInfo {
   name: ZooModelName;
   /** Display label. */
   label: string;
-  /** Turbo-VAED decoder or the original it distils from. */
+  /** Turbo-VAED decoder, or an original decoder (a Turbo baseline, or one in no pair such as wan-2.1). */
   family: 'turbo' | 'baseline';
   /** For a Turbo decoder, the baseline it is compared with in the paper (may be outside the zoo, e.g. video-dc-ae). */
   baseline: string | null;
@@ -140,6 +141,21 @@ const ENTRIES: Record<ZooModelName, Entry> = {
       outputFrames: ltxOutputFrames,
     },
     build: buildLtxVideo,
+  },
+  'wan-2.1': {
+    info: {
+      name: 'wan-2.1',
+      label: 'Wan 2.1',
+      family: 'baseline',
+      baseline: null,
+      latentChannels: WAN_21.latentChannels,
+      compression: [4, 8, 8],
+      frameRule: '4T-3',
+      summary:
+        'causal time conv C->2C interleaved (frame 0 passed through) + per-frame nearest 2x + Conv2d C->C/2 upsamplers; RMS_norm (L2, learnable gamma) ResBlocks; causal zero padding, one pass instead of per-frame feature cache; single-head per-frame mid attention; not a paper target',
+      outputFrames: (t) => wanOutputFrames(WAN_21, t),
+    },
+    build: (g, latent, w) => buildWanVae(g, latent, w),
   },
 };
 

@@ -14,15 +14,23 @@ const latentFramesFor17 = (name: string) => (name.includes('ltx') ? 3 : 5);
 describe('full-width decoders match the paper', () => {
   const sizes = listZooModels().map((name) => [name, buildZooModel(name, { height: 512, width: 512, latentFrames: latentFramesFor17(name), materializeWeights: false })] as const);
 
-  it.each(sizes)('%s: parameters within 0.5%% of the paper', (name, build) => {
-    const paperM = paper.models[name].paramsM;
-    expect(paperM).not.toBeNull();
-    expect(Math.abs(build.params / 1e6 - paperM!) / paperM!).toBeLessThan(0.005);
+  // wan-2.1 is no paper target: it has only the team's recomputation (73.3M, given to 0.1M), checked in wan-21-decoder.test.ts
+  const paperTargets = sizes.filter(([name]) => paper.models[name].paramsM !== null);
+  const withPaperMacs = sizes.filter(([name]) => name in paper.macsAt512x512x17TMAC);
+
+  it('every zoo decoder except wan-2.1 has a paper parameter count and MAC figure', () => {
+    expect(sizes.map(([n]) => n).filter((n) => !paperTargets.some(([p]) => p === n))).toEqual(['wan-2.1']);
+    expect(withPaperMacs.map(([n]) => n)).toEqual(paperTargets.map(([n]) => n));
+  });
+
+  it.each(paperTargets)('%s: parameters within 0.5%% of the paper', (name, build) => {
+    const paperM = paper.models[name].paramsM!;
+    expect(Math.abs(build.params / 1e6 - paperM) / paperM).toBeLessThan(0.005);
     // and within 0.01% of the exact recomputation from the reference modules
     expect(Math.abs(build.params / 1e6 - paper.models[name].recomputedParamsM!) / paper.models[name].recomputedParamsM!).toBeLessThan(1e-4);
   });
 
-  it.each(sizes)('%s: conv + linear MACs at 512x512 within 1%% of the recomputed figure', (name, build) => {
+  it.each(withPaperMacs)('%s: conv + linear MACs at 512x512 within 1%% of the recomputed figure', (name, build) => {
     const expected = paper.macsAt512x512x17TMAC[name] * 1e12;
     expect(Math.abs(build.macs - build.attentionMacs - expected) / expected).toBeLessThan(0.01);
   });

@@ -26,6 +26,7 @@ describe('every zoo graph runs in onnxruntime-node at a reduced width', () => {
     expect(zooModelInfo('turbo-vaed-ltx').outputFrames(3)).toBe(17);
     expect(zooModelInfo('ltx-video-0.9.0').outputFrames(3)).toBe(17);
     expect(zooModelInfo('turbo-vaed-dc').outputFrames(5)).toBe(20);
+    expect(zooModelInfo('wan-2.1').outputFrames(5)).toBe(17);
   });
 
   it('gives the same weights for the same seed and different ones for another seed', () => {
