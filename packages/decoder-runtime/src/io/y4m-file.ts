@@ -32,7 +32,7 @@ export function writeY4m(path: string, input: Frames8, options: Y4mOptions = {})
 export function readY4m(path: string): Frames8 {
   const bytes = readFileSync(path);
   const end = bytes.indexOf(0x0a);
-  const header = bytes.subarray(0, end < 0 ? 0 : end).toString('latin1');
+  const header = bytes.subarray(0, end < 0 ? Math.min(bytes.length, 80) : end).toString('latin1');
   if (!header.startsWith('YUV4MPEG2 ')) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'not a YUV4MPEG2 file', { file: path, field: 'header', value: header.slice(0, 20) });
   const tags = Object.fromEntries(header.split(' ').slice(1).map((t) => [t[0], t.slice(1)]));
   const width = Number(tags.W);
