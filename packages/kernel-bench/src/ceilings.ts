@@ -11,18 +11,19 @@ export interface CeilingOptions {
   timeBudgetMs?: number;
   /** Bytes of the copied buffer (default 256 MiB: far beyond any cache). */
   memcpyBytes?: number;
-  /** M = N = K of the MatMul (default 1024). */
+  /** M = N = K of the MatMul (default 2048: large enough that the GEMM kernel, not overhead, sets the time). */
   matmulSize?: number;
 }
 
 /**
  * Measures, on this device and in this run, the two ceilings every kernel row is compared with:
  * a large Float32Array copy (TypedArray.set, i.e. memcpy, one thread; read + write bytes counted)
- * and a square float32 MatMul in onnxruntime with the benchmark's thread count (2*N^3 flops).
+ * and a square float32 MatMul in onnxruntime with the benchmark's thread count (2*N^3 flops), each
+ * from its fastest sample.
  */
 export async function measureCeilings(options: CeilingOptions): Promise<Ceilings> {
   const bytes = options.memcpyBytes ?? 256 * 2 ** 20;
-  const n = options.matmulSize ?? 1024;
+  const n = options.matmulSize ?? 2048;
   const budget = options.timeBudgetMs ?? 1000;
   const src = randomTensor(bytes / 4, 1);
   const dst = new Float32Array(bytes / 4);
@@ -51,8 +52,10 @@ export async function measureCeilings(options: CeilingOptions): Promise<Ceilings
     if (copy.state !== 'completed') throw new Error(`memcpy ceiling failed: ${copy.error}`);
     if (mm.state !== 'completed') throw new Error(`matmul ceiling failed: ${mm.error}`);
     return {
-      memcpyGBps: (2 * bytes) / (copy.stats.medianMs / 1000) / 1e9,
-      matmulGflops: (2 * n ** 3) / (mm.stats.medianMs / 1000) / 1e9,
+      // A ceiling is the best the device did, so the fastest sample, not the median: a busy
+      // neighbour process slows some samples and would otherwise lower the ceiling.
+      memcpyGBps: (2 * bytes) / (copy.stats.minMs / 1000) / 1e9,
+      matmulGflops: (2 * n ** 3) / (mm.stats.minMs / 1000) / 1e9,
       memcpyBytes: bytes,
       matmulSize: n,
       threads: options.threads,

@@ -2,6 +2,8 @@
 export interface LatencyStats {
   meanMs: number;
   medianMs: number;
+  /** Fastest sample: what a ceiling measurement reports (the best the device did). */
+  minMs: number;
   p99Ms: number;
   sdMs: number;
   /** Relative margin of error of the mean, percent. */
@@ -13,6 +15,7 @@ export interface LatencyStats {
 export interface TinybenchLatency {
   mean: number;
   p50: number;
+  min: number;
   p99: number;
   sd: number;
   rme: number;
@@ -21,7 +24,7 @@ export interface TinybenchLatency {
 
 /** Picks the statistics a kernel-bench row reports out of a tinybench latency record. */
 export function latencyStats(latency: TinybenchLatency): LatencyStats {
-  return { meanMs: latency.mean, medianMs: latency.p50, p99Ms: latency.p99, sdMs: latency.sd, rme: latency.rme, samples: latency.samplesCount };
+  return { meanMs: latency.mean, medianMs: latency.p50, minMs: latency.min, p99Ms: latency.p99, sdMs: latency.sd, rme: latency.rme, samples: latency.samplesCount };
 }
 
 /** Achieved rates from a median time: GB/s from bytes, GFLOP/s from MACs (2 flops each). */

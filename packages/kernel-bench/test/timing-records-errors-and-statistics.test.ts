@@ -2,7 +2,7 @@ import { latencyStats, measureCeilings, throughput, timeTasks } from '../src';
 
 describe('statistics extraction', () => {
   it('maps tinybench latency fields onto the row fields', () => {
-    expect(latencyStats({ mean: 2, p50: 1.5, p99: 9, sd: 0.25, rme: 3.5, samplesCount: 40 })).toEqual({ meanMs: 2, medianMs: 1.5, p99Ms: 9, sdMs: 0.25, rme: 3.5, samples: 40 });
+    expect(latencyStats({ mean: 2, p50: 1.5, min: 1.25, p99: 9, sd: 0.25, rme: 3.5, samplesCount: 40 })).toEqual({ meanMs: 2, medianMs: 1.5, minMs: 1.25, p99Ms: 9, sdMs: 0.25, rme: 3.5, samples: 40 });
   });
 
   it('turns bytes and MACs into GB/s and GFLOP/s from the median', () => {
