@@ -52,7 +52,7 @@ leaves nothing half-written. The same seed gives the same documents apart from t
 Profile files are JSON, validated; they extend "smoke" (or "paper" with "extends": "paper") and set
 any part, e.g.  {"decoders": {"height": 128, "width": 128}, "kernels": {"timeBudgetMs": 50}}
 Fields: name, seed, steps[], zoo{height,width}, kernels{preset,timeBudgetMs},
-decoders{pairs,height,width,latentFrames,widthMult,runs,warmup}, codec{enabled}, htp{bootstrap,groupBy}.
+decoders{pairs,height,width,frames,widthMult,runs,warmup}, codec{enabled}, htp{bootstrap,groupBy}.
 
 Examples:
   npm start                                 same as: evalkit repro --profile smoke

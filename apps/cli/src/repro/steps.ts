@@ -73,7 +73,7 @@ export function reproSteps(profile: ReproProfile): ReproStep[] {
       outputs: ['decoder-bench.json'],
       async run(ctx) {
         const d = profile.decoders;
-        const args = ['bench', 'decoders', '--models', models.join(','), '--height', String(d.height), '--width', String(d.width), '--latent-frames', String(d.latentFrames)];
+        const args = ['bench', 'decoders', '--models', models.join(','), '--height', String(d.height), '--width', String(d.width), '--frames', String(d.frames)];
         args.push('--runs', String(d.runs), '--warmup', String(d.warmup), '--width-mult', String(d.widthMult), '--seed', seed);
         await runEvalkit([...args, '--out', join(ctx.runDir, 'decoder-bench.json')], ctx, 'decoder-bench');
         return documents(ctx, this.outputs);
