@@ -1,3 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildZooModel } from '@evalkit/decoder-zoo';
+import { decodeVideo, resolveDecoderModel } from '../src';
 import { buildCodecDecoderGraph, DecoderSession, decodeTiled, DEFAULT_GEOMETRY, encodeWithCodec, planTiles, randomLatents, readCodecWeights, tilesForBudget, estimateDecodeBytes, type Latent } from '../src';
 import { fixtureClip, maxAbsDiff } from './codec-fixture';
 
@@ -60,4 +65,19 @@ describe('tiled decoding', () => {
   it('rejects overlaps that leave no stride', () => {
     expect(() => planTiles([1, 16, 5, 16, 16], DEFAULT_GEOMETRY, { height: 4, overlapSpatial: 4 })).toThrow(/overlap must be a non-negative integer smaller than the tile/);
   });
+});
+
+describe('decodeVideo with a fixed-size ONNX file', () => {
+  it('tiles latents larger than the graph\'s fixed input at the graph\'s size (zoo Turbo-VAED-Hunyuan x1/16 exported at 3x4x4 latents)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'evk-fixed-')), 'turbo-3x4x4.onnx');
+    writeFileSync(path, buildZooModel('turbo-vaed-hunyuan', { latentFrames: 3, height: 32, width: 32, widthMult: 1 / 16, seed: 2 }).graph.toBytes());
+    const tiles: number[] = [];
+    const out = await decodeVideo(resolveDecoderModel(path), randomLatents([1, 16, 5, 7, 9], 4), { onTile: (_i, n) => tiles.push(n) });
+    expect(out.video.shape).toEqual([1, 3, 17, 56, 72]);
+    expect(out.plan).not.toBeNull();
+    expect([out.plan!.frames.size, out.plan!.height.size, out.plan!.width.size]).toEqual([3, 4, 4]);
+    // T: starts 0,1,2 (overlap 2); h = 7: 0,3; w = 9: 0,3,5 (the last tile moved back to the edge).
+    expect(out.plan!.count).toBe(3 * 2 * 3);
+    expect(out.video.data.every(Number.isFinite)).toBe(true);
+  }, 60_000);
 });

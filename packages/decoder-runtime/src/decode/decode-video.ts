@@ -8,7 +8,7 @@ import { planTiles, type TileOptions, type TilePlan } from '../tiling/tile-plan'
 import { decodeTiled } from '../tiling/tiled-decode';
 import type { DecoderModel } from './decoder-model';
 
-/** Options of decodeVideo. */
+/** Options of decodeVideo (a graph with fixed latent dims smaller than the latents is tiled at its size automatically). */
 export interface DecodeVideoOptions extends DecoderSessionOptions {
   /** Tile sizes (latent units); with none and no budget the latents decode whole. */
   tiles?: TileOptions;
@@ -52,12 +52,29 @@ export async function decodeVideo(model: DecoderModel, latent: Latent, options: 
     estimatedBytes = chosen.estimatedBytes;
     tiles = { ...chosen, ...(tiles ?? {}) };
   }
+  // A graph exported at a fixed size (common for PyTorch exports) fixes the tile: when the latents are
+  // larger along an axis and no tiles were asked for, tile that axis at the graph's size.
+  let probe: DecoderSession | null = null;
+  if (!model.fixedSize && tiles === undefined) {
+    probe = await DecoderSession.open(model.bytesFor(thw), { ...options, source: model.source });
+    const fixed = probe.inputs.length === 1 ? probe.inputs[0].shape.slice(2) : [];
+    const auto: TileOptions = {};
+    const keys = ['frames', 'height', 'width'] as const;
+    fixed.forEach((d, i) => {
+      if (fixed.length === 3 && typeof d === 'number' && d > 0 && d < thw[i]) auto[keys[i]] = d;
+    });
+    if (Object.keys(auto).length > 0) tiles = auto;
+  }
   const plan = tiles ? planTiles(latent.shape, model.geometry, tiles) : null;
   const tiled = plan !== null && plan.count > 1;
   const graphThw = tiled ? [plan.frames.size, plan.height.size, plan.width.size] : thw;
+  if (probe && tiled) {
+    await probe.release();
+    probe = null;
+  }
   // Tiled decoding runs one session many times: onnxruntime's memory pattern would then hold a second,
   // pattern-sized block beside the arena (measured: ~650 instead of ~400 bytes per tile voxel).
-  const session = await DecoderSession.open(model.bytesFor(graphThw), { ...options, memPattern: options.memPattern ?? (tiled ? false : undefined), source: model.source });
+  const session = probe ?? (await DecoderSession.open(model.bytesFor(graphThw), { ...options, memPattern: options.memPattern ?? (tiled ? false : undefined), source: model.source }));
   let released = false;
   try {
     session.checkLatentShape(tiled ? [1, latent.shape[1], ...graphThw] : latent.shape, latentSource);
