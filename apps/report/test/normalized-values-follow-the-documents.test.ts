@@ -16,13 +16,13 @@ describe('normalised rows follow the documents', () => {
 
   it('labels each series by its device so two machines compare side by side', () => {
     const { report } = buildReportModel([runs.laptop, runs.phone]);
-    expect(report.series).toEqual(['Intel Xeon @ 2.20GHz · cpu', 'Apple M2 · coreml']);
+    expect(report.series).toEqual(['Intel Xeon @ 2.20GHz', 'Apple M2']);
     expect(report.runs.map((r) => r.run)).toEqual(['laptop-run', 'phone-run']);
   });
 
   it('adds the run name when two run folders come from the same device', () => {
     const { report } = buildReportModel([runs.laptop, runs.hostile]);
-    expect(report.series).toEqual(['Intel Xeon @ 2.20GHz · cpu · laptop-run', 'Intel Xeon @ 2.20GHz · cpu · hostile-run']);
+    expect(report.series).toEqual(['Intel Xeon @ 2.20GHz · laptop-run', 'Intel Xeon @ 2.20GHz · hostile-run']);
   });
 
   it('converts parameter and MAC counts to millions and tera', () => {

@@ -151,7 +151,8 @@ export function agreementRows(s: AgreementSummary): AgreementRow[] {
     ciLow: ci ? ci[0] : null,
     ciHigh: ci ? ci[1] : null,
   });
-  const rows: AgreementRow[] = [row('percent_agreement', 'unweighted', all, s.percentAgreement)];
+  // Rows share one 0-1 scale (the report draws them on one axis), so percent agreement is a proportion here.
+  const rows: AgreementRow[] = [row('percent_agreement', 'unweighted', all, s.percentAgreement / 100)];
   for (const p of s.pairwise) {
     const pair = p.raters.join(',');
     rows.push(row('cohen_kappa', 'unweighted', pair, p.kappa, p.ase, p.ci95));

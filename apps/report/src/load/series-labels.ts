@@ -1,10 +1,13 @@
 import type { DeviceFingerprint } from '@evalkit/core';
 import { basename, resolve } from 'node:path';
 
-/** A short device name for legends: CPU model without trademark marks, plus the execution provider. */
+/**
+ * A short device name for legends: the CPU model without trademark marks. The execution provider is
+ * left out on purpose: it is a setting of one document (metrics and HTP documents have none), and
+ * folding it in would split one machine's run into two series. The run table still shows it.
+ */
 export function deviceLabel(device: DeviceFingerprint): string {
-  const cpu = device.cpuModel.replace(/\((R|TM|r|tm)\)/g, '').replace(/\s+CPU\b/, '').replace(/\s+/g, ' ').trim() || 'unknown CPU';
-  return device.executionProvider ? `${cpu} · ${device.executionProvider}` : cpu;
+  return device.cpuModel.replace(/\((R|TM|r|tm)\)/g, '').replace(/\s+CPU\b/, '').replace(/\s+/g, ' ').trim() || 'unknown CPU';
 }
 
 /** Unique display names for run folders: their base names, numbered when two share one. */
