@@ -2,7 +2,8 @@
 // Dynamic import() is kept as-is so ESM-only dependencies (tinybench, vega) load natively;
 // the test target therefore runs node with --experimental-vm-modules.
 module.exports = {
-  testEnvironment: 'node',
+  // Real onnxruntime sessions need the main realm's typed arrays (see jest-ort-environment.js).
+  testEnvironment: require.resolve('./jest-ort-environment.js'),
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',
