@@ -63,12 +63,24 @@ class LatentResizer {
   }
 }
 
-/** SpatialNorm3D: GroupNorm(f) * conv_y(zq) + conv_b(zq), with 1x1x1 convs of the resized latent. */
+/**
+ * SpatialNorm3D: GroupNorm(f) * conv_y(zq) + conv_b(zq), with 1x1x1 convs of the resized latent.
+ *
+ * Why the modulation convs are added to the graph before the GroupNorm: they depend only on the graph
+ * input, so onnxruntime may run them whenever it likes. Its CPU schedule (a reverse depth-first walk
+ * from the output that follows the highest-numbered producer first) runs a producer created after the
+ * feature branch before that whole branch, i.e. every norm's two full-size modulation maps at the start
+ * of the run, all alive at once (about 3 GB at 17x128x128, 12 GB at 17x256x256). Created first, they
+ * have lower node numbers than the GroupNorm, so each pair runs just before the Mul/Add that uses it.
+ * The weights are drawn in the same order as before (GroupNorm's affine init draws nothing).
+ */
 function spatialNorm(g: GraphBuilder, f: Value, zq: LatentResizer, groups: number, name: string): Value {
   const z = zq.at(f);
-  const normed = groupNorm(g, f, { groups, eps: EPS, name: `${name}.norm_layer` });
   const c = f.shape[1];
-  return add(g, mul(g, normed, pointwiseConv3d(g, z, c, `${name}.conv_y`)), pointwiseConv3d(g, z, c, `${name}.conv_b`));
+  const scale = pointwiseConv3d(g, z, c, `${name}.conv_y`);
+  const shift = pointwiseConv3d(g, z, c, `${name}.conv_b`);
+  const normed = groupNorm(g, f, { groups, eps: EPS, name: `${name}.norm_layer` });
+  return add(g, mul(g, normed, scale), shift);
 }
 
 function resBlock(g: GraphBuilder, x: Value, out: number, zq: LatentResizer, groups: (c: number) => number, name: string): Value {
