@@ -29,7 +29,7 @@ describe('evalkit report', () => {
     const r = run(['report', runs.laptop, runs.phone, '--out', out, '--json']);
     expect(r.status).toBe(0);
     const result = JSON.parse(r.stdout);
-    expect(result.series).toEqual(['Intel Xeon @ 2.20GHz · cpu', 'Apple M2 · coreml']);
+    expect(result.series).toEqual(['Intel Xeon @ 2.20GHz', 'Apple M2']);
     expect(result.figures).toHaveLength(9);
     expect(result.missingSections).toEqual([]);
     expect(result.unknownDocuments.map((d: { kind: string }) => d.kind)).toEqual(['energy-probe']);
