@@ -12,6 +12,8 @@ export interface ProgressTask {
 export interface ProgressReporter {
   /** Starts a task of `total` units named `name`. */
   start(name: string, total: number): ProgressTask;
+  /** Prints a line without breaking the bars (on a terminal it goes above them). */
+  log(line: string): void;
   /** Stops drawing (call before printing a final summary). */
   stop(): void;
 }
@@ -61,6 +63,10 @@ class LineProgress implements ProgressReporter {
     };
   }
 
+  log(line: string): void {
+    this.out.write(`${line}\n`);
+  }
+
   stop(): void {}
 }
 
@@ -89,6 +95,10 @@ class BarProgress implements ProgressReporter {
     };
   }
 
+  log(line: string): void {
+    this.multi.log(`${line}\n`);
+  }
+
   stop(): void {
     this.multi.stop();
   }
@@ -98,6 +108,7 @@ class SilentProgress implements ProgressReporter {
   start(): ProgressTask {
     return { tick() {}, done() {} };
   }
+  log(): void {}
   stop(): void {}
 }
 

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { createProgressReporter, createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
-import { isZooModelName, listZooModels, ZOO_PAIRS, zooModelInfo } from '@evalkit/decoder-zoo';
+import { isZooModelName, listZooModels, ZOO_PAIRS } from '@evalkit/decoder-zoo';
 import { measureCeilings } from '@evalkit/kernel-bench';
 import { latencyOf, runZooDecodeJobInChild, type DecoderBenchRow, type DecoderBenchSummary } from '@evalkit/decoder-runtime';
+import { latentFramesFor } from '../shared/zoo-frames';
 import { cliManifest, REPO_ROOT } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 import { commaList, nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
@@ -40,13 +41,6 @@ export function paperGpuSpeedup(baseline: string, turbo: string, paper: PaperMod
   return b && t ? t / b : null;
 }
 
-/** Latent frames giving at least `frames` output frames for a zoo decoder (17 -> 5 for 4T-3, 3 for 8T-7). */
-export function latentFramesFor(model: string, frames: number): number {
-  const info = zooModelInfo(model);
-  let t = 1;
-  while (info.outputFrames(t) < frames) t++;
-  return t;
-}
 
 /** Speedups of every baseline/Turbo pair present: Turbo FPS / baseline FPS (= baseline time / Turbo time at equal frames). */
 export function pairSpeedups(rows: readonly DecoderBenchRow[], paper: PaperModels): DecoderBenchSummary['pairs'] {

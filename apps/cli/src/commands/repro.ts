@@ -64,13 +64,13 @@ Examples:
       const profile: ReproProfile = opts.seed === undefined ? base : { ...base, seed: opts.seed };
       const runDir = resolve(opts.out, runId(profile));
       mkdirSync(runDir, { recursive: true });
-      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const progress = createProgressReporter();
+      const log = (line: string) => progress.log(line);
       const uninstall = installInterruptHandler(log, RUNNING_CHILDREN);
       const began = performance.now();
       writeFileAtomic(join(runDir, 'profile.json'), `${JSON.stringify(profile, null, 2)}\n`);
       const steps = reproSteps(profile).filter((s) => (profile.steps as string[]).includes(s.id) && (s.id !== 'codec' || profile.codec.enabled));
       log(`evalkit repro: profile ${profile.name}, seed ${profile.seed}, run folder ${relative(process.cwd(), runDir) || '.'}`);
-      const progress = createProgressReporter();
       const { outcomes, documents } = await runSteps(steps, { runDir, seed: profile.seed, force: opts.force === true, progress, log });
       const reportTask = progress.start('report', 1);
       const report = await renderReport({ runDirs: [runDir], outDir: runDir });

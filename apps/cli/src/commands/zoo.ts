@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { createProgressReporter, createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument, type ResultDocument } from '@evalkit/core';
-import { buildZooModel, listZooModels, zooModelInfo, type ZooModelName } from '@evalkit/decoder-zoo';
+import { buildZooModel, listZooModels, zooModelInfo } from '@evalkit/decoder-zoo';
 import { writeOnnxFile } from '@evalkit/onnx-graph';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { latentFramesFor } from '../shared/zoo-frames';
 import { cliManifest, REPO_ROOT } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 import { nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
@@ -44,19 +45,14 @@ export interface ZooSizeRow extends Record<string, unknown> {
   attentionMacs: number;
 }
 
-/** Latent frames that give the paper's 17 output frames (5, or 3 with 8x time compression); Turbo-DC then gives 20. */
-export function latentFramesFor17(name: ZooModelName): number {
-  return zooModelInfo(name).compression[0] === 8 ? 3 : 5;
-}
-
 /** Sizes of every zoo decoder at a size, counted from shape-only graphs (no weights are generated). */
 export function zooSizeRows(size: { height: number; width: number; latentFrames?: number }): ZooSizeRow[] {
   const paper = readPaper();
   return listZooModels().map((name) => {
-    const latentFrames = size.latentFrames ?? latentFramesFor17(name);
+    const latentFrames = size.latentFrames ?? latentFramesFor(name, 17);
     const b = buildZooModel(name, { height: size.height, width: size.width, latentFrames, materializeWeights: false });
     // the paper's MAC figures are at 512x512 and the latent frames that give 17 frames (20 for Turbo-DC)
-    const paperSize = size.height === 512 && size.width === 512 && latentFrames === latentFramesFor17(name);
+    const paperSize = size.height === 512 && size.width === 512 && latentFrames === latentFramesFor(name, 17);
     return {
       model: name,
       label: b.info.label,
@@ -163,7 +159,7 @@ Full-width models hold their weights in the file (HunyuanVideo: about 585 MB).`,
     )
     .action((name: string, opts: { out: string; height: number; width: number; latentFrames?: number; widthMult: number; seed: number; json?: boolean }) => {
       const info = zooModelInfo(name);
-      const latentFrames = opts.latentFrames ?? latentFramesFor17(info.name);
+      const latentFrames = opts.latentFrames ?? latentFramesFor(info.name, 17);
       const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
       const task = progress.start(`zoo build ${name}`, 2);
       const build = buildZooModel(name, { height: opts.height, width: opts.width, latentFrames, widthMult: opts.widthMult, seed: opts.seed });

@@ -25,6 +25,8 @@ export interface ReproStep {
   title: string;
   /** The part of the profile this step depends on; a change re-runs the step. */
   config: Record<string, unknown>;
+  /** Rough expected duration on a 2-core laptop: weights the progress bar so its time estimate means something. */
+  expectedSeconds: number;
   /** File names (inside the run folder) of the documents the step writes, in the order run() returns them. */
   outputs: string[];
   run(ctx: StepContext): Promise<ResultDocument[]>;
@@ -75,17 +77,23 @@ export async function runSteps(
 ): Promise<{ outcomes: StepOutcome[]; documents: Map<string, ResultDocument[]> }> {
   const previous = new Map<string, ResultDocument[]>();
   const outcomes: StepOutcome[] = [];
+  // One bar for the whole job, advanced by each step's expected seconds, so the bar's estimate of
+  // the time left is in seconds of work, not in steps of very different lengths.
+  const weight = (step: ReproStep) => Math.max(1, Math.round(step.expectedSeconds));
+  const task = options.progress.start('repro', steps.reduce((sum, step) => sum + weight(step), 0));
   for (const [i, step] of steps.entries()) {
     const key = configHash({ step: step.id, seed: options.seed, config: step.config });
     const label = `${i + 1}/${steps.length} ${step.title}`;
     const existing = options.force ? undefined : reusable(step, options.runDir, key);
     if (existing) {
       previous.set(step.id, existing);
+      task.tick(weight(step), `${step.id} skipped`);
       options.log(`[${label}] skipped: results for this configuration exist (use --force to recompute)`);
       outcomes.push({ id: step.id, state: 'skipped', files: step.outputs });
       continue;
     }
     const began = performance.now();
+    task.tick(0, `${step.id} running`);
     try {
       const docs = await step.run({ runDir: options.runDir, seed: options.seed, progress: options.progress, previous });
       if (docs.length !== step.outputs.length) throw new Error(`step ${step.id} produced ${docs.length} documents, expected ${step.outputs.length}`);
@@ -95,15 +103,18 @@ export async function runSteps(
       });
       previous.set(step.id, docs);
       const seconds = (performance.now() - began) / 1000;
+      task.tick(weight(step), `${step.id} done`);
       options.log(`[${label}] done in ${seconds.toFixed(1)} s`);
       outcomes.push({ id: step.id, state: 'ran', seconds, files: step.outputs });
     } catch (error) {
       const seconds = (performance.now() - began) / 1000;
       const message = isEvalkitError(error) ? `[${error.code}] ${error.message}` : String((error as Error)?.message ?? error);
+      task.tick(weight(step), `${step.id} failed`);
       options.log(`[${label}] FAILED after ${seconds.toFixed(1)} s: ${message}`);
       outcomes.push({ id: step.id, state: 'failed', seconds, error: message });
     }
   }
+  task.done();
   return { outcomes, documents: previous };
 }
 

@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import { ERROR_CODES, EvalkitError, readResultDocument } from '@evalkit/core';
 import type { ReproProfile } from './profile';
 import type { ReproStep, StepContext } from './runner';
+import { buildZooModel } from '@evalkit/decoder-zoo';
 import { REPO_ROOT } from '../shared/context';
+import { latentFramesFor } from '../shared/zoo-frames';
 
 const BIN = resolve(__dirname, '../../bin/evalkit.js');
 
@@ -38,6 +40,20 @@ function documents(ctx: StepContext, names: string[]) {
   return names.map((name) => readResultDocument(join(ctx.runDir, name)));
 }
 
+/**
+ * Expected seconds of the decoder benchmarks: their multiply-accumulates (counted on shape-only
+ * graphs, no weights) at ~120 GFLOP/s, the order of a 2-core laptop CPU, plus process start-up.
+ */
+export function expectedDecoderSeconds(profile: ReproProfile): number {
+  const d = profile.decoders;
+  const models = [...new Set(d.pairs.flat())];
+  const macs = models.reduce((sum, name) => {
+    const build = buildZooModel(name, { height: d.height, width: d.width, latentFrames: latentFramesFor(name, d.frames), widthMult: d.widthMult, materializeWeights: false });
+    return sum + build.macs;
+  }, 0);
+  return 3 + models.length * 2 + ((d.runs + d.warmup) * 2 * macs) / 120e9;
+}
+
 /** The steps of `evalkit repro` for a profile, in order. The report is rendered after them. */
 export function reproSteps(profile: ReproProfile): ReproStep[] {
   const seed = String(profile.seed);
@@ -49,6 +65,7 @@ export function reproSteps(profile: ReproProfile): ReproStep[] {
       id: 'zoo-sizes',
       title: 'decoder zoo sizes (parameters, MACs) next to the paper',
       config: profile.zoo,
+      expectedSeconds: 1,
       outputs: ['zoo-sizes.json'],
       async run(ctx) {
         await runEvalkit(['zoo', 'list', '--height', String(profile.zoo.height), '--width', String(profile.zoo.width), '--out', join(ctx.runDir, 'zoo-sizes.json')], ctx, 'zoo-sizes');
@@ -59,6 +76,7 @@ export function reproSteps(profile: ReproProfile): ReproStep[] {
       id: 'kernel-bench',
       title: `kernel microbenchmarks (${profile.kernels.preset} preset)`,
       config: profile.kernels,
+      expectedSeconds: profile.kernels.preset === 'smoke' ? 6 : 300,
       outputs: ['kernel-bench.json'],
       async run(ctx) {
         const args = ['bench', 'kernels', '--preset', profile.kernels.preset, '--time-budget', String(profile.kernels.timeBudgetMs), '--seed', seed];
@@ -70,6 +88,7 @@ export function reproSteps(profile: ReproProfile): ReproStep[] {
       id: 'decoder-bench',
       title: `decoder benchmarks, ${profile.decoders.pairs.length} baseline/Turbo pairs at ${profile.decoders.height}x${profile.decoders.width}`,
       config: profile.decoders,
+      expectedSeconds: expectedDecoderSeconds(profile),
       outputs: ['decoder-bench.json'],
       async run(ctx) {
         const d = profile.decoders;
@@ -83,6 +102,7 @@ export function reproSteps(profile: ReproProfile): ReproStep[] {
       id: 'codec',
       title: 'embedded codec: encode and decode the fixture clip, PSNR, SSIM, flicker (the clip is 128x128: too small for MS-SSIM)',
       config: profile.codec,
+      expectedSeconds: 3,
       outputs: ['recon-metrics.json'],
       async run(ctx) {
         const work = join(ctx.runDir, 'codec');
@@ -97,6 +117,7 @@ export function reproSteps(profile: ReproProfile): ReproStep[] {
       id: 'htp',
       title: 'PsyDraw Table 1 and agreement on the synthetic study',
       config: profile.htp,
+      expectedSeconds: 3 + profile.htp.bootstrap / 10000,
       outputs: ['htp/htp-consistency.json', 'htp/agreement.json'],
       async run(ctx) {
         // Table 1 from the teachers' ratings (one per report, as in the paper); agreement between
