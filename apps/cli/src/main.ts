@@ -3,6 +3,20 @@ import { isEvalkitError, removePendingTemporaryFiles } from '@evalkit/core';
 import { COMMANDS } from './commands';
 import { TOOL_VERSION } from './shared/context';
 
+/** [full name, first clause of the description] of every runnable command, depth first. */
+function leafCommands(command: Command, prefix = ''): [string, string][] {
+  return command.commands.flatMap((c) => {
+    const name = `${prefix}${c.name()}`;
+    const children = c.commands.filter((x) => x.name() !== 'help');
+    const full = c.description();
+    const clause = full.split(/[:;(]/)[0].trim();
+    const line: [string, string] = [name, clause.length >= 30 || full.length <= 90 ? clause : `${full.slice(0, 87).trim()}...`];
+    if (children.length === 0) return [line];
+    // A group that also runs by itself (report RUN_DIR...) is listed before its subcommands.
+    return [...(c.registeredArguments.length > 0 ? [line] : []), ...leafCommands(c, `${name} `)];
+  });
+}
+
 /** Builds the `evalkit` program with every command registered. */
 export function buildProgram(): Command {
   const program = new Command('evalkit')
@@ -18,6 +32,11 @@ export function buildProgram(): Command {
   program.addHelpText(
     'after',
     `
+Every command (groups such as zoo and bench have subcommands):
+${leafCommands(program)
+  .map(([name, description]) => `  ${name.padEnd(26)} ${description}`)
+  .join('\n')}
+
 Start here:
   npm start                    run the main job on embedded defaults and write a report
   evalkit doctor               check what this machine can run

@@ -9,6 +9,10 @@ describe('evalkit command', () => {
     const out = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
     expect(out).toMatch(/Usage: evalkit/);
     expect(out).toMatch(/doctor \[options\]\s+check this machine/);
+    // Subcommands of groups are listed too, each with a line of what it does.
+    for (const name of ['repro', 'zoo list', 'zoo build', 'decode', 'encode', 'bench decoders', 'bench kernels', 'compare kernels', 'metrics', 'htp evaluate', 'agreement', 'report', 'report serve']) {
+      expect(out).toMatch(new RegExp(`\\n  ${name} +\\S`));
+    }
   });
 
   it('prints its version', () => {
