@@ -89,6 +89,9 @@ export interface DecoderPairRow {
 /** One kernel measurement on one series. */
 export interface KernelRow {
   series: string;
+  /** The variant's id ("1", "6", "7a", ...). */
+  variantId: string;
+  /** The variant's label (what it computes). */
   variant: string;
   variantIndex: number;
   implementation: string;

@@ -61,7 +61,7 @@ describe('figures render headless to SVG with their marks and labels', () => {
     // 2 shapes x 4 variants x 2 devices, minus the phone's errored measurement
     expect(markCount(svg, 'rect')).toBe(15);
     expect(markCount(svg, 'rule')).toBe(15);
-    expect(svgTexts(svg)).toEqual(expect.arrayContaining(['1×64×5×32×32', '1×32×9×64×64', 'DepthToSpace 3D (DCR)', 'Mean latency (ms)']));
+    expect(svgTexts(svg)).toEqual(expect.arrayContaining(['1×64×5×32×32', '1×32×9×64×64', 'v1: ConvTranspose3d', 'Mean latency (ms)']));
   });
 
   it('kernel ceilings: memcpy and matmul rows', () => {

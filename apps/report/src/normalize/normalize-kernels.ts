@@ -21,6 +21,7 @@ export function normalizeKernels(docs: readonly { loaded: LoadedDocument; series
       const num = (key: string) => (completed ? numberField(r, key, ctx) : optionalNumberField(r, key, ctx));
       rows.push({
         series,
+        variantId: stringField(r, 'variant', ctx),
         variant: optionalStringField(r, 'label', ctx) ?? stringField(r, 'variant', ctx),
         variantIndex: optionalNumberField(r, 'variantIndex', ctx) ?? i,
         implementation: optionalStringField(r, 'implementation', ctx) ?? '',

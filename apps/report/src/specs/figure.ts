@@ -55,3 +55,15 @@ export function round(value: number | null, digits = 6): number | null {
   if (value === null || !Number.isFinite(value)) return null;
   return Number(value.toPrecision(digits));
 }
+
+/** How a kernel row was run, in words: the full path or the rearrangement alone, in ONNX or TypeScript. */
+export function kernelPath(implementation: string, part: string): string {
+  const impl = implementation === 'ts' ? 'TypeScript' : implementation === 'onnx' ? 'ONNX' : implementation;
+  return part === 'full' ? `${impl}: conv + rearrangement` : part === 'rearrange' ? `${impl}: rearrangement only` : `${impl}: ${part}`;
+}
+
+/** Axis label of a kernel variant: its id, then its label, short enough for an axis. */
+export function kernelVariantLabel(id: string, label: string): string {
+  const text = label === id ? id : `${id}: ${label}`;
+  return text.length > 42 ? `${text.slice(0, 41)}…` : text;
+}

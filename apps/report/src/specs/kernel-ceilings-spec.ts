@@ -1,22 +1,27 @@
 import type { NormalizedReport } from '../model';
-import { round, seriesColour, specHeader, type Figure } from './figure';
+import { kernelPath, kernelVariantLabel, round, seriesColour, specHeader, type Figure } from './figure';
 
 const MEMCPY = 'memcpy bandwidth';
 const MATMUL = 'matmul throughput';
 
 /** How close each kernel gets to the device's memcpy bandwidth and matmul throughput. */
 export function kernelCeilingsFigure(report: NormalizedReport): Figure | null {
-  const values = report.kernels
-    .filter((k) => k.state === 'completed')
-    .flatMap((k) => [
-      ...(k.fractionOfMemcpy !== null && Number.isFinite(k.fractionOfMemcpy) ? [{ series: k.series, variant: k.variant, shape: k.shape, ceiling: MEMCPY, fraction: round(k.fractionOfMemcpy) }] : []),
-      ...(k.fractionOfMatmul !== null && Number.isFinite(k.fractionOfMatmul) ? [{ series: k.series, variant: k.variant, shape: k.shape, ceiling: MATMUL, fraction: round(k.fractionOfMatmul) }] : []),
-    ]);
+  const completed = report.kernels.filter((k) => k.state === 'completed');
+  const multiDevice = new Set(completed.map((k) => k.series)).size > 1;
+  const values = completed.flatMap((k) => {
+    const path = kernelPath(k.implementation, k.part);
+    const common = { series: k.series, path, bar: multiDevice ? `${k.series} · ${path}` : path, variant: kernelVariantLabel(k.variantId, k.variant), shape: k.shape };
+    return [
+      ...(k.fractionOfMemcpy !== null && Number.isFinite(k.fractionOfMemcpy) ? [{ ...common, ceiling: MEMCPY, fraction: round(k.fractionOfMemcpy) }] : []),
+      // A rearrangement alone does no arithmetic: only paths with MACs are compared with the matmul ceiling.
+      ...(k.fractionOfMatmul !== null && Number.isFinite(k.fractionOfMatmul) && k.fractionOfMatmul > 0 ? [{ ...common, ceiling: MATMUL, fraction: round(k.fractionOfMatmul) }] : []),
+    ];
+  });
   if (values.length === 0) return null;
-  const series = [...new Set(values.map((v) => v.series))];
+  const series = [...new Set(values.map((v) => v.bar))];
   const variants = [...new Set(values.map((v) => v.variant))];
   const title = 'Achieved fraction of the device ceilings';
-  const description = 'Achieved bandwidth over measured memcpy bandwidth, and achieved FLOP/s over measured matmul FLOP/s, per variant and shape, one bar per device.';
+  const description = 'Achieved bandwidth over measured memcpy bandwidth, and achieved FLOP/s over measured matmul FLOP/s, per variant and shape, one bar per device and path.';
   return {
     id: 'kernel-ceilings',
     section: 'kernel-bench',
@@ -30,14 +35,14 @@ export function kernelCeilingsFigure(report: NormalizedReport): Figure | null {
         column: { field: 'shape', type: 'nominal', sort: [...new Set(values.map((v) => v.shape))], title: 'Shape (N×C×T×H×W)' },
       },
       spec: {
-        width: { step: 14 * Math.max(2, series.length) },
+        width: { step: 10 * Math.max(2, series.length) },
         height: 140,
         mark: { type: 'bar', tooltip: true },
         encoding: {
           x: { field: 'variant', type: 'nominal', sort: variants, title: 'Variant', axis: { labelAngle: -30, labelLimit: 200 } },
-          xOffset: { field: 'series', type: 'nominal', sort: series },
-          y: { field: 'fraction', type: 'quantitative', title: 'Fraction of ceiling', axis: { format: '.0%' } },
-          color: seriesColour(series),
+          xOffset: { field: 'bar', type: 'nominal', sort: series },
+          y: { field: 'fraction', type: 'quantitative', title: 'Fraction of ceiling', axis: { format: '.0%' }, stack: null },
+          color: seriesColour(series, { field: 'bar', title: multiDevice ? 'Device · path' : 'Path' }),
           tooltip: [
             { field: 'variant', type: 'nominal', title: 'Variant' },
             { field: 'shape', type: 'nominal', title: 'Shape' },

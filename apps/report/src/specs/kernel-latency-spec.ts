@@ -1,17 +1,25 @@
 import type { NormalizedReport } from '../model';
-import { round, seriesColour, specHeader, type Figure } from './figure';
+import { kernelPath, kernelVariantLabel, round, seriesColour, specHeader, type Figure } from './figure';
 
-/** Kernel latency by variant, one panel per shape, one bar per device, with 95% error bars. */
+/**
+ * Kernel latency by variant, one panel per shape, one bar per device and path (the full
+ * conv + rearrangement, or the rearrangement alone in ONNX or TypeScript), with 95% error bars.
+ * Bars are never stacked: each is one measurement.
+ */
 export function kernelLatencyFigure(report: NormalizedReport): Figure | null {
   const rows = report.kernels.filter((k) => k.state === 'completed' && k.meanMs !== null && Number.isFinite(k.meanMs));
   if (rows.length === 0) return null;
+  const multiDevice = new Set(rows.map((k) => k.series)).size > 1;
   const values = rows.map((k) => {
     const mean = k.meanMs as number;
     // tinybench's rme is the 95% margin of error of the mean, in percent of the mean.
     const margin = k.rme !== null && Number.isFinite(k.rme) ? (mean * k.rme) / 100 : 0;
+    const path = kernelPath(k.implementation, k.part);
     return {
       series: k.series,
-      variant: k.variant,
+      path,
+      bar: multiDevice ? `${k.series} · ${path}` : path,
+      variant: kernelVariantLabel(k.variantId, k.variant),
       shape: k.shape,
       part: k.part,
       implementation: k.implementation,
@@ -22,12 +30,12 @@ export function kernelLatencyFigure(report: NormalizedReport): Figure | null {
       rme: round(k.rme),
     };
   });
-  const series = [...new Set(rows.map((k) => k.series))];
-  const variants = [...new Set(rows.map((k) => k.variant))];
-  const xOffset = { field: 'series', type: 'nominal', sort: series };
+  const bars = [...new Set(values.map((v) => v.bar))];
+  const variants = [...new Set(values.map((v) => v.variant))];
+  const xOffset = { field: 'bar', type: 'nominal', sort: bars };
   const x = { field: 'variant', type: 'nominal', sort: variants, title: 'Variant', axis: { labelAngle: -30, labelLimit: 200 } };
   const title = 'Upsampling kernel latency';
-  const description = 'Mean latency per call by variant, one panel per tensor shape, one bar per device; error bars are the 95% margin of the mean.';
+  const description = 'Mean latency per call by variant, one panel per tensor shape, one bar per device and path (conv + rearrangement, or the rearrangement alone); error bars are the 95% margin of the mean.';
   return {
     id: 'kernel-latency',
     section: 'kernel-bench',
@@ -38,7 +46,7 @@ export function kernelLatencyFigure(report: NormalizedReport): Figure | null {
       data: { values },
       facet: { column: { field: 'shape', type: 'nominal', sort: [...new Set(values.map((v) => v.shape))], title: 'Shape (N×C×T×H×W)' } },
       spec: {
-        width: { step: 14 * Math.max(2, series.length) },
+        width: { step: 10 * Math.max(2, bars.length) },
         height: 220,
         layer: [
           {
@@ -46,13 +54,13 @@ export function kernelLatencyFigure(report: NormalizedReport): Figure | null {
             encoding: {
               x,
               xOffset,
-              y: { field: 'meanMs', type: 'quantitative', title: 'Mean latency (ms)' },
-              color: seriesColour(series),
+              y: { field: 'meanMs', type: 'quantitative', title: 'Mean latency (ms)', stack: null },
+              color: seriesColour(bars, { field: 'bar', title: multiDevice ? 'Device · path' : 'Path' }),
               tooltip: [
                 { field: 'variant', type: 'nominal', title: 'Variant' },
                 { field: 'shape', type: 'nominal', title: 'Shape' },
                 { field: 'series', type: 'nominal', title: 'Device' },
-                { field: 'implementation', type: 'nominal', title: 'Implementation' },
+                { field: 'path', type: 'nominal', title: 'Path' },
                 { field: 'meanMs', type: 'quantitative', title: 'Mean (ms)', format: '.4g' },
                 { field: 'rme', type: 'quantitative', title: '± (% of mean, 95%)', format: '.2f' },
                 { field: 'p99Ms', type: 'quantitative', title: 'p99 (ms)', format: '.4g' },
