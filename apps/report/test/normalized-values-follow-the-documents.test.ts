@@ -36,7 +36,7 @@ describe('normalised rows follow the documents', () => {
   it('draws kernel error bars as mean ± rme% of the mean', () => {
     const { figures } = buildReportModel([runs.laptop]);
     const values = (figures.find((f) => f.id === 'kernel-latency')!.spec.data as { values: Record<string, number | string>[] }).values;
-    const convT = values.find((v) => v.variant.endsWith(': ConvTranspose3d') && v.shape === '1×64×5×32×32')!;
+    const convT = values.find((v) => String(v.variant).endsWith(': ConvTranspose3d') && v.shape === '1×64×5×32×32')!;
     // mean 4.1 ms, rme 1.5 % -> ± 0.0615 ms
     expect(convT.low).toBeCloseTo(4.0385, 10);
     expect(convT.high).toBeCloseTo(4.1615, 10);
