@@ -108,8 +108,8 @@ export function reproSteps(profile: ReproProfile): ReproStep[] {
         const work = join(ctx.runDir, 'codec');
         rmSync(work, { recursive: true, force: true });
         await runEvalkit(['encode', '--clip', clip, '--out', join(work, 'latents.npy')], ctx, 'codec-encode');
-        await runEvalkit(['decode', '--model', 'codec', '--latents', join(work, 'latents.npy'), '--out', join(work, 'frames')], ctx, 'codec-decode');
-        await runEvalkit(['metrics', '--ref', clip, '--test', join(work, 'frames'), '--metrics', 'psnr,ssim,flicker', '--out', join(ctx.runDir, 'recon-metrics.json')], ctx, 'codec-metrics');
+        await runEvalkit(['decode', '--model', 'codec', '--latents', join(work, 'latents.npy'), '--out', join(work, 'embedded-codec')], ctx, 'codec-decode');
+        await runEvalkit(['metrics', '--ref', clip, '--test', join(work, 'embedded-codec'), '--metrics', 'psnr,ssim,flicker', '--out', join(ctx.runDir, 'recon-metrics.json')], ctx, 'codec-metrics');
         return documents(ctx, this.outputs);
       },
     },

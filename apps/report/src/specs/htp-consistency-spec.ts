@@ -7,9 +7,11 @@ const LEVELS = ['High', 'Moderate', 'Low'];
 export function htpConsistencyFigure(report: NormalizedReport): Figure | null {
   const rows = report.htp.filter((r) => Number.isFinite(r.percent));
   if (rows.length === 0) return null;
+  // A group of a user's column reads "grade 3", not a bare "3"; the signal groups and Total read as they are.
+  const groupLabel = (r: (typeof rows)[number]) => (r.groupBy && r.groupBy !== 'signal' && r.group !== 'Total' ? `${r.groupBy} ${r.group}` : r.group);
   const values = rows.map((r) => ({
     series: r.series,
-    group: r.group,
+    group: groupLabel(r),
     level: r.level,
     percent: round(r.percent),
     wilsonLow: round(r.wilsonLow),
@@ -32,7 +34,7 @@ export function htpConsistencyFigure(report: NormalizedReport): Figure | null {
     spec: {
       ...specHeader(title, description),
       data: { values },
-      facet: { column: { field: 'group', type: 'nominal', sort: [...new Set(rows.map((r) => r.group))], title: 'Group' } },
+      facet: { column: { field: 'group', type: 'nominal', sort: [...new Set(rows.map(groupLabel))], title: 'Group' } },
       spec: {
         width: { step: 16 * Math.max(2, series.length) },
         height: 220,
