@@ -65,6 +65,14 @@ describe('tiled decoding', () => {
   it('rejects overlaps that leave no stride', () => {
     expect(() => planTiles([1, 16, 5, 16, 16], DEFAULT_GEOMETRY, { height: 4, overlapSpatial: 4 })).toThrow(/overlap must be a non-negative integer smaller than the tile/);
   });
+
+  it('rejects temporal tiles of a causal decoder that share no latent frame (their frames would have no tile)', () => {
+    expect(() => planTiles([1, 16, 4, 8, 8], DEFAULT_GEOMETRY, { frames: 2, overlapFrames: 0 })).toThrow(
+      expect.objectContaining({ field: 'overlapFrames', value: 0, message: expect.stringMatching(/share at least 1 latent frame/) }),
+    );
+    // A plain (4T) decoder keeps every frame of every tile, so no overlap is fine there.
+    expect(planTiles([1, 16, 4, 8, 8], { compression: [4, 8, 8], frameRule: 'plain' }, { frames: 2, overlapFrames: 0 }).frames.starts).toEqual([0, 2]);
+  });
 });
 
 describe('decodeVideo with a fixed-size ONNX file', () => {

@@ -70,6 +70,11 @@ export function planTiles(latentShape: readonly number[], geometry: DecoderGeome
   if (geometry.frameRule === 'causal' && tf < t && tf < 2) {
     throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'a causal decoder needs temporal tiles of at least 2 latent frames (the first frame of each later tile is dropped)', { field: 'tileFrames', value: tf });
   }
+  if (geometry.frameRule === 'causal' && tf < t && of < 1) {
+    // A later tile's first latent frame decodes to one dropped frame, so its other output frames
+    // must come from the previous tile: without a shared latent frame they would have no tile at all.
+    throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'a causal decoder needs temporal tiles that share at least 1 latent frame (the first frame of each later tile is dropped)', { field: 'overlapFrames', value: of });
+  }
   const frames = { starts: axisStarts(t, tf, of), size: tf };
   const height = { starts: axisStarts(h, th, oh), size: th };
   const width = { starts: axisStarts(w, tw, ow), size: tw };
