@@ -20,5 +20,6 @@ export type { ResultDocument, ResultKind } from './result-document';
 export { writeFileAtomic, temporaryPathFor, removePendingTemporaryFiles } from './io/atomic-write';
 export { readResultDocument, writeResultDocument } from './io/result-file';
 export { gitRevision } from './io/git-revision';
+export { mulberry32 } from './random';
 export { createProgressReporter, prefersPlainProgress } from './progress';
 export type { ProgressReporter, ProgressTask, ProgressOptions } from './progress';

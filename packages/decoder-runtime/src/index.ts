@@ -1,6 +1,6 @@
 export type { Latent } from './latents/latent';
 export { shapeSize, formatShape } from './latents/latent';
-export { randomLatents, mulberry32 } from './latents/random-latents';
+export { randomLatents } from './latents/random-latents';
 export { float16BitsToFloat32, halfToFloat, bfloat16BitsToFloat32 } from './latents/float16';
 export { fortranToC } from './latents/fortran-order';
 export { parseNpy, parseNpyHeader, encodeNpy, SUPPORTED_NPY_DTYPES } from './io/npy-format';

@@ -1,4 +1,5 @@
-import { jacobiEigen, topEigenpairs, mulberry32 } from '../src';
+import { mulberry32 } from '@evalkit/core';
+import { jacobiEigen, topEigenpairs } from '../src';
 import { runPython } from './python-reference';
 
 function randomSymmetric(n: number, seed: number, psd: boolean): Float64Array {

@@ -1,14 +1,7 @@
-/** Deterministic uniform generator (mulberry32) so every run and every device sees the same tensors. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '@evalkit/core';
+
+/** Deterministic uniform generator (core's mulberry32) so every run and every device sees the same tensors. */
+export const createRandom: (seed: number) => () => number = mulberry32;
 
 /** A Float32Array of `length` values uniform in [-scale, scale), from `seed`. */
 export function randomTensor(length: number, seed: number, scale = 1): Float32Array {

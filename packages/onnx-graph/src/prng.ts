@@ -1,22 +1,21 @@
+import { mulberry32 } from '@evalkit/core';
+
 /**
  * A small seeded pseudo-random generator (mulberry32). Weights only need to be reproducible for a
  * seed, not cryptographic; one 32-bit state keeps the stream identical across machines and runs.
  */
 export class SeededRandom {
-  private state: number;
+  private readonly draw: () => number;
 
   /** Starts a stream from a seed (any finite number; it is reduced to 32 bits). */
   constructor(seed: number) {
     if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${String(seed)}`);
-    this.state = Math.trunc(seed) >>> 0;
+    this.draw = mulberry32(Math.trunc(seed));
   }
 
   /** Next uniform float in [0, 1). */
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.draw();
   }
 
   /** Fills `out` with uniform values in [-bound, bound). */
