@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ERROR_CODES, EvalkitError, writeFileAtomic } from '@evalkit/core';
-import { CODEC_SPEC, type CodecWeights } from '../codec/codec-spec';
-import { encodeSafetensors, parseSafetensors, parseSafetensorsHeader } from './safetensors-format';
+import { encodeSafetensors, parseSafetensors, parseSafetensorsHeader } from '@evalkit/media-io';
+import { CODEC_SPEC, type CodecWeights } from '../codec-spec';
 
 /** Where the fitted codec ships inside the package (about 52 KB of float32). */
-export const DEFAULT_CODEC_WEIGHTS = resolve(__dirname, '../../assets/codec/block-pca-16.safetensors');
+export const DEFAULT_CODEC_WEIGHTS = resolve(__dirname, '../../assets/block-pca-16.safetensors');
 
 /** Reads codec weights (basis 768×16, scale 16, mean 768) from a safetensors file. */
 export function readCodecWeights(path = DEFAULT_CODEC_WEIGHTS): CodecWeights & { metadata: Record<string, string> } {
@@ -16,8 +16,7 @@ export function readCodecWeights(path = DEFAULT_CODEC_WEIGHTS): CodecWeights & {
     return t.data;
   };
   const { D, K } = { D: CODEC_SPEC.blockSize, K: CODEC_SPEC.latentChannels };
-  const header = JSON.parse(Buffer.from(bytes.subarray(8, parseSafetensorsHeader(bytes, path).dataStart)).toString('utf8')) as { __metadata__?: Record<string, string> };
-  return { basis: get('basis', [D, K]), scale: get('scale', [K]), mean: get('mean', [D]), metadata: header.__metadata__ ?? {} };
+  return { basis: get('basis', [D, K]), scale: get('scale', [K]), mean: get('mean', [D]), metadata: parseSafetensorsHeader(bytes, path).metadata };
 }
 
 /** Writes codec weights as safetensors, atomically. */

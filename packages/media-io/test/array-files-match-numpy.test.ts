@@ -1,8 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readLatents, writeLatentsNpy, randomLatents, isEvalkitErrorOfCode } from './helpers';
+import { isEvalkitError, type ErrorCode } from '@evalkit/core';
+import { parseNpy, readNpyFile, readTensorFile, writeNpyFile } from '../src';
 import { runPython } from './python-reference';
+
+const isEvalkitErrorOfCode = (error: unknown, code: string) => isEvalkitError(error, code as ErrorCode);
+/** Reads as the decoder reads latents: named "latent" in messages, several arrays resolved by these names. */
+const readLatents = (spec: string) => readTensorFile(spec, { noun: 'latent', preferredKeys: ['latents', 'z', 'latent'], alternatives: '(or "random")' });
 
 // NumPy writes every file; a raw little-endian float32 C-order dump is the independent truth.
 const dir = mkdtempSync(join(tmpdir(), 'evk-latents-'));
@@ -25,6 +30,7 @@ np.savez('stored.npz', latents=a, other=np.zeros(3))
 np.savez_compressed('deflated.npz', z=a)
 np.savez('two.npz', a=a, b=a)
 np.save('i64.npy', np.arange(6).reshape(2, 3))
+np.save('u8f.npy', np.asfortranarray(np.arange(24, dtype=np.uint8).reshape(2, 3, 4)))
 def st(path, tensors):
     header, blobs, off = {}, [], 0
     for name, (dtype, arr) in tensors.items():
@@ -47,7 +53,7 @@ st('int.safetensors', {'latents': ('I32', np.zeros((2, 2), np.int32))})
 const truth = (name = 'truth.f32') => new Float32Array(new Uint8Array(readFileSync(join(dir, name))).buffer);
 const p = (name: string) => join(dir, name);
 
-describe('latent files are read exactly as NumPy wrote them', () => {
+describe('array files are read exactly as NumPy wrote them', () => {
   it.each(['c32.npy', 'f32.npy', 'be32.npy', 'f64.npy', 'stored.npz', 'deflated.npz', 'two.npz:b', 'one.safetensors', 'multi.safetensors:b'])(
     '%s equals the float32 truth bit for bit',
     (file) => {
@@ -61,24 +67,27 @@ describe('latent files are read exactly as NumPy wrote them', () => {
     expect(Array.from(readLatents(p(file)).data)).toEqual(Array.from(truth('truth16.f32')));
   });
 
-  it('writes .npy that NumPy reads back identically', () => {
-    const latent = randomLatents([2, 3, 4], 11);
-    writeLatentsNpy(p('ours.npy'), latent);
-    const out = runPython(`import numpy as np; a = np.load('ours.npy'); print(a.dtype, a.shape, repr(a.ravel()[:5].tolist()))`, dir).trim();
-    expect(out.startsWith("float32 (2, 3, 4) [")).toBe(true);
-    const values = JSON.parse(out.slice(out.indexOf('['))) as number[];
-    expect(values).toEqual(Array.from(latent.data.slice(0, 5)));
+  it('writes .npy that NumPy reads back identically (float32, float64, uint8)', () => {
+    const f32 = { data: Float32Array.from([0.1, -2.5, 3e-8, 7, 1e30, -0]), shape: [2, 3] };
+    writeNpyFile(p('ours.npy'), f32);
+    writeNpyFile(p('ours64.npy'), { data: Float64Array.from([0.1, Math.PI]), shape: [2] });
+    writeNpyFile(p('ours8.npy'), { data: Uint8Array.from([0, 255, 7, 9]), shape: [1, 2, 2] });
+    const out = runPython(
+      `import numpy as np, json
+print(json.dumps([[str(a.dtype), list(a.shape), a.ravel().tolist()] for a in (np.load('ours.npy'), np.load('ours64.npy'), np.load('ours8.npy'))]))`,
+      dir,
+    );
+    expect(JSON.parse(out)).toEqual([
+      ['float32', [2, 3], Array.from(f32.data)],
+      ['float64', [2], [0.1, Math.PI]],
+      ['uint8', [1, 2, 2], [0, 255, 7, 9]],
+    ]);
   });
 
-  it('seeded random latents repeat for one seed, differ across seeds and are standard normal', () => {
-    const a = randomLatents([1, 16, 5, 32, 32], 1);
-    expect(Array.from(randomLatents([1, 16, 5, 32, 32], 1).data)).toEqual(Array.from(a.data));
-    expect(randomLatents([1, 16, 5, 32, 32], 2).data[0]).not.toBe(a.data[0]);
-    const mean = a.data.reduce((s, v) => s + v, 0) / a.data.length;
-    const variance = a.data.reduce((s, v) => s + (v - mean) ** 2, 0) / a.data.length;
-    // 81920 samples: the standard error of the mean is 0.0035, of the variance 0.005.
-    expect(Math.abs(mean)).toBeLessThan(0.02);
-    expect(Math.abs(variance - 1)).toBeLessThan(0.03);
+  it('reads a Fortran-order uint8 array in C order, keeping uint8', () => {
+    const a = readNpyFile(p('u8f.npy'));
+    expect([a.dtype, a.shape, Array.from(a.data)]).toEqual(['uint8', [2, 3, 4], Array.from({ length: 24 }, (_, i) => i)]);
+    expect(parseNpy(new Uint8Array(readFileSync(p('f64.npy'))), 'f64.npy').dtype).toBe('float64');
   });
 });
 
@@ -109,6 +118,7 @@ describe('bad latent files are rejected with the file, field and reason', () => 
   it('rejects truncated .npy data', () =>
     expectError(mutate('c32.npy', 'short.npy', (b) => b.subarray(0, b.length - 4)), 'EVK_INVALID_INPUT', /field "data".*truncated data: shape \[1,16,3,4,5\] of <f4 needs 3840 bytes, the file has 3836/));
   it('rejects an integer .npy', () => expectError(p('i64.npy'), 'EVK_INVALID_INPUT', /field "descr", value "<i8": unsupported dtype/));
+  it('rejects a uint8 .npy where a float tensor is wanted', () => expectError(p('u8f.npy'), 'EVK_INVALID_INPUT', /field "descr", value "\|u1": unsupported dtype: a latent must be float/));
   it('rejects a truncated .npz', () => expectError(mutate('deflated.npz', 'cut.npz', (b) => b.subarray(0, b.length - 30)), 'EVK_INVALID_INPUT', /no end-of-central-directory/));
   it('rejects a corrupt .npz member', () =>
     expectError(mutate('stored.npz', 'bad.npz', (b) => { const c = Buffer.from(b); c[200] ^= 0xff; return c; }), 'EVK_INVALID_INPUT', /corrupt|CRC/));

@@ -57,8 +57,28 @@ export function parseCsv(text: string, file: string): CsvTable {
   return { header, rows: records.slice(1).map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) })) };
 }
 
-/** Quotes a CSV cell when it needs it. */
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled;
+ * null and undefined are empty; numbers as String(n) (Infinity, -Infinity and NaN spelled out).
+ */
 export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'number' && !Number.isFinite(value) ? String(value) : String(value);
+  const text = value === null || value === undefined ? '' : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Options of the CSV writer. */
+export interface CsvWriteOptions {
+  /** Record separator: "\n" (default) or "\r\n" (RFC 4180's own). Every record ends with it. */
+  newline?: '\n' | '\r\n';
+}
+
+/** Rows of cells (the first is usually the header) as CSV text. */
+export function formatCsv(records: readonly (readonly unknown[])[], options: CsvWriteOptions = {}): string {
+  const newline = options.newline ?? '\n';
+  return records.map((r) => r.map(csvCell).join(',') + newline).join('');
+}
+
+/** Objects as CSV with a header of `columns`, one record per row, in column order; missing values empty. */
+export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[], options: CsvWriteOptions = {}): string {
+  return formatCsv([columns, ...rows.map((r) => columns.map((c) => r[c]))], options);
 }

@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
+// YUV4MPEG2 (Y4M): a text header line, then "FRAME" lines each followed by the raw Y, Cb, Cr planes.
+//
+// The colour-range rule, the same for every reader and writer in evalkit: a file tagged
+// XCOLORRANGE=FULL holds full-range BT.601 Y'CbCr (0–255); an untagged file (or XCOLORRANGE=LIMITED)
+// holds limited range (Y 16–235, Cb/Cr 16–240), as ffmpeg reads it. evalkit writes full range and
+// always says so with the tag, so what `evalkit decode` writes reads back the same everywhere.
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
-import type { Frame } from '../frame';
-import { yuvToRgb, type ChromaLayout, type YuvFrame } from '../yuv-to-rgb';
+import type { Frames8, Image8 } from './frames';
+import { rgbToYcbcrPlanes, yuvToRgb, type ChromaLayout, type ColourRange, type YuvFrame } from './ycbcr';
 
 /** A parsed YUV4MPEG2 file: 8-bit 4:2:0 or 4:4:4, frames decoded on demand. */
 export interface Y4mVideo {
@@ -9,12 +14,13 @@ export interface Y4mVideo {
   width: number;
   height: number;
   layout: ChromaLayout;
-  range: 'limited' | 'full';
+  /** From the header: 'full' only when tagged XCOLORRANGE=FULL. */
+  range: ColourRange;
   frameCount: number;
   /** The planar YUV samples of frame `index`. */
   yuv(index: number): YuvFrame;
-  /** Frame `index` as 8-bit RGB (BT.601, chroma replicated; see yuvToRgb). */
-  rgb(index: number): Frame;
+  /** Frame `index` as 8-bit RGB (BT.601 in the file's range, chroma replicated; see yuvToRgb). */
+  rgb(index: number): Image8;
 }
 
 const CHROMA_TAGS: Record<string, ChromaLayout> = { '420jpeg': '420', '420paldv': '420', '420mpeg2': '420', '420': '420', '444': '444' };
@@ -26,11 +32,11 @@ export function parseY4m(bytes: Uint8Array, path: string): Y4mVideo {
   };
   const headerEnd = bytes.indexOf(0x0a);
   const header = Buffer.from(bytes.subarray(0, headerEnd < 0 ? Math.min(bytes.length, 200) : headerEnd)).toString('latin1');
-  if (headerEnd < 0 || !header.startsWith('YUV4MPEG2 ')) fail('not a Y4M file (no "YUV4MPEG2 " header line)', 'header', header.slice(0, 20));
+  if (headerEnd < 0 || !header.startsWith('YUV4MPEG2 ')) fail('not a YUV4MPEG2 file (no "YUV4MPEG2 " header line)', 'header', header.slice(0, 20));
   let width = 0;
   let height = 0;
   let chroma = '420jpeg';
-  let range: 'limited' | 'full' = 'limited';
+  let range: ColourRange = 'limited';
   for (const token of header.split(' ').slice(1)) {
     if (token.length === 0) continue;
     const key = token[0];
@@ -93,17 +99,37 @@ export function parseY4m(bytes: Uint8Array, path: string): Y4mVideo {
   };
 }
 
-/** Reads and parses a Y4M file. */
-export function readY4m(path: string): Y4mVideo {
-  return parseY4m(readFileSync(path), path);
+/** All frames of a Y4M file as 8-bit RGB. */
+export function y4mToFrames8(video: Y4mVideo): Frames8 {
+  const frames: Uint8Array[] = [];
+  for (let i = 0; i < video.frameCount; i++) frames.push(video.rgb(i).data);
+  return { frames, height: video.height, width: video.width };
 }
 
-/** Serialises planar 8-bit YUV frames as a Y4M file (for tests and fixtures). */
-export function encodeY4m(frames: readonly YuvFrame[], frameRate = '25:1'): Uint8Array {
+/** Serialises planar 8-bit YUV frames as Y4M, tagged XCOLORRANGE=FULL when their range is full. */
+export function encodeY4m(frames: readonly YuvFrame[], frameRate = '24:1'): Uint8Array {
   if (frames.length === 0) throw new RangeError('encodeY4m needs at least one frame');
   const f0 = frames[0];
   const tag = f0.layout === '420' ? 'C420jpeg' : 'C444';
   const parts: Uint8Array[] = [Buffer.from(`YUV4MPEG2 W${f0.width} H${f0.height} F${frameRate} Ip A1:1 ${tag}${f0.range === 'full' ? ' XCOLORRANGE=FULL' : ''}\n`, 'latin1')];
   for (const f of frames) parts.push(Buffer.from('FRAME\n', 'latin1'), f.y, f.u, f.v);
   return Buffer.concat(parts);
+}
+
+/** Options of an RGB clip written as Y4M. */
+export interface Y4mOptions {
+  /** Chroma layout: "444" (default; no subsampling) or "420" (C420jpeg, 2×2 mean). */
+  chroma?: ChromaLayout;
+  /** Frame rate as "num:den". Default "24:1". */
+  fps?: string;
+}
+
+/** Encodes 8-bit RGB frames as Y4M: BT.601 full range, tagged XCOLORRANGE=FULL (see the rule above). */
+export function encodeRgbY4m(input: Frames8, options: Y4mOptions = {}): Uint8Array {
+  const chroma = options.chroma ?? '444';
+  const planes = input.frames.map((frame): YuvFrame => {
+    const [y, u, v] = rgbToYcbcrPlanes(frame, input.height, input.width, chroma);
+    return { width: input.width, height: input.height, layout: chroma, range: 'full', y, u, v };
+  });
+  return encodeY4m(planes, options.fps ?? '24:1');
 }

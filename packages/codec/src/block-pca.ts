@@ -1,5 +1,5 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
-import type { Latent, VideoTensor } from '../latents/latent';
+import type { FloatTensor as Latent, FloatTensor as VideoTensor } from '@evalkit/media-io';
 import { CODEC_SPEC, type CodecWeights } from './codec-spec';
 import { topEigenpairs } from './top-eigenpairs';
 

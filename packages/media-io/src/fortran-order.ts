@@ -1,8 +1,10 @@
+import type { ArrayData } from './tensor';
+
 /** Reorders column-major (Fortran) data of `shape` into row-major (C) order. */
-export function fortranToC(data: Float32Array, shape: readonly number[]): Float32Array {
+export function fortranToC<T extends ArrayData>(data: T, shape: readonly number[]): T {
   const n = data.length;
   const rank = shape.length;
-  if (rank <= 1) return data.slice();
+  if (rank <= 1) return data.slice() as T;
   // Column-major strides: the first axis varies fastest.
   const fStride = new Array<number>(rank);
   let s = 1;
@@ -10,7 +12,7 @@ export function fortranToC(data: Float32Array, shape: readonly number[]): Float3
     fStride[k] = s;
     s *= shape[k];
   }
-  const out = new Float32Array(n);
+  const out = new (data.constructor as new (length: number) => T)(n);
   const index = new Array<number>(rank).fill(0);
   let src = 0;
   for (let i = 0; i < n; i++) {

@@ -1,7 +1,6 @@
 import { inflateRawSync, crc32 } from 'node:zlib';
-import { ERROR_CODES, EvalkitError } from '@evalkit/core';
-import type { Latent } from '../latents/latent';
-import { parseNpy } from './npy-format';
+import { formatError as invalid } from './format-error';
+import { parseNpy, type NpyArray } from './npy';
 
 /** One member of a zip archive, located but not yet decompressed. */
 interface ZipEntry {
@@ -11,13 +10,6 @@ interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
-}
-
-function invalid(source: string, problem: string, field?: string, value?: unknown): EvalkitError {
-  const location: { file: string; field?: string; value?: unknown } = { file: source };
-  if (field !== undefined) location.field = field;
-  if (value !== undefined) location.value = value;
-  return new EvalkitError(ERROR_CODES.INVALID_INPUT, problem, location);
 }
 
 /** Reads the central directory of a zip buffer (zip64 sizes included, as numpy writes for large arrays). */
@@ -115,9 +107,10 @@ export function npzKeys(bytes: Uint8Array, source: string): string[] {
 
 /**
  * Reads one array of a .npz buffer (np.savez or np.savez_compressed). `key` picks the array; without
- * it the archive must hold exactly one array, or one named "latents", "z" or "latent".
+ * it the archive must hold exactly one array, or one whose name is among `preferredKeys` (the
+ * first found in that order).
  */
-export function parseNpz(bytes: Uint8Array, source: string, key?: string): Latent {
+export function parseNpz(bytes: Uint8Array, source: string, key?: string, preferredKeys: readonly string[] = []): NpyArray {
   const entries = readZipEntries(bytes, source);
   const names = entries.map((e) => e.name.replace(/\.npy$/, ''));
   let index: number;
@@ -126,7 +119,7 @@ export function parseNpz(bytes: Uint8Array, source: string, key?: string): Laten
     if (index < 0) throw invalid(source, `no array named "${key}" in the archive (it holds: ${names.join(', ') || 'nothing'})`, 'key', key);
   } else if (entries.length === 1) index = 0;
   else {
-    index = names.findIndex((n) => n === 'latents' || n === 'z' || n === 'latent');
+    index = preferredKeys.map((k) => names.indexOf(k)).find((i) => i >= 0) ?? -1;
     if (index < 0) throw invalid(source, `the archive holds ${names.length} arrays (${names.join(', ') || 'none'}); name one as FILE.npz:KEY`, 'key');
   }
   const entry = entries[index];
