@@ -18,7 +18,7 @@ const python = process.env.EVALKIT_PYTHON || '/usr/bin/python3';
 const modules = Object.values(tools).flatMap((t) => t.pythonModules || []);
 let found = [];
 try {
-  const code = `import importlib.util as u\nprint(' '.join(m for m in ${JSON.stringify(modules)} if u.find_spec(m)))`;
+  const code = `import importlib.util as u\nprint(' '.join(m for m in ${JSON.stringify(modules)} if (lambda s: s is not None and s.origin not in (None, 'namespace'))(u.find_spec(m))))`;
   found = execFileSync(python, ['-c', code], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(' ');
 } catch {
   // no Debian python: every module is absent

@@ -49,7 +49,9 @@ function locate(name: string, entry: ToolEntry): { path: string | null; missing:
   if (entry.pythonModules) {
     const python = debianPython();
     try {
-      execFileSync(python, ['-c', `import ${entry.pythonModules.join(', ')}`], { stdio: 'ignore', timeout: 60_000 });
+      // A stray folder named like the module imports as an empty namespace package: require a real one.
+      const probe = `import importlib, sys\nfor m in ${JSON.stringify(entry.pythonModules)}:\n    if getattr(importlib.import_module(m), '__file__', None) is None: sys.exit(1)`;
+      execFileSync(python, ['-c', probe], { stdio: 'ignore', timeout: 60_000 });
       path ??= python;
     } catch {
       return { path: null, missing: `${python} cannot import ${entry.pythonModules.join(', ')}` };
