@@ -27,15 +27,7 @@ export function createSsimScratch(width: number): SsimScratch {
  * x² and y² only ever appear summed) and a horizontal pass that filters them and evaluates SSIM in
  * the same loop. The window is symmetric, so pairs of taps share one multiply.
  */
-export function ssimPlane(
-  x: Float64Array,
-  y: Float64Array,
-  width: number,
-  height: number,
-  window: SsimWindow,
-  dataRange: number,
-  scratch?: SsimScratch,
-): SsimStats {
+export function ssimPlane(x: Float64Array, y: Float64Array, width: number, height: number, window: SsimWindow, dataRange: number, scratch?: SsimScratch): SsimStats {
   // The 11-tap window (Wang convention, MS-SSIM) runs on the f64x2 WebAssembly kernel (every Node
   // ≥ 20 has WebAssembly SIMD); both do the same float64 arithmetic (tests check they agree).
   if (window.radius === 5 && width > 10 && height > 10 && simdSsimAvailable()) return ssimPlaneSimd(x, y, width, height, window, dataRange);
