@@ -39,7 +39,7 @@ export async function runPageInChromium(options: ChromiumRunOptions): Promise<Ch
   if (!executablePath) {
     throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'no Chromium found: install the Debian package "chromium" (apt-get install chromium) or pass --browser PATH / set EVALKIT_CHROMIUM', {
       field: '--browser',
-      value: options.executablePath ?? process.env.EVALKIT_CHROMIUM ?? '/usr/bin/chromium',
+      value: options.executablePath ?? process.env.EVALKIT_CHROMIUM ?? 'chromium on PATH',
     });
   }
   const { chromium } = await import('playwright-core');
