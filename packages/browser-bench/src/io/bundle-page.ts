@@ -1,3 +1,4 @@
+import { build } from 'esbuild';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 
@@ -11,9 +12,8 @@ const PAGE_ENTRY = join(__dirname, '../page/main.ts');
  * onnxruntime-node behind a dynamic import) that the page never calls; they become empty modules.
  */
 export async function bundlePage(): Promise<string> {
-  const esbuild = await import('esbuild');
   const nodeOnly = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'cli-progress']);
-  const result = await esbuild.build({
+  const result = await build({
     entryPoints: [PAGE_ENTRY],
     bundle: true,
     write: false,
