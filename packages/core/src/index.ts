@@ -2,6 +2,8 @@ export { ERROR_CODES, EvalkitError, isEvalkitError, describeValue } from './erro
 export type { ErrorCode, ErrorLocation } from './errors';
 export { deviceFingerprint, deviceFingerprintSchema, installedOnnxruntimeVersion } from './device-fingerprint';
 export type { DeviceFingerprint, FingerprintOptions } from './device-fingerprint';
+export { browserFingerprintSchema } from './browser-fingerprint';
+export type { BrowserFingerprint } from './browser-fingerprint';
 export { createRunManifest, runManifestSchema } from './run-manifest';
 export type { RunManifest, RunManifestInput } from './run-manifest';
 export {
