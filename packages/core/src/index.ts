@@ -24,6 +24,4 @@ export { writeFileAtomic, temporaryPathFor, removePendingTemporaryFiles } from '
 export { readResultDocument, writeResultDocument } from './io/result-file';
 export { gitRevision } from './io/git-revision';
 export { mulberry32 } from './random';
-export { createProgressReporter, prefersPlainProgress } from './progress';
-export type { ProgressReporter, ProgressTask, ProgressOptions } from './progress';
 export { findExecutable, findChromium, chromiumCandidates, CHROMIUM_NAMES } from './io/find-executable';

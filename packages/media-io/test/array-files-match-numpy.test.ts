@@ -1,17 +1,22 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isEvalkitError, type ErrorCode } from '@evalkit/core';
 import { parseNpy, readNpyFile, readTensorFile, writeNpyFile } from '../src';
-import { runPython } from './python-reference';
+import { debianPython, requireSystemTool } from '@evalkit/test-harness';
 
 const isEvalkitErrorOfCode = (error: unknown, code: string) => isEvalkitError(error, code as ErrorCode);
 /** Reads as the decoder reads latents: named "latent" in messages, several arrays resolved by these names. */
 const readLatents = (spec: string) => readTensorFile(spec, { noun: 'latent', preferredKeys: ['latents', 'z', 'latent'], alternatives: '(or "random")' });
 
+/** Runs a Python program (given on stdin) with Debian's python and NumPy, in `cwd`; returns stdout. */
+const runPython = (code: string, cwd: string): string => execFileSync(debianPython(), ['-'], { cwd, input: code, encoding: 'utf8', maxBuffer: 1 << 28 });
+
 // NumPy writes every file; a raw little-endian float32 C-order dump is the independent truth.
 const dir = mkdtempSync(join(tmpdir(), 'evk-latents-'));
-beforeAll(() => {
+const numpy = requireSystemTool('python3-numpy');
+if (numpy.available) beforeAll(() => {
   runPython(
     `
 import numpy as np, json, struct
@@ -53,7 +58,7 @@ st('int.safetensors', {'latents': ('I32', np.zeros((2, 2), np.int32))})
 const truth = (name = 'truth.f32') => new Float32Array(new Uint8Array(readFileSync(join(dir, name))).buffer);
 const p = (name: string) => join(dir, name);
 
-describe('array files are read exactly as NumPy wrote them', () => {
+numpy.describe('array files are read exactly as NumPy wrote them', () => {
   it.each(['c32.npy', 'f32.npy', 'be32.npy', 'f64.npy', 'stored.npz', 'deflated.npz', 'two.npz:b', 'one.safetensors', 'multi.safetensors:b'])(
     '%s equals the float32 truth bit for bit',
     (file) => {
@@ -91,7 +96,7 @@ print(json.dumps([[str(a.dtype), list(a.shape), a.ravel().tolist()] for a in (np
   });
 });
 
-describe('bad latent files are rejected with the file, field and reason', () => {
+numpy.describe('bad latent files are rejected with the file, field and reason', () => {
   const expectError = (spec: string, code: string, message: RegExp) => {
     let error: unknown;
     try {

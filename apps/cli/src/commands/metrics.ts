@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
-import { ERROR_CODES, EvalkitError, createProgressReporter, createResultDocument, writeFileAtomic, writeResultDocument } from '@evalkit/core';
+import { ERROR_CODES, EvalkitError, createResultDocument, writeFileAtomic, writeResultDocument } from '@evalkit/core';
+import { createProgressReporter } from '../shared/progress';
 import {
   METRIC_NAMES,
   METRICS_PRESETS,
