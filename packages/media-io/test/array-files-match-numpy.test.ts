@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isEvalkitError, type ErrorCode } from '@evalkit/core';
-import { parseNpy, readNpyFile, readTensorFile, writeNpyFile } from '../src';
+import { parseNpy, readNpyFile, readSafetensorsIndex, readSafetensorsTensor, readTensorFile, writeNpyFile } from '../src';
 import { debianPython, requireSystemTool } from '@evalkit/test-harness';
 
 const isEvalkitErrorOfCode = (error: unknown, code: string) => isEvalkitError(error, code as ErrorCode);
@@ -136,4 +136,22 @@ numpy.describe('bad latent files are rejected with the file, field and reason', 
   it('rejects truncated safetensors data', () =>
     expectError(mutate('one.safetensors', 'cut.safetensors', (b) => b.subarray(0, b.length - 8)), 'EVK_INVALID_INPUT', /truncated data: tensor "latents"/));
   it('rejects an integer safetensors tensor', () => expectError(p('int.safetensors'), 'EVK_INVALID_INPUT', /field "latents.dtype", value "I32": unsupported dtype/));
+});
+
+numpy.describe('large safetensors files are indexed from their header and read tensor by tensor', () => {
+  it('locates every tensor, reads F32/F16 as NumPy wrote them, and keeps the metadata', () => {
+    const index = readSafetensorsIndex(p('multi.safetensors'));
+    expect([...index.tensors.keys()]).toEqual(['a', 'b']);
+    expect(index.metadata).toEqual({ format: 'pt' });
+    const b = index.tensors.get('b')!;
+    expect([b.dtype, b.shape, b.bytes]).toEqual(['F32', [1, 16, 3, 4, 5], 3840]);
+    expect(Array.from(readSafetensorsTensor(b))).toEqual(Array.from(truth()));
+    expect(Array.from(readSafetensorsTensor(readSafetensorsIndex(p('half.safetensors')).tensors.get('x')!))).toEqual(Array.from(truth('truth16.f32')));
+  });
+
+  it('refuses a truncated file and an integer tensor before reading any tensor', () => {
+    writeFileSync(p('cut2.safetensors'), readFileSync(p('multi.safetensors')).subarray(0, -8));
+    expect(() => readSafetensorsIndex(p('cut2.safetensors'))).toThrow(/cut2\.safetensors, field "b\.data_offsets".*truncated data: tensor "b"/);
+    expect(() => readSafetensorsIndex(p('int.safetensors'))).toThrow(/field "latents\.dtype", value "I32": unsupported dtype/);
+  });
 });
