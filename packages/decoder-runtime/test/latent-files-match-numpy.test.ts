@@ -1,51 +1,20 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readLatents, writeLatentsNpy, randomLatents, isEvalkitErrorOfCode } from './helpers';
-import { runPython } from './python-reference';
+import { fixturePath, itReproducesFixture } from '@evalkit/test-harness';
 
-// NumPy writes every file; a raw little-endian float32 C-order dump is the independent truth.
+// Every file was written by NumPy (tools/reference/numpy_latent_files.py, versions recorded in
+// generated-by.json); a raw little-endian float32 C-order dump of the same array is the independent truth.
+const FIXTURE = 'fixtures/reference/numpy-latent-files';
+const fixtures = fixturePath('reference', 'numpy-latent-files');
+// Tests that corrupt files write copies here; the NumPy files are only read.
 const dir = mkdtempSync(join(tmpdir(), 'evk-latents-'));
-beforeAll(() => {
-  runPython(
-    `
-import numpy as np, json, struct
-rng = np.random.default_rng(7)
-a = rng.standard_normal((1, 16, 3, 4, 5)).astype(np.float32)
-a.tofile('truth.f32')
-np.save('c32.npy', a)
-np.save('f32.npy', np.asfortranarray(a))
-h = a.astype(np.float16)
-h.astype(np.float32).tofile('truth16.f32')
-np.save('c16.npy', h)
-np.save('f16.npy', np.asfortranarray(h))
-np.save('be32.npy', a.astype('>f4'))
-np.save('f64.npy', a.astype(np.float64))
-np.savez('stored.npz', latents=a, other=np.zeros(3))
-np.savez_compressed('deflated.npz', z=a)
-np.savez('two.npz', a=a, b=a)
-np.save('i64.npy', np.arange(6).reshape(2, 3))
-def st(path, tensors):
-    header, blobs, off = {}, [], 0
-    for name, (dtype, arr) in tensors.items():
-        b = arr.tobytes(order='C')
-        header[name] = {'dtype': dtype, 'shape': list(arr.shape), 'data_offsets': [off, off + len(b)]}
-        blobs.append(b); off += len(b)
-    header['__metadata__'] = {'format': 'pt'}
-    hj = json.dumps(header).encode()
-    hj += b' ' * ((8 - len(hj) % 8) % 8)
-    open(path, 'wb').write(struct.pack('<Q', len(hj)) + hj + b''.join(blobs))
-st('one.safetensors', {'latents': ('F32', a)})
-st('half.safetensors', {'x': ('F16', h)})
-st('multi.safetensors', {'a': ('F32', a), 'b': ('F32', a)})
-st('int.safetensors', {'latents': ('I32', np.zeros((2, 2), np.int32))})
-`,
-    dir,
-  );
-}, 60_000);
 
-const truth = (name = 'truth.f32') => new Float32Array(new Uint8Array(readFileSync(join(dir, name))).buffer);
-const p = (name: string) => join(dir, name);
+itReproducesFixture({ script: 'tools/reference/numpy_latent_files.py', fixture: FIXTURE, tools: ['python3-numpy'], tolerance: 0 });
+
+const truth = (name = 'truth.f32') => new Float32Array(new Uint8Array(readFileSync(join(fixtures, name))).buffer);
+const p = (name: string) => (existsSync(join(fixtures, name.replace(/:.*$/, ''))) ? join(fixtures, name) : join(dir, name));
 
 describe('latent files are read exactly as NumPy wrote them', () => {
   it.each(['c32.npy', 'f32.npy', 'be32.npy', 'f64.npy', 'stored.npz', 'deflated.npz', 'two.npz:b', 'one.safetensors', 'multi.safetensors:b'])(
@@ -61,13 +30,21 @@ describe('latent files are read exactly as NumPy wrote them', () => {
     expect(Array.from(readLatents(p(file)).data)).toEqual(Array.from(truth('truth16.f32')));
   });
 
-  it('writes .npy that NumPy reads back identically', () => {
-    const latent = randomLatents([2, 3, 4], 11);
-    writeLatentsNpy(p('ours.npy'), latent);
-    const out = runPython(`import numpy as np; a = np.load('ours.npy'); print(a.dtype, a.shape, repr(a.ravel()[:5].tolist()))`, dir).trim();
-    expect(out.startsWith("float32 (2, 3, 4) [")).toBe(true);
-    const values = JSON.parse(out.slice(out.indexOf('['))) as number[];
-    expect(values).toEqual(Array.from(latent.data.slice(0, 5)));
+  it('writes .npy as NumPy does: the same header dictionary, data from a 64-byte boundary, the same bytes', () => {
+    // NumPy 1.24 pads its header further (room to grow the shape); the format (NEP 1) only asks that
+    // the data start on a multiple of 64, so header text and data are compared, not the padding.
+    const parts = (b: Buffer) => {
+      const headerLength = b.readUInt16LE(8);
+      return { magic: b.subarray(0, 8).toString('latin1'), header: b.subarray(10, 10 + headerLength).toString('latin1').trim(), dataOffset: 10 + headerLength, data: b.subarray(10 + headerLength) };
+    };
+    const latent = { shape: [1, 16, 3, 4, 5], data: truth() };
+    writeLatentsNpy(join(dir, 'ours.npy'), latent);
+    const ours = parts(readFileSync(join(dir, 'ours.npy')));
+    const numpy = parts(readFileSync(join(fixtures, 'c32.npy')));
+    expect(ours.magic).toBe(numpy.magic);
+    expect(ours.header).toBe(numpy.header);
+    expect(ours.dataOffset % 64).toBe(0);
+    expect(ours.data.equals(numpy.data)).toBe(true);
   });
 
   it('seeded random latents repeat for one seed, differ across seeds and are standard normal', () => {
