@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """NumPy-written latent files (.npy in every layout and dtype, .npz stored and deflated, safetensors
 written per its spec) and the raw float32 truth they hold: the reference for evalkit's latent readers
-(packages/decoder-runtime/test/latent-files-match-numpy.test.ts and the decode-from-every-format test).
+(packages/media-io/test/array-files-match-numpy.test.ts and the decode-from-every-format test of decoder-runtime).
 """
 import json
 import struct
@@ -28,6 +28,7 @@ np.savez(p('stored.npz'), latents=a, other=np.zeros(3))
 np.savez_compressed(p('deflated.npz'), z=a)
 np.savez(p('two.npz'), a=a, b=a)
 np.save(p('i64.npy'), np.arange(6).reshape(2, 3))
+np.save(p('u8f.npy'), np.asfortranarray(np.arange(24, dtype=np.uint8).reshape(2, 3, 4)))
 
 
 def safetensors(path, tensors):

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readResultDocument } from '@evalkit/core';
 import { writeLatentsNpy } from '@evalkit/decoder-runtime';
-import { psnr, readImageFrame } from '@evalkit/recon-metrics';
+import { readImage } from '@evalkit/media-io';
+import { psnr } from '@evalkit/recon-metrics';
 import sharp from 'sharp';
 
 const bin = resolve(__dirname, '../bin/evalkit.js');
@@ -47,7 +48,7 @@ describe('evalkit decode', () => {
     const ours = pngs(out);
     expect(ours).toHaveLength(ref.length);
     let sum = 0;
-    for (let i = 0; i < ref.length; i++) sum += psnr(await readImageFrame(ref[i]), await readImageFrame(ours[i]), { dataRange: 255 });
+    for (let i = 0; i < ref.length; i++) sum += psnr(await readImage(ref[i]), await readImage(ours[i]), { dataRange: 255 });
     const meanPsnr = sum / ref.length;
     expect(meanPsnr).toBeGreaterThan(24.5);
     expect(meanPsnr).toBeLessThan(26);
