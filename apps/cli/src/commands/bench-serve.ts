@@ -25,6 +25,7 @@ export interface BrowserBenchOptions {
   host: string;
   port: number;
   backends: string[];
+  decoderBackends?: string[];
   kernels: boolean;
   preset: string;
   variants?: string[];
@@ -45,7 +46,7 @@ export interface BrowserBenchOptions {
 }
 
 /** Adds the options both browser commands take. */
-export function browserBenchOptions(cmd: Command, defaults: { port: number; backends: string[] }): Command {
+export function browserBenchOptions(cmd: Command, defaults: { port: number; backends: string[]; decoderBackends?: string[] }): Command {
   return cmd
     .requiredOption('--out <dir>', 'run folder: one kernel-bench and one decoder-bench document per device and backend land here')
     .option('--host <address>', 'address to listen on (0.0.0.0: every network; then a token is required)', '127.0.0.1')
@@ -57,6 +58,7 @@ export function browserBenchOptions(cmd: Command, defaults: { port: number; back
     .option('--time-budget <ms>', "time budget per timed kernel task in ms (default: the preset's)", positiveInt)
     .option('--min-samples <n>', "minimum samples per kernel task (default: the preset's)", positiveInt)
     .option('--no-decoders', 'skip the zoo decoders')
+    .option('--decoder-backends <list>', `backends the decoders run on (default: ${defaults.decoderBackends?.join(',') ?? 'every backend'})`, commaList, defaults.decoderBackends)
     .option('--models <list>', `zoo decoders (${listZooModels().join(', ')})`, commaList, ['turbo-vaed-hunyuan', 'hunyuanvideo'])
     .option('--height <px>', 'decoder output height', positiveInt, 64)
     .option('--width <px>', 'decoder output width', positiveInt, 64)
@@ -81,6 +83,7 @@ export async function startFromOptions(opts: BrowserBenchOptions, onEvent: (e: S
   const plan = buildPlan({
     tool: { name: 'evalkit bench serve', toolVersion: TOOL_VERSION, command: ['evalkit', ...process.argv.slice(2)], gitRevision: gitRevision(REPO_ROOT) },
     backends: opts.backends,
+    decoderBackends: opts.decoderBackends,
     threads: opts.threads ?? null,
     preset: opts.kernels ? opts.preset : null,
     variants: opts.variants,
