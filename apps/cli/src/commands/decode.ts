@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { join } from 'node:path';
-import { createProgressReporter, createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
+import { basename, join } from 'node:path';
+import { createProgressReporter, createResultDocument, ERROR_CODES, EvalkitError, stageOutputFolder, writeResultDocument } from '@evalkit/core';
 import {
   GRAPH_OPTIMIZATION_LEVELS,
   decodeVideo,
@@ -16,7 +16,7 @@ import {
   type TileOptions,
 } from '@evalkit/decoder-runtime';
 import { cliManifest } from '../shared/context';
-import { formatTable, printJson } from '../shared/output';
+import { formatTable, jsonText } from '../shared/output';
 import { nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
 
 /** Options of `evalkit decode` as commander parses them. */
@@ -27,6 +27,7 @@ interface DecodeOptions {
   format: 'png' | 'y4m';
   chroma: '444' | '420';
   fps: string;
+  force?: boolean;
   height: number;
   width: number;
   latentFrames: number;
@@ -52,6 +53,18 @@ function choice<T extends string>(allowed: readonly T[]) {
     if (!allowed.includes(value as T)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}, got "${value}"`);
     return value as T;
   };
+}
+
+/** commander parser for a Y4M frame rate: positive integers "num:den" (or "num" for num:1). */
+export function y4mFps(value: string): string {
+  const m = /^(\d{1,9})(?::(\d{1,9}))?$/.exec(value.trim());
+  if (!m || Number(m[1]) === 0 || (m[2] !== undefined && Number(m[2]) === 0)) throw new InvalidArgumentError(`expected a frame rate as positive integers NUM:DEN such as 24:1 or 30000:1001, got "${value}"`);
+  return `${Number(m[1])}:${m[2] === undefined ? 1 : Number(m[2])}`;
+}
+
+/** The files `evalkit decode` writes into its --out folder (a rerun replaces exactly these). */
+export function decodeOwns(name: string): boolean {
+  return /^frame_\d{4,}\.png$/.test(name) || name === 'video.y4m' || name === 'decode.json';
 }
 
 function compressionList(value: string): [number, number, number] {
@@ -92,7 +105,8 @@ export function registerDecode(program: Command): void {
     .requiredOption('--out <dir>', 'output folder (frames, or video.y4m, plus decode.json)')
     .option('--format <fmt>', 'png (frame_0000.png, ...) or y4m', choice(['png', 'y4m'] as const), 'png')
     .option('--chroma <layout>', 'Y4M chroma: 444 (no subsampling) or 420; BT.601 full range', choice(['444', '420'] as const), '444')
-    .option('--fps <num:den>', 'Y4M frame rate', '24:1')
+    .option('--fps <num:den>', 'Y4M frame rate', y4mFps, '24:1')
+    .option('--force', 'write into an --out folder that holds other files too (only decode\'s own files are replaced)')
     .option('--height <px>', 'random latents: output height in pixels', positiveInt, 256)
     .option('--width <px>', 'random latents: output width in pixels', positiveInt, 256)
     .option('--latent-frames <n>', 'random latents: latent frames T', positiveInt, 5)
@@ -128,85 +142,97 @@ Examples:
     )
     .action(async (opts: DecodeOptions) => {
       const startedAt = new Date();
-      const compression = opts.compression ?? [4, 8, 8];
-      const model = resolveDecoderModel(opts.model, {
-        widthMult: opts.widthMult,
-        seed: opts.seed,
-        geometry: opts.frameRule !== undefined || opts.compression !== undefined ? parseFrameRule(opts.frameRule ?? `${compression[0]}T-${compression[0] - 1}`, compression) : undefined,
-      });
-      const [, sh, sw] = model.geometry.compression;
-      let latent: Latent;
-      if (opts.latents === 'random') {
-        if (opts.height % sh !== 0 || opts.width % sw !== 0) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `height and width must be multiples of the decoder's spatial compression ${sh}x${sw}`, { field: '--height/--width', value: `${opts.height}x${opts.width}` });
-        latent = randomLatents([1, model.latentChannels ?? opts.latentChannels ?? 16, opts.latentFrames, opts.height / sh, opts.width / sw], opts.seed);
-      } else latent = readLatents(opts.latents);
-      const tiles = tileOptionsFromFlags(opts, model.geometry.compression);
-      const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
-      const task = progress.start('decode', 1);
-      let tileTask = task;
-      let decoded;
+      // Checked before any work: a folder of someone else's files is refused, a previous decode is replaced whole.
+      const folder = stageOutputFolder(opts.out, { owns: decodeOwns, force: opts.force });
       try {
-        decoded = await decodeVideo(model, latent, {
-          tiles,
-          memoryBudgetBytes: opts.memoryBudget !== undefined ? opts.memoryBudget * 2 ** 20 : undefined,
-          executionProvider: opts.ep,
-          threads: opts.threads,
-          graphOptimizationLevel: opts.optLevel,
-          profilePath: opts.profile,
-          latentSource: opts.latents,
-          onTile: (i, n) => {
-            if (i === 1 && n > 1) tileTask = progress.start('tiles', n);
-            tileTask.tick(1);
-            if (i === n && n > 1) tileTask.done(`${n} tiles`);
-          },
-        });
-        task.done();
+        const text = await decodeInto(opts, folder.staging, startedAt);
+        folder.commit();
+        process.stdout.write(text);
       } finally {
-        progress.stop();
+        folder.discard();
       }
-      const frames = videoToFrames8(decoded.video);
-      const written = opts.format === 'png' ? await writePngSequence(opts.out, frames) : [join(opts.out, 'video.y4m')];
-      if (opts.format === 'y4m') writeY4m(written[0], frames, { chroma: opts.chroma, fps: opts.fps });
-      const counts = model.counts(latent.shape.slice(2));
-      const config = {
-        model: model.source,
-        latents: opts.latents,
-        latentShape: latent.shape,
-        format: opts.format,
-        chroma: opts.format === 'y4m' ? opts.chroma : null,
-        tiles: decoded.plan ? { frames: decoded.plan.frames, height: decoded.plan.height, width: decoded.plan.width, count: decoded.plan.count } : null,
-        memoryBudgetMB: opts.memoryBudget ?? null,
-        ep: opts.ep,
-        threads: opts.threads ?? null,
-        optLevel: opts.optLevel,
-        widthMult: model.kind === 'zoo' ? opts.widthMult : null,
-        compression: model.geometry.compression,
-        frameRule: model.geometry.frameRule,
-      };
-      const result = {
-        outputShape: decoded.video.shape,
-        frames: frames.frames.length,
-        height: frames.height,
-        width: frames.width,
-        files: written,
-        tiles: decoded.plan?.count ?? 1,
-        estimatedPeakBytes: decoded.estimatedBytes,
-        params: counts?.params ?? null,
-        macs: counts?.macs ?? null,
-        profile: opts.profile ?? null,
-        profileEvents: decoded.profileEvents,
-      };
-      const doc = createResultDocument('decode', cliManifest('decode', { config, seed: opts.seed, startedAt, executionProvider: opts.ep }), [result], { config });
-      writeResultDocument(join(opts.out, 'decode.json'), doc);
-      if (opts.json) {
-        printJson(doc);
-        return;
-      }
-      process.stdout.write(
-        `${formatTable(
-          ['model', 'latents', 'output', 'tiles', 'written'],
-          [[model.source, latent.shape.join('x'), decoded.video.shape.slice(2).join('x'), decoded.plan?.count ?? 1, opts.format === 'png' ? `${written.length} PNG in ${opts.out}` : written[0]]],
-        )}\n${opts.profile ? `profile: ${opts.profile} (${decoded.profileEvents} events)\n` : ''}`,
-      );
     });
+}
+
+/** Runs the decode and writes frames and decode.json into `dir` (the staging folder of --out). */
+async function decodeInto(opts: DecodeOptions, dir: string, startedAt: Date): Promise<string> {
+  const compression = opts.compression ?? [4, 8, 8];
+  const model = resolveDecoderModel(opts.model, {
+    widthMult: opts.widthMult,
+    seed: opts.seed,
+    geometry: opts.frameRule !== undefined || opts.compression !== undefined ? parseFrameRule(opts.frameRule ?? `${compression[0]}T-${compression[0] - 1}`, compression) : undefined,
+  });
+  const [, sh, sw] = model.geometry.compression;
+  let latent: Latent;
+  if (opts.latents === 'random') {
+    if (opts.height % sh !== 0 || opts.width % sw !== 0) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `height and width must be multiples of the decoder's spatial compression ${sh}x${sw}`, { field: '--height/--width', value: `${opts.height}x${opts.width}` });
+    latent = randomLatents([1, model.latentChannels ?? opts.latentChannels ?? 16, opts.latentFrames, opts.height / sh, opts.width / sw], opts.seed);
+  } else latent = readLatents(opts.latents);
+  const tiles = tileOptionsFromFlags(opts, model.geometry.compression);
+  const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
+  const task = progress.start('decode', 1);
+  let tileTask = task;
+  let decoded;
+  try {
+    decoded = await decodeVideo(model, latent, {
+      tiles,
+      memoryBudgetBytes: opts.memoryBudget !== undefined ? opts.memoryBudget * 2 ** 20 : undefined,
+      executionProvider: opts.ep,
+      threads: opts.threads,
+      graphOptimizationLevel: opts.optLevel,
+      profilePath: opts.profile,
+      latentSource: opts.latents,
+      onTile: (i, n) => {
+        if (i === 1 && n > 1) tileTask = progress.start('tiles', n);
+        tileTask.tick(1);
+        if (i === n && n > 1) tileTask.done(`${n} tiles`);
+      },
+    });
+    task.done();
+  } finally {
+    progress.stop();
+  }
+  const frames = videoToFrames8(decoded.video);
+  const staged = opts.format === 'png' ? await writePngSequence(dir, frames) : [join(dir, 'video.y4m')];
+  if (opts.format === 'y4m') writeY4m(staged[0], frames, { chroma: opts.chroma, fps: opts.fps });
+  // Recorded where they will be once the folder is in place.
+  const written = staged.map((p) => join(opts.out, basename(p)));
+  const counts = model.counts(latent.shape.slice(2));
+  const config = {
+    model: model.source,
+    latents: opts.latents,
+    latentShape: latent.shape,
+    format: opts.format,
+    chroma: opts.format === 'y4m' ? opts.chroma : null,
+    tiles: decoded.plan ? { frames: decoded.plan.frames, height: decoded.plan.height, width: decoded.plan.width, count: decoded.plan.count } : null,
+    memoryBudgetMB: opts.memoryBudget ?? null,
+    ep: opts.ep,
+    threads: opts.threads ?? null,
+    optLevel: opts.optLevel,
+    widthMult: model.kind === 'zoo' ? opts.widthMult : null,
+    compression: model.geometry.compression,
+    frameRule: model.geometry.frameRule,
+  };
+  const result = {
+    outputShape: decoded.video.shape,
+    frames: frames.frames.length,
+    height: frames.height,
+    width: frames.width,
+    files: written,
+    tiles: decoded.plan?.count ?? 1,
+    estimatedPeakBytes: decoded.estimatedBytes,
+    params: counts?.params ?? null,
+    macs: counts?.macs ?? null,
+    profile: opts.profile ?? null,
+    profileEvents: decoded.profileEvents,
+  };
+  const doc = createResultDocument('decode', cliManifest('decode', { config, seed: opts.seed, startedAt, executionProvider: opts.ep }), [result], { config });
+  writeResultDocument(join(dir, 'decode.json'), doc);
+  if (opts.json) return `${jsonText(doc)}\n`;
+  return (
+    `${formatTable(
+      ['model', 'latents', 'output', 'tiles', 'written'],
+      [[model.source, latent.shape.join('x'), decoded.video.shape.slice(2).join('x'), decoded.plan?.count ?? 1, opts.format === 'png' ? `${written.length} PNG in ${opts.out}` : written[0]]],
+    )}\n${opts.profile ? `profile: ${opts.profile} (${decoded.profileEvents} events)\n` : ''}`
+  );
 }

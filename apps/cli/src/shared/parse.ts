@@ -35,3 +35,10 @@ export function sizeHxW(value: string): { height: number; width: number } {
   if (!m) throw new InvalidArgumentError(`expected HEIGHTxWIDTH such as 256x256, got "${value}"`);
   return { height: Number(m[1]), width: Number(m[2]) };
 }
+
+/** commander parser for a TCP port: 0 (any free port) to 65535. */
+export function portNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n > 65535) throw new InvalidArgumentError(`expected a port from 0 to 65535, got "${value}"`);
+  return n;
+}
