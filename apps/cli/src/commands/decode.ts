@@ -9,12 +9,11 @@ import {
   readLatents,
   resolveDecoderModel,
   videoToFrames8,
-  writePngSequence,
-  writeY4m,
   type GraphOptimizationLevel,
   type Latent,
   type TileOptions,
 } from '@evalkit/decoder-runtime';
+import { writePngFrames, writeY4mFile } from '@evalkit/media-io';
 import { cliManifest } from '../shared/context';
 import { formatTable, jsonText } from '../shared/output';
 import { nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
@@ -104,7 +103,7 @@ export function registerDecode(program: Command): void {
     .option('--latents <spec>', 'FILE.npy | FILE.npz[:KEY] | FILE.safetensors[:KEY] | random', 'random')
     .requiredOption('--out <dir>', 'output folder (frames, or video.y4m, plus decode.json)')
     .option('--format <fmt>', 'png (frame_0000.png, ...) or y4m', choice(['png', 'y4m'] as const), 'png')
-    .option('--chroma <layout>', 'Y4M chroma: 444 (no subsampling) or 420; BT.601 full range', choice(['444', '420'] as const), '444')
+    .option('--chroma <layout>', 'Y4M chroma: 444 (no subsampling) or 420; BT.601 full range, tagged XCOLORRANGE=FULL', choice(['444', '420'] as const), '444')
     .option('--fps <num:den>', 'Y4M frame rate', y4mFps, '24:1')
     .option('--force', 'write into an --out folder that holds other files too (only decode\'s own files are replaced)')
     .option('--height <px>', 'random latents: output height in pixels', positiveInt, 256)
@@ -193,8 +192,8 @@ async function decodeInto(opts: DecodeOptions, dir: string, startedAt: Date): Pr
     progress.stop();
   }
   const frames = videoToFrames8(decoded.video);
-  const staged = opts.format === 'png' ? await writePngSequence(dir, frames) : [join(dir, 'video.y4m')];
-  if (opts.format === 'y4m') writeY4m(staged[0], frames, { chroma: opts.chroma, fps: opts.fps });
+  const staged = opts.format === 'png' ? await writePngFrames(dir, frames) : [join(dir, 'video.y4m')];
+  if (opts.format === 'y4m') writeY4mFile(staged[0], frames, { chroma: opts.chroma, fps: opts.fps });
   // Recorded where they will be once the folder is in place.
   const written = staged.map((p) => join(opts.out, basename(p)));
   const counts = model.counts(latent.shape.slice(2));
