@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { exitStatusFor, fromSystemError, isEvalkitError, removePendingTemporaryFiles, reportPendingPathsToSupervisor } from '@evalkit/core';
+import { checkOutputFile, exitStatusFor, fromSystemError, isEvalkitError, removePendingTemporaryFiles, reportPendingPathsToSupervisor } from '@evalkit/core';
 import { COMMANDS } from './commands';
 import { TOOL_VERSION } from './shared/context';
 
@@ -29,6 +29,17 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false })
     .exitOverride();
   for (const register of COMMANDS) register(program);
+  // Every option that names an output file (--out <file>, --csv <file>, --profile <file>) is checked
+  // before the command runs: a folder or a path through a file is a usage error now, not a stack
+  // trace after the whole run (bench kernels used to find out at the very end).
+  program.hook('preAction', (_root, action) => {
+    const values = action.opts() as Record<string, unknown>;
+    for (const option of action.options) {
+      if (!/^--(out|csv|profile) <file/.test(option.flags)) continue;
+      const value = values[option.attributeName()];
+      if (typeof value === 'string') checkOutputFile(value, option.long ?? option.flags);
+    }
+  });
   program.addHelpText(
     'after',
     `

@@ -21,12 +21,14 @@ export function positiveNumber(value: string): number {
   return n;
 }
 
-/** commander parser for a comma-separated list. */
+/** commander parser for a comma-separated list; an empty list (--models "") is a usage error. */
 export function commaList(value: string): string[] {
-  return value
+  const list = value
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+  if (list.length === 0) throw new InvalidArgumentError(`expected a comma-separated list of at least one item, got "${value}"`);
+  return list;
 }
 
 /** commander parser for "HxW" sizes such as 720x1280. */
