@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { createProgressReporter, createResultDocument, ERROR_CODES, EvalkitError, stageOutputFolder, writeResultDocument } from '@evalkit/core';
 import {
   GRAPH_OPTIMIZATION_LEVELS,
+  countNonFiniteLatents,
   decodeVideo,
   parseFrameRule,
   randomLatents,
@@ -16,7 +17,7 @@ import {
 import { writePngFrames, writeY4mFile } from '@evalkit/media-io';
 import { cliManifest } from '../shared/context';
 import { formatTable, jsonText } from '../shared/output';
-import { nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
+import { clampThreads, frameSide, latentFrameCount, nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
 
 /** Options of `evalkit decode` as commander parses them. */
 interface DecodeOptions {
@@ -44,6 +45,7 @@ interface DecodeOptions {
   widthMult: number;
   compression?: [number, number, number];
   frameRule?: string;
+  allowNonfinite?: boolean;
   json?: boolean;
 }
 
@@ -106,9 +108,9 @@ export function registerDecode(program: Command): void {
     .option('--chroma <layout>', 'Y4M chroma: 444 (no subsampling) or 420; BT.601 full range, tagged XCOLORRANGE=FULL', choice(['444', '420'] as const), '444')
     .option('--fps <num:den>', 'Y4M frame rate', y4mFps, '24:1')
     .option('--force', 'write into an --out folder that holds other files too (only decode\'s own files are replaced)')
-    .option('--height <px>', 'random latents: output height in pixels', positiveInt, 256)
-    .option('--width <px>', 'random latents: output width in pixels', positiveInt, 256)
-    .option('--latent-frames <n>', 'random latents: latent frames T', positiveInt, 5)
+    .option('--height <px>', 'random latents: output height in pixels', frameSide, 256)
+    .option('--width <px>', 'random latents: output width in pixels', frameSide, 256)
+    .option('--latent-frames <n>', 'random latents: latent frames T', latentFrameCount, 5)
     .option('--latent-channels <n>', 'random latents for an ONNX file: channels (default 16)', positiveInt)
     .option('--seed <n>', 'seed of random latents and zoo weights', nonNegativeInt, 0)
     .option('--tile-frames <n>', 'latent frames per temporal tile', positiveInt)
@@ -123,6 +125,7 @@ export function registerDecode(program: Command): void {
     .option('--width-mult <x>', 'zoo decoders: channel width multiplier in (0, 1]', positiveNumber, 1)
     .option('--compression <t,h,w>', 'ONNX files: compression of the decoder (default 4,8,8)', compressionList)
     .option('--frame-rule <rule>', 'ONNX files: 4T-3 (causal, first latent frame -> 1 frame) or 4T', undefined)
+    .option('--allow-nonfinite', 'decode latents holding NaN/Infinity anyway (counted in config.nonFiniteLatents) instead of refusing them')
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -141,6 +144,7 @@ Examples:
     )
     .action(async (opts: DecodeOptions) => {
       const startedAt = new Date();
+      if (opts.threads !== undefined) opts.threads = clampThreads(opts.threads);
       // Checked before any work: a folder of someone else's files is refused, a previous decode is replaced whole.
       const folder = stageOutputFolder(opts.out, { owns: decodeOwns, force: opts.force });
       try {
@@ -167,6 +171,7 @@ async function decodeInto(opts: DecodeOptions, dir: string, startedAt: Date): Pr
     if (opts.height % sh !== 0 || opts.width % sw !== 0) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `height and width must be multiples of the decoder's spatial compression ${sh}x${sw}`, { field: '--height/--width', value: `${opts.height}x${opts.width}` });
     latent = randomLatents([1, model.latentChannels ?? opts.latentChannels ?? 16, opts.latentFrames, opts.height / sh, opts.width / sw], opts.seed);
   } else latent = readLatents(opts.latents);
+  const nonFiniteLatents = countNonFiniteLatents(latent, opts.latents, opts.allowNonfinite === true);
   const tiles = tileOptionsFromFlags(opts, model.geometry.compression);
   const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
   const task = progress.start('decode', 1);
@@ -211,6 +216,7 @@ async function decodeInto(opts: DecodeOptions, dir: string, startedAt: Date): Pr
     widthMult: model.kind === 'zoo' ? opts.widthMult : null,
     compression: model.geometry.compression,
     frameRule: model.geometry.frameRule,
+    ...(opts.allowNonfinite === true ? { allowNonfinite: true, nonFiniteLatents } : {}),
   };
   const result = {
     outputShape: decoded.video.shape,
