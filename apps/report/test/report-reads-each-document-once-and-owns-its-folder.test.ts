@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRunFolders, renderReport } from '../src';
-import { writeFixtureRuns, type FixtureRuns } from './fixtures/build-fixture-runs';
+import { HOSTILE_MODEL_LABEL, writeFixtureRuns, type FixtureRuns } from './fixtures/build-fixture-runs';
 
 describe('the report reads each document once and owns its output folder', () => {
   jest.setTimeout(60_000);
@@ -56,6 +56,15 @@ describe('the report reads each document once and owns its output folder', () =>
     expect(readdirSync(out)).toEqual(['notes.txt']);
     await renderReport({ runDirs: [runs.phone], outDir: out, png: false, force: true });
     expect(readdirSync(out).sort()).toEqual(['figures', 'index.html', 'notes.txt', 'report.json', 'tables']);
+  });
+
+  it('Markdown tables carry no raw HTML from names in the documents', async () => {
+    const out = join(root, 'hostile-out');
+    await renderReport({ runDirs: [runs.hostile], outDir: out, png: false });
+    const markdown = readdirSync(join(out, 'tables')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(out, 'tables', f), 'utf8')).join('\n');
+    expect(markdown).not.toContain(HOSTILE_MODEL_LABEL);
+    expect(markdown).not.toMatch(/<script/i);
+    expect(markdown).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
   it('refuses an output path that is a file', async () => {
