@@ -2,6 +2,9 @@ export { ERROR_CODES, EXIT_STATUS, EvalkitError, isEvalkitError, describeValue, 
 export type { ErrorCode, ErrorLocation } from './errors';
 export { deviceFingerprint, deviceFingerprintSchema, installedOnnxruntimeVersion } from './device-fingerprint';
 export type { DeviceFingerprint, FingerprintOptions } from './device-fingerprint';
+export { browserFingerprintSchema } from './browser-fingerprint';
+export { deviceBackendLabel } from './device-backend-label';
+export type { BrowserFingerprint } from './browser-fingerprint';
 export { createRunManifest, runManifestSchema } from './run-manifest';
 export type { RunManifest, RunManifestInput } from './run-manifest';
 export {
@@ -23,6 +26,4 @@ export type { OutputFolderOptions, StagedOutputFolder } from './io/output-paths'
 export { readResultDocument, writeResultDocument } from './io/result-file';
 export { gitRevision } from './io/git-revision';
 export { mulberry32 } from './random';
-export { createProgressReporter, prefersPlainProgress } from './progress';
-export type { ProgressReporter, ProgressTask, ProgressOptions } from './progress';
 export { findExecutable, findChromium, chromiumCandidates, CHROMIUM_NAMES } from './io/find-executable';

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { basename, join } from 'node:path';
-import { createProgressReporter, createResultDocument, ERROR_CODES, EvalkitError, stageOutputFolder, writeResultDocument } from '@evalkit/core';
+import { createResultDocument, ERROR_CODES, EvalkitError, stageOutputFolder, writeResultDocument } from '@evalkit/core';
+import { createProgressReporter } from '../shared/progress';
 import {
   GRAPH_OPTIMIZATION_LEVELS,
   countNonFiniteLatents,
@@ -14,7 +15,7 @@ import {
   type Latent,
   type TileOptions,
 } from '@evalkit/decoder-runtime';
-import { writePngFrames, writeY4mFile } from '@evalkit/media-io';
+import { writeNpyFile, writePngFrames, writeY4mFile } from '@evalkit/media-io';
 import { cliManifest } from '../shared/context';
 import { formatTable, jsonText } from '../shared/output';
 import { clampThreads, frameSide, latentFrameCount, nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
@@ -24,7 +25,9 @@ interface DecodeOptions {
   model: string;
   latents: string;
   out: string;
-  format: 'png' | 'y4m';
+  format: 'png' | 'y4m' | 'npy';
+  weights?: string;
+  config?: string;
   chroma: '444' | '420';
   fps: string;
   force?: boolean;
@@ -65,7 +68,7 @@ export function y4mFps(value: string): string {
 
 /** The files `evalkit decode` writes into its --out folder (a rerun replaces exactly these). */
 export function decodeOwns(name: string): boolean {
-  return /^frame_\d{4,}\.png$/.test(name) || name === 'video.y4m' || name === 'decode.json';
+  return /^frame_\d{4,}\.png$/.test(name) || name === 'video.y4m' || name === 'video.npy' || name === 'decode.json';
 }
 
 function compressionList(value: string): [number, number, number] {
@@ -104,7 +107,9 @@ export function registerDecode(program: Command): void {
     .option('--model <spec>', 'codec (embedded block-PCA decoder), zoo:NAME (seeded weights) or FILE.onnx', 'codec')
     .option('--latents <spec>', 'FILE.npy | FILE.npz[:KEY] | FILE.safetensors[:KEY] | random', 'random')
     .requiredOption('--out <dir>', 'output folder (frames, or video.y4m, plus decode.json)')
-    .option('--format <fmt>', 'png (frame_0000.png, ...) or y4m', choice(['png', 'y4m'] as const), 'png')
+    .option('--format <fmt>', 'png (frame_0000.png, ...), y4m, or npy (video.npy: the raw float32 [1, 3, F, H, W] output before quantisation)', choice(['png', 'y4m', 'npy'] as const), 'png')
+    .option('--weights <file>', 'zoo decoders: a safetensors checkpoint (FILE.safetensors or *.safetensors.index.json) instead of seeded weights')
+    .option('--config <file>', 'zoo decoders with --weights: the diffusers config.json (default: config.json beside the weights)')
     .option('--chroma <layout>', 'Y4M chroma: 444 (no subsampling) or 420; BT.601 full range, tagged XCOLORRANGE=FULL', choice(['444', '420'] as const), '444')
     .option('--fps <num:den>', 'Y4M frame rate', y4mFps, '24:1')
     .option('--force', 'write into an --out folder that holds other files too (only decode\'s own files are replaced)')
@@ -157,12 +162,18 @@ Examples:
     });
 }
 
-/** Runs the decode and writes frames and decode.json into `dir` (the staging folder of --out). */
+/** Runs the decode and writes the video and decode.json into `dir` (the staging folder of --out); returns what to print. */
 async function decodeInto(opts: DecodeOptions, dir: string, startedAt: Date): Promise<string> {
   const compression = opts.compression ?? [4, 8, 8];
+  if ((opts.weights !== undefined || opts.config !== undefined) && !opts.model.startsWith('zoo:')) {
+    throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, '--weights and --config apply to zoo decoders (--model zoo:NAME)', { field: '--weights', value: opts.weights ?? opts.config });
+  }
   const model = resolveDecoderModel(opts.model, {
     widthMult: opts.widthMult,
     seed: opts.seed,
+    weights: opts.weights,
+    config: opts.config,
+    onNote: (note) => process.stderr.write(`note: ${note}\n`),
     geometry: opts.frameRule !== undefined || opts.compression !== undefined ? parseFrameRule(opts.frameRule ?? `${compression[0]}T-${compression[0] - 1}`, compression) : undefined,
   });
   const [, sh, sw] = model.geometry.compression;
@@ -197,8 +208,14 @@ async function decodeInto(opts: DecodeOptions, dir: string, startedAt: Date): Pr
     progress.stop();
   }
   const frames = videoToFrames8(decoded.video);
-  const staged = opts.format === 'png' ? await writePngFrames(dir, frames) : [join(dir, 'video.y4m')];
-  if (opts.format === 'y4m') writeY4mFile(staged[0], frames, { chroma: opts.chroma, fps: opts.fps });
+  let staged: string[];
+  if (opts.format === 'npy') {
+    staged = [join(dir, 'video.npy')];
+    writeNpyFile(staged[0], decoded.video);
+  } else {
+    staged = opts.format === 'png' ? await writePngFrames(dir, frames) : [join(dir, 'video.y4m')];
+    if (opts.format === 'y4m') writeY4mFile(staged[0], frames, { chroma: opts.chroma, fps: opts.fps });
+  }
   // Recorded where they will be once the folder is in place.
   const written = staged.map((p) => join(opts.out, basename(p)));
   const counts = model.counts(latent.shape.slice(2));
@@ -214,6 +231,7 @@ async function decodeInto(opts: DecodeOptions, dir: string, startedAt: Date): Pr
     threads: opts.threads ?? null,
     optLevel: opts.optLevel,
     widthMult: model.kind === 'zoo' ? opts.widthMult : null,
+    weights: opts.weights ?? null,
     compression: model.geometry.compression,
     frameRule: model.geometry.frameRule,
     ...(opts.allowNonfinite === true ? { allowNonfinite: true, nonFiniteLatents } : {}),
