@@ -45,7 +45,7 @@ describe('evalkit bench kernels', () => {
   it('rejects a malformed --shape with a clear error and writes nothing', () => {
     const out = join(dir, 'bad.json');
     const r = run(['bench', 'kernels', '--shape', '4,2,x,6', '--out', out]);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/EVK_INVALID_ARGUMENT.*--shape.*"4,2,x,6"/);
     expect(existsSync(out)).toBe(false);
   });
