@@ -1,0 +1,92 @@
+import { buildZooModel } from '@evalkit/decoder-zoo';
+import { DecoderSession, decodeTiled, planTiles, randomLatents, type FloatTensor, type TileOptions } from '@evalkit/decoder-runtime';
+
+/** One isolated job on one zoo decoder: serve timed decodes on request, or decode once (whole or tiled) for memory. */
+export interface ZooDecodeJob {
+  model: string;
+  height: number;
+  width: number;
+  latentFrames: number;
+  widthMult?: number;
+  seed?: number;
+  threads?: number;
+  executionProvider?: string;
+  /** "serve": set up once, then decode once per request on stdin (see zoo-decode-child). "once": one decode (tiled when `tiles` is given), for peak memory. */
+  mode: 'serve' | 'once';
+  /** onnxruntime CPU memory arena (default on). */
+  cpuMemArena?: boolean;
+  /** onnxruntime memory pattern (default on). */
+  memPattern?: boolean;
+  /** Latent tile sizes for mode "once"; the graph is then built at the tile size. */
+  tiles?: TileOptions;
+}
+
+/** What a prepared job knows before its first decode. */
+export interface ZooDecodeSetup {
+  model: string;
+  label: string;
+  params: number;
+  /** MACs of one whole decode at the requested size (for tiled jobs: of one tile times the tile count). */
+  macs: number;
+  setupSeconds: number;
+  tiles: number;
+}
+
+/** What a finished job reports (peak RSS is process.resourceUsage().maxRSS of the process that ran it). */
+export interface ZooDecodeJobResult extends ZooDecodeSetup {
+  outputShape: number[];
+  peakRssBytes: number;
+  /** Checksum of the last output (mean), so a decode cannot be optimised away unnoticed. */
+  outputMean: number;
+}
+
+/** A job with its session open and latents drawn: decode() runs once, release() ends it. */
+export interface PreparedZooDecode {
+  setup: ZooDecodeSetup;
+  /** Decodes the whole latent once (tiled when planned); returns the output. */
+  decode(): Promise<FloatTensor>;
+  release(): Promise<void>;
+}
+
+/** Mean of an output, the checksum a job reports. */
+export function outputMean(out: FloatTensor): number {
+  let sum = 0;
+  for (let i = 0; i < out.data.length; i++) sum += out.data[i];
+  return sum / Math.max(1, out.data.length);
+}
+
+/**
+ * Builds the zoo graph with seeded weights, opens a session and draws seeded random latents. Meant
+ * to run in a child process per model, so that peak RSS belongs to one model.
+ */
+export async function prepareZooDecode(job: ZooDecodeJob): Promise<PreparedZooDecode> {
+  const began = Date.now();
+  const whole = buildZooModel(job.model, { height: job.height, width: job.width, latentFrames: job.latentFrames, widthMult: job.widthMult ?? 1, seed: job.seed ?? 0, materializeWeights: false });
+  const [, sh, sw] = whole.info.compression;
+  const geometryRule = whole.info.outputFrames(5) === whole.info.compression[0] * 5 ? 'plain' : 'causal';
+  const geometry = { compression: whole.info.compression, frameRule: geometryRule as 'plain' | 'causal' };
+  const plan = job.tiles ? planTiles(whole.inputShape, geometry, job.tiles) : null;
+  const tileShape = plan ? { latentFrames: plan.frames.size, height: plan.height.size * sh, width: plan.width.size * sw } : { latentFrames: job.latentFrames, height: job.height, width: job.width };
+  // Built inside a function so the builder's copy of the weights can be collected before decoding.
+  const { bytes, params, info, tileMacs } = ((): { bytes: Uint8Array; params: number; info: typeof whole.info; tileMacs: number } => {
+    const build = buildZooModel(job.model, { ...tileShape, widthMult: job.widthMult ?? 1, seed: job.seed ?? 0 });
+    return { bytes: build.graph.toBytes(), params: build.params, info: build.info, tileMacs: build.macs };
+  })();
+  const session = await DecoderSession.open(bytes, { source: `zoo:${job.model}`, threads: job.threads, executionProvider: job.executionProvider, cpuMemArena: job.cpuMemArena, memPattern: job.memPattern ?? (plan && plan.count > 1 ? false : undefined) });
+  const latent = randomLatents(whole.inputShape, job.seed ?? 0);
+  return {
+    setup: { model: job.model, label: info.label, params, macs: tileMacs * (plan?.count ?? 1), setupSeconds: (Date.now() - began) / 1000, tiles: plan?.count ?? 1 },
+    decode: () => (plan ? decodeTiled(latent, (tile, into) => session.decode(tile, 'latents', into), geometry, plan) : session.decode(latent)),
+    release: async () => {
+      await session.release();
+    },
+  };
+}
+
+/** Runs a "once" job in this process: prepare, decode once, report peak memory. */
+export async function runZooDecodeOnce(job: ZooDecodeJob): Promise<ZooDecodeJobResult> {
+  const prepared = await prepareZooDecode(job);
+  const out = await prepared.decode();
+  await prepared.release();
+  return { ...prepared.setup, outputShape: out.shape, peakRssBytes: process.resourceUsage().maxRSS * 1024, outputMean: outputMean(out) };
+}
