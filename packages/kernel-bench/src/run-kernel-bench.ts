@@ -4,10 +4,10 @@ import { buildStagesGraph, type BuiltGraph } from './onnx-sink';
 import { createGraphSession, type GraphSession } from './onnx-session';
 import { ReferenceSink } from './reference-sink';
 import { randomTensor } from './random';
-import type { AgreementCheck, Ceilings, Implementation, KernelRow, Part } from './result-row';
+import { applyCeiling, independentRatioInterval, rooflineBound, sampleInterleaved, sampleStats, timedByCaller, type AppliedCeiling, type DeviceCeilings, type SamplingOptions } from '@evalkit/bench';
+import type { AgreementCheck, Implementation, KernelRow, KernelRowCompleted, Part } from './result-row';
 import { shapeDims, shapeLabel, shapeSize, type Shape5 } from './shape';
 import { throughput } from './statistics';
-import { timeTasks, type TimedOutcome, type TimingOptions } from './tinybench-runner';
 import { replayStages, type VariantDefinition, type VariantStage } from './variants';
 
 /** One shape to benchmark, with a label for tables. */
@@ -17,11 +17,13 @@ export interface BenchShape {
 }
 
 /** Options of runKernelBench. */
-export interface KernelBenchOptions extends TimingOptions {
+export interface KernelBenchOptions {
   variants: readonly VariantDefinition[];
   shapes: readonly BenchShape[];
   threads: number;
-  ceilings: Ceilings;
+  ceilings: DeviceCeilings;
+  /** Adaptive sampling of each timed task (one after another, each to its own stop). */
+  sampling: SamplingOptions;
   seed: number;
   /** Largest MAC count at the check crop for which the all-TypeScript reference replay runs. */
   referenceMacLimit?: number;
@@ -159,37 +161,63 @@ function erroredRow(base: ReturnType<typeof rowBase>, error: string, checks: Agr
     medianMs: null,
     p99Ms: null,
     sdMs: null,
-    rme: null,
     samples: 0,
     gbps: null,
     gflops: null,
     fractionOfMemcpy: null,
     fractionOfMatmul: null,
+    aboveCeiling: [],
+    bound: null,
     speedupVsVariant1: null,
+    speedupVsVariant1Ci95: null,
     speedupVsBaseline: null,
+    speedupVsBaselineCi95: null,
     checks,
   };
 }
 
-/** Fills speedupVsVariant1 and speedupVsBaseline: same shape, implementation and part, ratio of medians. */
+/**
+ * Fills speedupVsVariant1 and speedupVsBaseline (same shape, implementation and part: median of the
+ * reference / this median) with 95% intervals: the tasks are timed one after the other, not in
+ * pairs, so each side is resampled on its own.
+ */
 export function addSpeedups(rows: KernelRow[]): KernelRow[] {
   const key = (variant: string, r: KernelRow) => `${variant}|${r.shapeLabel}|${r.implementation}|${r.part}`;
-  const medians = new Map<string, number>();
-  for (const r of rows) if (r.state === 'completed') medians.set(key(r.variant, r), r.medianMs);
+  const done = new Map<string, KernelRowCompleted>();
+  for (const r of rows) if (r.state === 'completed') done.set(key(r.variant, r), r);
+  const ratio = (ref: KernelRowCompleted | undefined, r: KernelRowCompleted) =>
+    ref === undefined ? { value: null, ci: null } : { value: ref.medianMs / r.medianMs, ci: ref === r ? ([1, 1] as [number, number]) : independentRatioInterval(ref.samplesMs, r.samplesMs) };
   return rows.map((r) => {
     if (r.state !== 'completed') return r;
-    const v1 = medians.get(key('1', r));
-    const base = r.baselineVariant === null ? undefined : medians.get(key(r.baselineVariant, r));
-    return { ...r, speedupVsVariant1: v1 === undefined ? null : v1 / r.medianMs, speedupVsBaseline: base === undefined ? null : base / r.medianMs };
+    const v1 = ratio(done.get(key('1', r)), r);
+    const base = ratio(r.baselineVariant === null ? undefined : done.get(key(r.baselineVariant, r)), r);
+    return { ...r, speedupVsVariant1: v1.value, speedupVsVariant1Ci95: v1.ci, speedupVsBaseline: base.value, speedupVsBaselineCi95: base.ci };
   });
 }
 
 /**
+ * Applies the device ceilings to completed rows: a row above the measured GEMM or copy rate raises
+ * that ceiling (and is flagged), so no fraction exceeds 1; each row also says which roof bounds it.
+ */
+export function addCeilingFractions(rows: KernelRow[], ceilings: DeviceCeilings): { rows: KernelRow[]; compute: ReturnType<typeof applyCeiling>['ceiling']; memory: ReturnType<typeof applyCeiling>['ceiling'] } {
+  const id = (r: KernelRow) => `${r.variant} ${r.implementation}/${r.part} ${r.shapeLabel}`;
+  const compute = applyCeiling(rows.map((r) => ({ id: id(r), rate: r.state === 'completed' && r.macs > 0 ? r.gflops : null })), ceilings.matmulGflops);
+  const memory = applyCeiling(rows.map((r) => ({ id: id(r), rate: r.state === 'completed' ? r.gbps : null })), ceilings.memcpyGBps);
+  const out = rows.map((r, i): KernelRow => {
+    if (r.state !== 'completed') return r;
+    const above = [...(compute.aboveMeasured[i] ? ['matmul'] : []), ...(memory.aboveMeasured[i] ? ['memcpy'] : [])];
+    const roof = rooflineBound(2 * r.macs, r.bytes, compute.ceiling.effective, memory.ceiling.effective);
+    return { ...r, fractionOfMatmul: compute.fractions[i] ?? 0, fractionOfMemcpy: memory.fractions[i]!, aboveCeiling: above, bound: roof.bound };
+  });
+  return { rows: out, compute: compute.ceiling, memory: memory.ceiling };
+}
+
+/**
  * Runs the kernel benchmark: for every shape and variant, builds the ONNX graphs and TS kernels,
- * checks that they agree on the same input, then times them with tinybench. Failures become
+ * checks that they agree on the same input, then times each with adaptive sampling (@evalkit/bench). Failures become
  * errored rows; the suite goes on.
  */
-export async function runKernelBench(opts: KernelBenchOptions): Promise<KernelRow[]> {
+export async function runKernelBench(opts: KernelBenchOptions): Promise<{ rows: KernelRow[]; compute: AppliedCeiling; memory: AppliedCeiling }> {
   const rows: KernelRow[] = [];
   for (const s of opts.shapes) {
     const x = randomTensor(shapeSize(s.shape), opts.seed);
@@ -225,31 +253,38 @@ export async function runKernelBench(opts: KernelBenchOptions): Promise<KernelRo
             runs.push(() => ts.run(rIn, rInDims, out, scratch));
           }
         }
-        const names = plans.map((p) => `${p.implementation}/${p.part}`);
-        const outcomes = await timeTasks(
-          runs.map((fn, i) => ({ name: names[i], fn })),
-          opts,
-        );
-        plans.forEach((p, i) => {
-          const o: TimedOutcome = outcomes.get(names[i]) ?? { state: 'errored', error: 'not timed' };
+        for (let i = 0; i < plans.length; i++) {
+          const p = plans[i];
           const base = rowBase(v, s, p);
-          if (o.state === 'errored') {
-            rows.push(erroredRow(base, o.error, checks));
-            return;
+          let samples: number[];
+          let stopReason: string;
+          try {
+            const outcome = await sampleInterleaved([timedByCaller(runs[i])], opts.sampling);
+            samples = outcome.samples[0];
+            stopReason = outcome.stopReason;
+          } catch (error) {
+            rows.push(erroredRow(base, (error as Error).message ?? String(error), checks));
+            continue;
           }
-          const rate = throughput(p.cost.bytes, p.cost.macs, o.stats.medianMs);
+          const stats = sampleStats(samples, { targetCi: opts.sampling.targetCi });
+          const rate = throughput(p.cost.bytes, p.cost.macs, stats.medianMs);
           rows.push({
             ...base,
             state: 'completed',
-            ...o.stats,
+            ...stats,
+            stopReason,
             ...rate,
-            fractionOfMemcpy: rate.gbps / opts.ceilings.memcpyGBps,
-            fractionOfMatmul: rate.gflops / opts.ceilings.matmulGflops,
+            fractionOfMemcpy: 0,
+            fractionOfMatmul: 0,
+            aboveCeiling: [],
+            bound: null,
             speedupVsVariant1: null,
+            speedupVsVariant1Ci95: null,
             speedupVsBaseline: null,
+            speedupVsBaselineCi95: null,
             checks,
           });
-        });
+        }
       } catch (error) {
         for (const p of plans) rows.push(erroredRow(rowBase(v, s, p), (error as Error).message ?? String(error), checks));
       } finally {
@@ -257,5 +292,5 @@ export async function runKernelBench(opts: KernelBenchOptions): Promise<KernelRo
       }
     }
   }
-  return addSpeedups(rows);
+  return addCeilingFractions(addSpeedups(rows), opts.ceilings);
 }
