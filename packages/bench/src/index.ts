@@ -24,3 +24,5 @@ export type { DecoderBenchRow, DecoderBenchSummary, DecoderPair } from './decode
 export { latentFramesFor } from './decoders/latent-frames';
 export { DecoderChild, runZooDecodeJobInChild } from './jobs/run-job-in-child';
 export type { ZooDecodeJob, ZooDecodeJobResult, ZooDecodeSetup } from './jobs/zoo-decode-job';
+export { compareDocuments, verdictOf } from './compare/compare-documents';
+export type { DocumentComparison, ComparedChange, SourcedResult, Verdict } from './compare/compare-documents';

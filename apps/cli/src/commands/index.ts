@@ -6,6 +6,7 @@ import { registerHtp } from './htp';
 import { registerAgreement } from './agreement';
 import { registerBenchKernels } from './bench-kernels';
 import { registerCompareKernels } from './compare-kernels';
+import { registerCompare } from './compare';
 import { registerMetrics } from './metrics';
 import { registerReport } from './report';
 import { registerDecode } from './decode';
@@ -24,6 +25,7 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerEncode,
   registerBenchDecoders,
   registerBenchKernels,
+  registerCompare,
   registerCompareKernels,
   registerMetrics,
   registerHtp,
