@@ -53,8 +53,8 @@ export const EMBEDDED_PROFILES: Record<'smoke' | 'paper', ReproProfile> = {
     zoo: { height: 512, width: 512 },
     kernels: { preset: 'smoke', timeBudgetMs: 100 },
     // Full-width decoders at a CPU-friendly size: speed ratios need the real channel widths.
-    // Sampling kept small (3-5 interleaved rounds, 20 s a pair) so the whole run stays within minutes.
-    decoders: { pairs: PAIRS, height: 64, width: 64, frames: 17, widthMult: 1, minRuns: 3, maxRuns: 5, maxTimeS: 20, targetCi: 0.05, warmup: 1 },
+    // Sampling kept small (3-5 interleaved rounds, 12 s a pair after the third) so the whole run stays within minutes.
+    decoders: { pairs: PAIRS, height: 64, width: 64, frames: 17, widthMult: 1, minRuns: 3, maxRuns: 5, maxTimeS: 12, targetCi: 0.05, warmup: 1 },
     codec: { enabled: true },
     htp: { bootstrap: 2000, groupBy: 'grade' },
   },
