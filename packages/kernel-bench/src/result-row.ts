@@ -86,3 +86,14 @@ export interface KernelRowErrored extends KernelRowBase {
 /** One result row of a kernel benchmark. */
 export type KernelRow = KernelRowCompleted | KernelRowErrored;
 
+/** The two ceilings measured in the same run, on the same device. */
+export interface Ceilings {
+  /** Large Float32Array copy, counting bytes read plus bytes written. */
+  memcpyGBps: number;
+  /** Large float32 MatMul in onnxruntime (2*M*N*K flops per run). */
+  matmulGflops: number;
+  /** What was measured, for the record. */
+  memcpyBytes: number;
+  matmulSize: number;
+  threads: number;
+}

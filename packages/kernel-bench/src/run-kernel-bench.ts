@@ -1,11 +1,12 @@
 import { CostSink } from './accounting';
 import { cropNcthw, maxAbsDiff } from './compare-arrays';
 import { buildStagesGraph, type BuiltGraph } from './onnx-sink';
-import { createGraphSession, type GraphSession } from './onnx-session';
+import { createGraphSession, type GraphSession, type GraphSessionFactory } from './onnx-session';
 import { ReferenceSink } from './reference-sink';
 import { randomTensor } from './random';
-import { applyCeiling, independentRatioInterval, rooflineBound, sampleInterleaved, sampleStats, timedByCaller, type AppliedCeiling, type DeviceCeilings, type SamplingOptions } from '@evalkit/bench';
-import type { AgreementCheck, Implementation, KernelRow, KernelRowCompleted, Part } from './result-row';
+import { applyCeiling, DEFAULT_TARGET_CI, independentRatioInterval, rooflineBound, sampleInterleaved, sampleStats, timedByCaller, type SamplingOptions } from '@evalkit/bench/statistics';
+import type { AgreementCheck, Ceilings, Implementation, KernelRow, KernelRowCompleted, Part } from './result-row';
+import type { TimingOptions } from './tinybench-runner';
 import { shapeDims, shapeLabel, shapeSize, type Shape5 } from './shape';
 import { throughput } from './statistics';
 import { replayStages, type VariantDefinition, type VariantStage } from './variants';
@@ -21,12 +22,19 @@ export interface KernelBenchOptions {
   variants: readonly VariantDefinition[];
   shapes: readonly BenchShape[];
   threads: number;
-  ceilings: DeviceCeilings;
+  /** The ceilings fractions are of (GEMM / copy); rows that beat them raise them. */
+  ceilings: Pick<Ceilings, 'matmulGflops' | 'memcpyGBps'>;
   /** Adaptive sampling of each timed task (one after another, each to its own stop). */
-  sampling: SamplingOptions;
+  sampling?: SamplingOptions;
+  /** Older fixed-budget timing (a browser page's plan): used when `sampling` is absent. */
+  timeBudgetMs?: TimingOptions['timeBudgetMs'];
+  minSamples?: TimingOptions['minSamples'];
+  warmupRuns?: TimingOptions['warmupRuns'];
   seed: number;
   /** Largest MAC count at the check crop for which the all-TypeScript reference replay runs. */
   referenceMacLimit?: number;
+  /** Opens the sessions (default: onnxruntime-node on the CPU); a page passes onnxruntime-web's. */
+  createSession?: GraphSessionFactory;
   /** Called before each variant and shape (progress). */
   onStep?: (message: string) => void;
 }
@@ -80,7 +88,7 @@ export async function checkVariant(v: VariantDefinition, shape: Shape5, x: Float
   const { pre, rearrange } = splitStages(stages);
   const sessions: GraphSession[] = [];
   const session = async (g: BuiltGraph) => {
-    const s = await createGraphSession(g, opts.threads);
+    const s = await (opts.createSession ?? createGraphSession)(g, opts.threads);
     sessions.push(s);
     return s;
   };
@@ -199,7 +207,7 @@ export function addSpeedups(rows: KernelRow[]): KernelRow[] {
  * Applies the device ceilings to completed rows: a row above the measured GEMM or copy rate raises
  * that ceiling (and is flagged), so no fraction exceeds 1; each row also says which roof bounds it.
  */
-export function addCeilingFractions(rows: KernelRow[], ceilings: DeviceCeilings): { rows: KernelRow[]; compute: ReturnType<typeof applyCeiling>['ceiling']; memory: ReturnType<typeof applyCeiling>['ceiling'] } {
+export function addCeilingFractions(rows: KernelRow[], ceilings: Pick<Ceilings, 'matmulGflops' | 'memcpyGBps'>): { rows: KernelRow[]; compute: ReturnType<typeof applyCeiling>['ceiling']; memory: ReturnType<typeof applyCeiling>['ceiling'] } {
   const id = (r: KernelRow) => `${r.variant} ${r.implementation}/${r.part} ${r.shapeLabel}`;
   const compute = applyCeiling(rows.map((r) => ({ id: id(r), rate: r.state === 'completed' && r.macs > 0 ? r.gflops : null })), ceilings.matmulGflops);
   const memory = applyCeiling(rows.map((r) => ({ id: id(r), rate: r.state === 'completed' ? r.gbps : null })), ceilings.memcpyGBps);
@@ -217,7 +225,14 @@ export function addCeilingFractions(rows: KernelRow[], ceilings: DeviceCeilings)
  * checks that they agree on the same input, then times each with adaptive sampling (@evalkit/bench). Failures become
  * errored rows; the suite goes on.
  */
-export async function runKernelBench(opts: KernelBenchOptions): Promise<{ rows: KernelRow[]; compute: AppliedCeiling; memory: AppliedCeiling }> {
+export async function runKernelBench(opts: KernelBenchOptions): Promise<KernelRow[]> {
+  const sampling: SamplingOptions = opts.sampling ?? {
+    minRuns: opts.minSamples ?? 5,
+    maxRuns: Math.max(opts.minSamples ?? 5, 1000),
+    maxTimeMs: opts.timeBudgetMs ?? 1000,
+    targetCi: DEFAULT_TARGET_CI,
+    warmup: opts.warmupRuns ?? 1,
+  };
   const rows: KernelRow[] = [];
   for (const s of opts.shapes) {
     const x = randomTensor(shapeSize(s.shape), opts.seed);
@@ -237,20 +252,21 @@ export async function runKernelBench(opts: KernelBenchOptions): Promise<{ rows: 
         // The shuffle's input is a conv output; any data will do for timing the data movement alone.
         const rIn = rearrange ? (pre.length === 0 ? x : randomTensor(count(rInDims), opts.seed + 1)) : null;
         checks = await checkVariant(v, s.shape, x, opts, rIn);
-        const runs: (() => unknown)[] = [];
-        const fullSession = await createGraphSession(buildStagesGraph(stages, inDims, opts.seed, `${v.id}-full`), opts.threads);
+        // Sessions' runs return promises; the TS kernels are synchronous.
+        const runs: { fn: () => unknown; async: boolean }[] = [];
+        const fullSession = await (opts.createSession ?? createGraphSession)(buildStagesGraph(stages, inDims, opts.seed, `${v.id}-full`), opts.threads);
         sessions.push(fullSession);
-        runs.push(() => fullSession.run(x));
+        runs.push({ fn: () => fullSession.run(x), async: true });
         if (rearrange && rIn) {
           const g = buildStagesGraph([rearrange], rInDims, opts.seed, `${v.id}-rearrange`);
-          const rs = await createGraphSession(g, opts.threads);
+          const rs = await (opts.createSession ?? createGraphSession)(g, opts.threads);
           sessions.push(rs);
-          runs.push(() => rs.run(rIn));
+          runs.push({ fn: () => rs.run(rIn), async: true });
           if (v.ts) {
             const ts = v.ts;
             const out = new Float32Array(count(g.outputDims));
             const scratch = new Float32Array(ts.scratch(rInDims));
-            runs.push(() => ts.run(rIn, rInDims, out, scratch));
+            runs.push({ fn: () => ts.run(rIn, rInDims, out, scratch), async: false });
           }
         }
         for (let i = 0; i < plans.length; i++) {
@@ -259,14 +275,14 @@ export async function runKernelBench(opts: KernelBenchOptions): Promise<{ rows: 
           let samples: number[];
           let stopReason: string;
           try {
-            const outcome = await sampleInterleaved([timedByCaller(runs[i])], opts.sampling);
+            const outcome = await sampleInterleaved([timedByCaller(runs[i].fn)], sampling);
             samples = outcome.samples[0];
             stopReason = outcome.stopReason;
           } catch (error) {
             rows.push(erroredRow(base, (error as Error).message ?? String(error), checks));
             continue;
           }
-          const stats = sampleStats(samples, { targetCi: opts.sampling.targetCi });
+          const stats = sampleStats(samples, { targetCi: sampling.targetCi });
           const rate = throughput(p.cost.bytes, p.cost.macs, stats.medianMs);
           rows.push({
             ...base,
@@ -292,5 +308,5 @@ export async function runKernelBench(opts: KernelBenchOptions): Promise<{ rows: 
       }
     }
   }
-  return addCeilingFractions(addSpeedups(rows), opts.ceilings);
+  return addCeilingFractions(addSpeedups(rows), opts.ceilings).rows;
 }

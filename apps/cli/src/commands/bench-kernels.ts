@@ -1,7 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { createProgressReporter, createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
-import { PRESETS, VARIANTS, parseShape, runKernelBench, selectVariants, shapeLabel, type BenchShape, type KernelRow } from '@evalkit/kernel-bench';
+import { createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
+import { createProgressReporter } from '../shared/progress';
+import { PRESETS, VARIANTS, addCeilingFractions, parseShape, runKernelBench, selectVariants, shapeLabel, type BenchShape, type KernelRow } from '@evalkit/kernel-bench';
 import { formatWithInterval, measureDeviceCeilings, type AppliedCeiling, type DeviceCeilings } from '@evalkit/bench';
+import { loadNodeWebRuntime } from '@evalkit/browser-bench';
 import { availableParallelism } from 'node:os';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
@@ -31,6 +33,7 @@ interface BenchKernelsOptions {
   targetCi: number;
   warmup: number;
   threads: number;
+  runtime: string;
   seed: number;
   out?: string;
   json?: boolean;
@@ -109,6 +112,7 @@ export function registerBenchKernels(program: Command): void {
     .option('--min-samples <n>', 'the same as --min-runs', positiveInt)
     .option('--warmup <n>', 'warm-up runs per task', nonNegativeInt, 1)
     .option('--threads <n>', 'onnxruntime intra-op threads (the MatMul ceiling uses the same)', positiveInt, availableParallelism())
+    .option('--runtime <name>', 'node: onnxruntime-node (native CPU) | web: onnxruntime-web\'s WebAssembly backend in this Node.js (native vs wasm on one machine)', 'node')
     .option('--seed <n>', 'seed of the input tensors and weights', nonNegativeInt, 1)
     .option('--out <file>', 'write the kernel-bench result document here (atomically)')
     .option('--json', 'print the result document as JSON instead of the table')
@@ -127,9 +131,12 @@ Examples:
   evalkit bench kernels                                   smoke preset, all variants
   evalkit bench kernels --preset paper --variants 1,5,6 --out reports/kernels.json
   evalkit bench kernels --shape 128,5,64,64 --variants 1,6 --time-budget 3000
-  evalkit bench kernels --threads 1 --out one-thread.json && evalkit compare kernels one-thread.json two-threads.json`,
+  evalkit bench kernels --threads 1 --out one-thread.json && evalkit compare kernels one-thread.json two-threads.json
+  evalkit bench kernels --runtime web --out wasm.json      the same suite on onnxruntime-web's wasm backend`,
     )
     .action(async (opts: BenchKernelsOptions) => {
+      if (opts.runtime !== 'node' && opts.runtime !== 'web') throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'unknown runtime (known: node, web)', { field: '--runtime', value: opts.runtime });
+      const web = opts.runtime === 'web' ? await loadNodeWebRuntime(opts.threads) : null;
       const preset = PRESETS[opts.preset];
       if (!preset) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `unknown preset (known: ${Object.keys(PRESETS).join(', ')})`, { field: '--preset', value: opts.preset });
       const shapes: BenchShape[] = opts.shape ? [{ label: shapeLabel(parseShape(opts.shape, '--shape')), shape: parseShape(opts.shape, '--shape') }] : preset.shapes.map((s) => ({ label: s.label, shape: s.shape }));
@@ -146,21 +153,29 @@ Examples:
       let compute: AppliedCeiling;
       let memory: AppliedCeiling;
       try {
-        ceilings = await measureDeviceCeilings({ threads: opts.threads });
+        // On wasm a 2048^3 MatMul takes seconds per run; 1024^3 is still far past any cache.
+        ceilings = await measureDeviceCeilings({
+          threads: opts.threads,
+          gemmSizes: web ? [512, 1024] : undefined,
+          gemmRuntime: web ? 'onnxruntime-web wasm' : undefined,
+          gemmSession: web ? ({ bytes, n, outputName }, threads) => web.createSession({ bytes, inputDims: [n, n], outputDims: [n, n], outputName, macs: n ** 3, params: 0, weights: [] }, threads) : undefined,
+        });
         task.tick(1, 'ceilings');
         let first = true;
-        ({ rows, compute, memory } = await runKernelBench({
+        rows = await runKernelBench({
           variants,
           shapes,
           threads: opts.threads,
           ceilings,
           seed: opts.seed,
           sampling,
+          createSession: web?.createSession,
           onStep: (m) => {
             if (!first) task.tick(1, m);
             first = false;
           },
-        }));
+        });
+        ({ compute, memory } = addCeilingFractions(rows, ceilings));
         task.done(`${rows.length} rows`);
       } finally {
         progress.stop();
@@ -176,8 +191,9 @@ Examples:
         warmup: opts.warmup,
         threads: opts.threads,
         seed: opts.seed,
+        runtime: web ? 'onnxruntime-web' : 'onnxruntime-node',
       };
-      const manifest = cliManifest('bench kernels', { config, seed: opts.seed, startedAt, executionProvider: 'cpu' });
+      const manifest = cliManifest('bench kernels', { config, seed: opts.seed, startedAt, executionProvider: web ? 'wasm' : 'cpu', onnxruntimeVersion: web ? `web ${web.version}` : undefined });
       const doc = createResultDocument('kernel-bench', manifest, rows as unknown as Record<string, unknown>[], { config, summary: { ceilings: { ...ceilings, compute, memory, matmulGflops: compute.effective, memcpyGBps: memory.effective, measuredMatmulGflops: ceilings.matmulGflops, measuredMemcpyGBps: ceilings.memcpyGBps } } });
       if (opts.out) writeResultDocument(opts.out, doc);
       if (opts.json) printJson(doc);

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { readCpuInfoSources } from '../io/cpu-info';
-import { measureGemmCeiling, type GemmCeiling } from './gemm-ceiling';
+import { measureGemmCeiling, type GemmCeiling, type GemmSessionFactory } from './gemm-ceiling';
 import { measureStreamBandwidth, type StreamBandwidth } from './stream-bandwidth';
 import { theoreticalPeak, type TheoreticalPeak } from './theoretical-peak';
 
@@ -27,11 +27,15 @@ export interface CeilingOptions {
   gemmRepeats?: number;
   streamBytes?: number;
   streamRepeats?: number;
+  /** Runs the GEMMs on another onnxruntime (default onnxruntime-node on the CPU). */
+  gemmSession?: GemmSessionFactory;
+  /** Which runtime the GEMMs ran on, for the record (default "onnxruntime"). */
+  gemmRuntime?: string;
 }
 
 /** Measures this device's ceilings in this run: theoretical peak, best GEMM, STREAM copy/triad. */
 export async function measureDeviceCeilings(options: CeilingOptions): Promise<DeviceCeilings> {
-  const gemm = await measureGemmCeiling({ threads: options.threads, sizes: options.gemmSizes, repeats: options.gemmRepeats });
+  const gemm = await measureGemmCeiling({ threads: options.threads, sizes: options.gemmSizes, repeats: options.gemmRepeats, createSession: options.gemmSession });
   const stream = measureStreamBandwidth({ arrayBytes: options.streamBytes, repeats: options.streamRepeats });
   const theoretical = theoreticalPeak(readCpuInfoSources(), options.threads, availableParallelism());
   return {
@@ -42,6 +46,6 @@ export async function measureDeviceCeilings(options: CeilingOptions): Promise<De
     stream,
     theoretical,
     threads: options.threads,
-    method: `best of ${gemm.repeats} onnxruntime MatMuls at ${gemm.sizes.join('/')}^3 on ${options.threads} threads; STREAM copy best of ${stream.repeats} on ${stream.arrayBytes / 2 ** 20} MiB arrays, one thread`,
+    method: `best of ${gemm.repeats} ${options.gemmRuntime ?? 'onnxruntime'} MatMuls at ${gemm.sizes.join('/')}^3 on ${options.threads} threads; STREAM copy best of ${stream.repeats} on ${stream.arrayBytes / 2 ** 20} MiB arrays, one thread`,
   };
 }

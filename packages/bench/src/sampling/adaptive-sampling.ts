@@ -36,9 +36,10 @@ export type TimedRun = () => Promise<number>;
 /** Wraps a function so that one call is timed by this process's clock. */
 export function timedByCaller(fn: () => unknown): TimedRun {
   return async () => {
-    const t0 = process.hrtime.bigint();
+    // performance.now(): the same clock in Node.js and in a browser page.
+    const t0 = performance.now();
     await fn();
-    return Number(process.hrtime.bigint() - t0) / 1e6;
+    return performance.now() - t0;
   };
 }
 
@@ -60,8 +61,8 @@ export async function sampleInterleaved(tasks: readonly TimedRun[], options: Sam
   const target = options.targetCi ?? DEFAULT_TARGET_CI;
   for (let w = 0; w < options.warmup; w++) for (const t of tasks) await t();
   const samples: number[][] = tasks.map(() => []);
-  const began = process.hrtime.bigint();
-  const elapsed = () => Number(process.hrtime.bigint() - began) / 1e6;
+  const began = performance.now();
+  const elapsed = () => performance.now() - began;
   let stopReason: StopReason = 'max-runs';
   let widths = tasks.map(() => Infinity);
   for (let round = 1; round <= options.maxRuns; round++) {
