@@ -1,5 +1,5 @@
 import type { DeviceCeilings } from '@evalkit/bench';
-import { addCeilingFractions, addSpeedups, throughput, type KernelRow } from '../src';
+import { addCeilingFractions, addSpeedups, measureCeilings, throughput, timeTasks, type KernelRow } from '../src';
 
 describe('throughput', () => {
   it('turns bytes and MACs into GB/s and GFLOP/s from the median', () => {
@@ -81,4 +81,33 @@ describe('kernel rows against the device ceilings', () => {
     expect(hi).toBeGreaterThan(2.5);
     expect(rows[0].speedupVsVariant1Ci95).toEqual([1, 1]);
   });
+});
+
+// The fixed-budget tinybench harness and single-MatMul ceilings stay for the in-page (onnxruntime-web) benchmark.
+describe('tinybench harness', () => {
+  it('records a throwing task as errored and still times the others', async () => {
+    const out = await timeTasks(
+      [
+        { name: 'ok', fn: () => Math.sqrt(2) },
+        {
+          name: 'bad',
+          fn: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
+      { timeBudgetMs: 20, minSamples: 5, warmupRuns: 1 },
+    );
+    expect(out.get('bad')).toEqual({ state: 'errored', error: 'boom' });
+    const ok = out.get('ok')!;
+    expect(ok.state).toBe('completed');
+    if (ok.state === 'completed') expect(ok.stats.samples).toBeGreaterThanOrEqual(5);
+  });
+
+  it('measures both ceilings as positive rates', async () => {
+    const c = await measureCeilings({ threads: 1, timeBudgetMs: 50, memcpyBytes: 2 ** 24, matmulSize: 128 });
+    expect(c.memcpyGBps).toBeGreaterThan(0.1);
+    expect(c.matmulGflops).toBeGreaterThan(0.1);
+    expect(Number.isFinite(c.memcpyGBps) && Number.isFinite(c.matmulGflops)).toBe(true);
+  }, 30_000);
 });
