@@ -40,12 +40,16 @@ function noiseThreshold(value: string): number {
 export function registerCompare(program: Command): void {
   commandGroup(program, 'compare', 'compare result documents: two runs of a benchmark (change and verdict), or kernel documents of several devices')
     .argument('[files...]', 'two result documents of the same benchmark kind (decoder-bench or kernel-bench): A (before) and B (after)')
-    .option('--noise <x>', 'changes within ± this are "no significant change" (0.02 or 2%)', noiseThreshold, 0.02)
-    .option('--markdown', 'print a Markdown table')
-    .option('--json', 'print the comparison as JSON')
+    // Parsed by hand: commander would otherwise give these options to \`compare\` even after \`compare kernels\`.
+    .allowUnknownOption()
     .addHelpText(
       'after',
       `
+Options (A B form):
+  --noise <x>   changes within ± this are "no significant change" (default 0.02; 2% also accepted)
+  --markdown    print a Markdown table
+  --json        print the comparison as JSON
+
 Per row present in both: the medians with their intervals, B/A with a 95% bootstrap interval from the
 raw samples of both runs, and a verdict as pyperf's compare_to gives one. Rows only one side has are listed.
 
@@ -54,7 +58,23 @@ Examples:
   evalkit compare reports/a/decoder-bench.json reports/b/decoder-bench.json --markdown > change.md
   evalkit compare kernels t1.json t2.json            several devices side by side (see compare kernels --help)`,
     )
-    .action((files: string[], opts: { noise: number; markdown?: boolean; json?: boolean }) => {
+    .action((args: string[]) => {
+      const opts = { noise: 0.02, markdown: false, json: false };
+      const files: string[] = [];
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === '--markdown') opts.markdown = true;
+        else if (a === '--json') opts.json = true;
+        else if (a === '--noise' || a.startsWith('--noise=')) {
+          const v = a.includes('=') ? a.slice(8) : args[++i];
+          try {
+            opts.noise = noiseThreshold(v ?? '');
+          } catch (error) {
+            throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, (error as Error).message, { field: '--noise', value: v ?? null });
+          }
+        } else if (a.startsWith('--')) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'unknown option of compare (known: --noise, --markdown, --json)', { field: 'option', value: a });
+        else files.push(a);
+      }
       if (files.length !== 2) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'give exactly two result documents (A and B)', { field: 'files', value: files.length });
       const [a, b] = files.map((source) => ({ source, doc: readResultDocument(source) }));
       const c = compareDocuments(a, b, { noise: opts.noise });
