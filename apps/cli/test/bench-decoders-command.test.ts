@@ -79,6 +79,9 @@ describe('evalkit bench decoders', () => {
     expect(pair.paperGpuSpeedup).toBeCloseTo(87.5 / 10.1, 6);
     expect(summary.sampling.interleaved).toBe(true);
     expect(summary.system.before.loadAverage).toHaveLength(3);
+    // The manifest records how busy the machine was around the timed runs.
+    expect((doc.manifest as unknown as { system: { before: { loadAverage: number[] }; after: { busiest: unknown[] } } }).system.before.loadAverage).toHaveLength(3);
+    expect(Array.isArray((doc.manifest as unknown as { system: { after: { busiest: unknown[] } } }).system.after.busiest)).toBe(true);
     expect(r.stdout).toMatch(/hunyuanvideo\s+turbo-vaed-hunyuan( !)?\s+[\d.]+x \[[\d.]+, [\d.]+\]\s+8\.66x/);
   }, 180_000);
 

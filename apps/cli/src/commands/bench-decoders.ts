@@ -151,7 +151,7 @@ Examples:
         progress.stop();
       }
       const { rows, summary, config } = outcome;
-      const doc = createResultDocument('decoder-bench', cliManifest('bench decoders', { config, seed: opts.seed, startedAt, executionProvider: opts.ep }), rows, { config, summary });
+      const doc = createResultDocument('decoder-bench', cliManifest('bench decoders', { config, seed: opts.seed, startedAt, executionProvider: opts.ep, system: summary.system }), rows, { config, summary });
       if (opts.out) writeResultDocument(opts.out, doc);
       if (opts.json) printJson(doc);
       else {

@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
 import { PRESETS, VARIANTS, addCeilingFractions, parseShape, runKernelBench, selectVariants, shapeLabel, type BenchShape, type KernelRow } from '@evalkit/kernel-bench';
-import { formatWithInterval, measureDeviceCeilings, type AppliedCeiling, type DeviceCeilings } from '@evalkit/bench';
+import { formatWithInterval, measureDeviceCeilings, systemLoad, type AppliedCeiling, type DeviceCeilings } from '@evalkit/bench';
 import { loadNodeWebRuntime } from '@evalkit/browser-bench';
 import { availableParallelism } from 'node:os';
 import { cliManifest } from '../shared/context';
@@ -152,6 +152,7 @@ Examples:
       let ceilings: DeviceCeilings;
       let compute: AppliedCeiling;
       let memory: AppliedCeiling;
+      const before = await systemLoad();
       try {
         // On wasm a 2048^3 MatMul takes seconds per run; 1024^3 is still far past any cache.
         ceilings = await measureDeviceCeilings({
@@ -180,6 +181,7 @@ Examples:
       } finally {
         progress.stop();
       }
+      const system = { before, after: await systemLoad() };
       const config = {
         preset: opts.shape ? 'custom' : preset.name,
         variants: variants.map((v) => v.id),
@@ -193,11 +195,14 @@ Examples:
         seed: opts.seed,
         runtime: web ? 'onnxruntime-web' : 'onnxruntime-node',
       };
-      const manifest = cliManifest('bench kernels', { config, seed: opts.seed, startedAt, executionProvider: web ? 'wasm' : 'cpu', onnxruntimeVersion: web ? `web ${web.version}` : undefined });
+      const manifest = cliManifest('bench kernels', { config, seed: opts.seed, startedAt, executionProvider: web ? 'wasm' : 'cpu', onnxruntimeVersion: web ? `web ${web.version}` : undefined, system });
       const doc = createResultDocument('kernel-bench', manifest, rows as unknown as Record<string, unknown>[], { config, summary: { ceilings: { ...ceilings, compute, memory, matmulGflops: compute.effective, memcpyGBps: memory.effective, measuredMatmulGflops: ceilings.matmulGflops, measuredMemcpyGBps: ceilings.memcpyGBps } } });
       if (opts.out) writeResultDocument(opts.out, doc);
       if (opts.json) printJson(doc);
-      else process.stdout.write(`${formatKernelTable(rows, ceilings, compute, memory)}\n${opts.out ? `\nwrote ${opts.out}\n` : ''}`);
+      else {
+        const load = (l: typeof before) => `load ${l.loadAverage.map((v) => v.toFixed(2)).join(' ')}${l.busiest.length ? `, busiest: ${l.busiest.slice(0, 3).map((p) => `${p.command} ${p.cpuPercent}%`).join(', ')}` : ''}`;
+        process.stdout.write(`${formatKernelTable(rows, ceilings, compute, memory)}\n\nmachine before: ${load(system.before)}\nmachine after:  ${load(system.after)}\n${opts.out ? `\nwrote ${opts.out}\n` : ''}`);
+      }
       const errored = rows.filter((r) => r.state === 'errored');
       if (errored.length > 0) {
         throw new EvalkitError(ERROR_CODES.RUNTIME, `${errored.length} of ${rows.length} kernel rows errored (recorded as state "errored"${opts.out ? ` in ${opts.out}` : ''})`, {
