@@ -25,6 +25,7 @@ interface BenchDecodersOptions extends SamplingFlags {
   ceiling: boolean;
   pin?: boolean;
   ep: string;
+  weights?: string;
   out?: string;
   json?: boolean;
 }
@@ -38,6 +39,23 @@ export function paperGpuSpeedup(baseline: string, turbo: string, paper: PaperMod
   const b = paper.models[baseline]?.gpuFps;
   const t = paper.models[turbo]?.gpuFps;
   return b && t ? t / b : null;
+}
+
+/** Checkpoints per model from --weights: "NAME=FILE,..." or a bare FILE when one model is benched. */
+export function weightsByModel(spec: string | undefined, models: readonly string[]): Record<string, string> {
+  if (spec === undefined) return {};
+  if (!spec.includes('=')) {
+    if (models.length !== 1) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'with several --models, name each checkpoint: NAME=FILE,NAME=FILE', { field: '--weights', value: spec });
+    return { [models[0]]: spec };
+  }
+  const out: Record<string, string> = {};
+  for (const part of spec.split(',')) {
+    const at = part.indexOf('=');
+    const name = part.slice(0, at);
+    if (at <= 0 || !models.includes(name)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `expected NAME=FILE with NAME one of the benched models (${models.join(', ')})`, { field: '--weights', value: part });
+    out[name] = part.slice(at + 1);
+  }
+  return out;
 }
 
 const mark = (unstable: boolean) => (unstable ? ' !' : '');
@@ -98,6 +116,7 @@ export function registerBenchDecoders(program: Command): void {
     .option('--pin', 'pin the child processes to CPUs 0..threads-1 (taskset, where the OS has it)')
     .option('--width-mult <x>', 'channel width multiplier in (0, 1] (1 = the published decoders)', positiveNumber, 1)
     .option('--seed <n>', 'seed of weights and latents', nonNegativeInt, 0)
+    .option('--weights <spec>', 'safetensors checkpoints instead of seeded weights: NAME=FILE[,NAME=FILE...] (or FILE when one model is benched)')
     .option('--no-ceiling', 'skip the ceiling measurements (ceilingFraction becomes null)')
     .option('--ep <name>', 'onnxruntime execution provider', 'cpu')
     .option('--out <file>', 'write the decoder-bench result document here (atomically)')
@@ -124,6 +143,7 @@ Examples:
     .action(async (opts: BenchDecodersOptions) => {
       for (const m of opts.models) if (!isZooModelName(m)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `unknown zoo decoder; the zoo has ${listZooModels().join(', ')}`, { field: '--models', value: m });
       const sampling = samplingOptions(opts);
+      const weights = weightsByModel(opts.weights, opts.models);
       const paper = JSON.parse(readFileSync(resolve(REPO_ROOT, 'fixtures/paper/turbo-vaed.json'), 'utf8')) as PaperModels;
       const startedAt = new Date();
       const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
@@ -139,6 +159,7 @@ Examples:
           threads: opts.threads,
           widthMult: opts.widthMult,
           seed: opts.seed,
+          weights,
           executionProvider: opts.ep,
           sampling,
           ceiling: opts.ceiling,

@@ -22,6 +22,8 @@ export interface DecoderBenchOptions {
   threads: number;
   widthMult: number;
   seed: number;
+  /** Safetensors checkpoints per model instead of seeded weights (others stay seeded). */
+  weights?: Record<string, string>;
   executionProvider: string;
   sampling: SamplingOptions;
   /** Measure the device ceilings first (false: fractions are null). */
@@ -88,7 +90,7 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
     try {
       for (const model of group) {
         const latentFrames = opts.latentFrames ?? latentFramesFor(model, opts.frames);
-        children.push(await DecoderChild.start({ model, height: opts.height, width: opts.width, latentFrames, widthMult: opts.widthMult, seed: opts.seed, threads: opts.threads, executionProvider: opts.executionProvider, mode: 'serve' }, pin.prefix));
+        children.push(await DecoderChild.start({ model, height: opts.height, width: opts.width, latentFrames, widthMult: opts.widthMult, seed: opts.seed, threads: opts.threads, executionProvider: opts.executionProvider, mode: 'serve', weights: opts.weights?.[model] }, pin.prefix));
       }
       const outcome = await sampleInterleaved(
         children.map((c) => () => c.run()),
@@ -173,6 +175,7 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
     widthMult: opts.widthMult,
     seed: opts.seed,
     pin: opts.pin,
+    ...(opts.weights && Object.keys(opts.weights).length > 0 ? { weights: opts.weights } : {}),
   };
   return { rows, summary, config };
 }
