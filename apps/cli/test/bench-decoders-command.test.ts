@@ -35,7 +35,7 @@ describe('evalkit bench decoders', () => {
 
   it('rejects an unknown model with the list of zoo decoders', () => {
     const r = run(['bench', 'decoders', '--models', 'turbo-vaed-hunyuan,sd-vae']);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2); // a bad flag value: usage error
     expect(r.stderr).toMatch(/field "--models", value "sd-vae": unknown zoo decoder; the zoo has/);
   });
 });
