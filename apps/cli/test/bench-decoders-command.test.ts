@@ -87,13 +87,13 @@ describe('evalkit bench decoders', () => {
 
   it('rejects an unknown model with the list of zoo decoders', () => {
     const r = run(['bench', 'decoders', '--models', 'turbo-vaed-hunyuan,sd-vae']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(2); // a bad flag value: usage error
     expect(r.stderr).toMatch(/field "--models", value "sd-vae": unknown zoo decoder; the zoo has/);
   });
 
   it('refuses --min-runs above --max-runs before running anything', () => {
     const r = run(['bench', 'decoders', '--min-runs', '5', '--max-runs', '3']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/--max-runs.*--min-runs \(5\) is above --max-runs/);
   });
 });
