@@ -8,6 +8,8 @@ import { buildRatings, type LabelFile } from './label-table';
 import { CONSISTENCY_ALIASES, CONSISTENCY_LEVELS, encodeLabels, MISSING, SIGNAL_LEVELS, type LevelSet } from './levels';
 import { listOffending } from './offending';
 import type { RatingsMatrix } from './ratings-matrix';
+import { safetyShares, type SafetyRow } from './safety-share';
+import { tokenCost, type CostRow } from './token-cost';
 
 /** Options of evaluateStudy. */
 export interface StudyOptions {
@@ -21,6 +23,8 @@ export interface StudyOptions {
   levels?: LevelSet;
   /** Rubric for structured labels. */
   rubric?: ConsistencyRubric;
+  /** Cases whose reports were skipped (--lenient): their label rows are left out too. */
+  skippedCases?: readonly string[];
 }
 
 /** What `evalkit htp evaluate` computes from outputs and labels. */
@@ -39,6 +43,24 @@ export interface StudyEvaluation {
   caseIds: string[];
   /** Per-case consistency code (MISSING when unrated), aligned with caseIds. */
   consistency: Int32Array;
+  /** Reports the system's safety step marked abnormal, overall and per group. */
+  safety: SafetyRow[];
+  /** Token cost of the reports, overall and per group. */
+  cost: CostRow[];
+  /** Every report is marked `"synthetic": true`: the study checks the pipeline, not a real system. */
+  synthetic: boolean;
+}
+
+/** The label file without the rows of the given cases. */
+function withoutCases(labels: LabelFile, cases: readonly string[]): LabelFile {
+  if (cases.length === 0) return labels;
+  const drop = new Set(cases);
+  return {
+    ...labels,
+    rows: labels.rows.filter((r) => !drop.has(r.caseId)),
+    structured: labels.structured?.filter((r) => !drop.has(r.caseId)),
+    attributes: new Map([...labels.attributes].filter(([id]) => !drop.has(id))),
+  };
 }
 
 /** Checks that every labelled case has an output and every output a label; errors list the offenders. */
@@ -112,10 +134,12 @@ function deriveFromStructured(outputs: readonly HtpOutput[], labels: LabelFile, 
 
 /**
  * Joins outputs with expert labels and computes the consistency table (overall, by signal, and by
- * `groupBy`), the share flagged Warning, and agreement statistics where there is something to agree on.
+ * `groupBy`), the share flagged Warning, the share the safety step marked abnormal, the token cost,
+ * and agreement statistics where there is something to agree on.
  * With several raters per case, the case's consistency is their lower median (consensusRatings).
  */
-export function evaluateStudy(outputs: readonly HtpOutput[], labels: LabelFile, options: StudyOptions): StudyEvaluation {
+export function evaluateStudy(outputs: readonly HtpOutput[], allLabels: LabelFile, options: StudyOptions): StudyEvaluation {
+  const labels = withoutCases(allLabels, options.skippedCases ?? []);
   checkJoin(outputs, labels);
   const levels = options.levels ?? { levels: CONSISTENCY_LEVELS, aliases: CONSISTENCY_ALIASES };
   const caseIds = outputs.map((o) => o.caseId);
@@ -154,5 +178,8 @@ export function evaluateStudy(outputs: readonly HtpOutput[], labels: LabelFile, 
     agreementKind,
     caseIds,
     consistency,
+    safety: safetyShares(outputs.map((o) => o.classification), groupings),
+    cost: tokenCost(outputs.map((o) => o.usage), groupings),
+    synthetic: outputs.every((o) => o.synthetic),
   };
 }

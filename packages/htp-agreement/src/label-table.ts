@@ -33,6 +33,8 @@ export interface LabelFile {
   structured?: StructuredRow[];
   /** Case attributes from extra columns of the long layout (case id -> column -> value). */
   attributes: Map<string, Record<string, string>>;
+  /** Every row says `synthetic: true` (made-up data, such as evalkit's synthetic study). */
+  synthetic?: boolean;
 }
 
 /** A ratings matrix with the case ids and rater names its rows and columns stand for. */

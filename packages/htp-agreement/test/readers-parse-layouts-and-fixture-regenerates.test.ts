@@ -41,7 +41,22 @@ describe('label and output readers', () => {
 
   it('uses fix_signal over signal and keeps extra fields as grouping attributes', () => {
     const p = write('o.jsonl', `${JSON.stringify({ case_id: 'a', signal: 'Observation', fix_signal: 'Warning', grade: 3, tags: { size: 'normal' } })}\n`);
-    expect(readOutputs(p)).toEqual([{ caseId: 'a', signal: 'Warning', source: `${p}:1`, attributes: { grade: '3' }, tags: { size: 'normal' } }]);
+    expect(readOutputs(p)).toEqual([
+      {
+        caseId: 'a',
+        signal: 'Warning',
+        source: `${p}:1`,
+        attributes: { grade: '3' },
+        tags: { size: 'normal' },
+        classification: null,
+        usage: null,
+        synthetic: false,
+        reading: { layout: 'signal-only', signalField: 'fix_signal', form: 'bare', language: 'en' },
+      },
+    ]);
+    // A report the review step judged normal keeps its own signal even when fix_signal holds text.
+    const normal = write('n.jsonl', `${JSON.stringify({ case_id: 'a', signal: 'Observation', fix_signal: 'Warning', classification: true })}\n`);
+    expect(readOutputs(normal)[0]).toMatchObject({ signal: 'Observation', classification: true });
     const dup = write('dup.jsonl', [{ id: 'a', signal: 'Warning' }, { id: 'a', signal: 'Warning' }].map((r) => JSON.stringify(r)).join('\n'));
     expect(() => readOutputs(dup)).toThrow(/dup\.jsonl:2: case "a" repeats/);
     const broken = write('broken.jsonl', '{"id": "a", "signal": "Warning"}\n{not json\n');

@@ -1,6 +1,6 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { parseCsv } from './csv';
+import { parseCsv, type CsvTable } from './csv';
 import { listOffending } from '../offending';
 import type { LabelFile, LabelRow, StructuredRow } from '../label-table';
 
@@ -12,12 +12,38 @@ const CASE_COLUMNS = ['case_id', 'case', 'id'];
  * - long: `case_id,rater,label[,attribute...]` (extra columns are case attributes such as grade);
  * - wide: `case_id,<rater>,<rater>...` (every other column is a rater);
  * - structured: `case_id[,rater],signal,<feature>...` (expert Warning/Observation plus feature tags).
+ * A `synthetic` column marks made-up data and belongs to no layout (see takeSyntheticColumn).
  * Duplicate rows, blank case ids and inconsistent attributes are errors listing the offending lines.
  */
 export function readLabelFile(path: string): LabelFile {
   if (!existsSync(path)) throw new EvalkitError(ERROR_CODES.FILE_NOT_FOUND, 'no such file', { file: path });
   if (statSync(path).isDirectory()) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'expected a CSV file, got a directory', { file: path });
-  const { header, rows } = parseCsv(readFileSync(path, 'utf8'), path);
+  const table = parseCsv(readFileSync(path, 'utf8'), path);
+  const { header, rows, synthetic } = takeSyntheticColumn(table.header, table.rows, path);
+  const file = readLayout(path, header, rows);
+  return { ...file, synthetic };
+}
+
+/**
+ * Takes the `synthetic` column out of a label table: it marks made-up data (evalkit's synthetic study
+ * writes `true` on every row) and is neither a rater, a case attribute nor a feature. The file counts
+ * as synthetic when every row says true.
+ */
+function takeSyntheticColumn(header: string[], rows: CsvTable['rows'], path: string): { header: string[]; rows: CsvTable['rows']; synthetic: boolean } {
+  const col = header.findIndex((h) => h.toLowerCase() === 'synthetic');
+  if (col < 0) return { header, rows, synthetic: false };
+  const bad = rows.filter((r) => !/^(true|false|)$/i.test(r.cells[col] ?? ''));
+  if (bad.length > 0) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `the synthetic column holds true, false or nothing:\n${listOffending(bad.map((r) => `line ${r.line}: ${JSON.stringify(r.cells[col])}`))}`, { file: path, field: 'synthetic', value: bad[0].cells[col] });
+  const drop = <T>(cells: T[]) => cells.filter((_, i) => i !== col);
+  return {
+    header: drop(header),
+    rows: rows.map((r) => ({ ...r, cells: r.cells.length === header.length ? drop(r.cells) : r.cells })),
+    synthetic: rows.length > 0 && rows.every((r) => r.cells[col]?.toLowerCase() === 'true'),
+  };
+}
+
+/** Reads the layout (long, wide or structured) of a parsed label table. */
+function readLayout(path: string, header: string[], rows: CsvTable['rows']): Omit<LabelFile, 'synthetic'> {
   const lower = header.map((h) => h.toLowerCase());
   const caseCol = lower.findIndex((h) => CASE_COLUMNS.includes(h));
   if (caseCol < 0) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `no case id column: expected one of ${CASE_COLUMNS.join(', ')} in the header`, { file: path, field: 'header', value: header.join(',') });

@@ -1,15 +1,17 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { normalizeOutputs, type HtpOutput, type RawOutput } from '../htp-output';
+import { readOutputRecords, type HtpOutput, type OutputReadOptions, type OutputSet, type RawOutput } from '../htp-output';
 import { listOffending } from '../offending';
 
 /**
- * Reads PsyDraw-style outputs: a directory of one JSON file per drawing (case id = `case_id`/`id`
- * field, else the file name without .json), a JSONL file (one record per line, each with
- * `case_id` or `id`), or a JSON file holding one record or an array of records.
+ * Reads PsyDraw reports: a directory of one JSON file per drawing (case id = `case_id`/`id` field,
+ * else the file name without .json, as PsyDraw names its result files), a JSONL file (one record per
+ * line, each with `case_id` or `id`), or a JSON file holding one record or an array of records.
+ * Every record is read as readOutputRecords says; with `options.lenient` the reports without an
+ * opinion come back in `skipped`.
  */
-export function readOutputs(path: string): HtpOutput[] {
+export function readOutputSet(path: string, options: OutputReadOptions = {}): OutputSet {
   if (!existsSync(path)) throw new EvalkitError(ERROR_CODES.FILE_NOT_FOUND, 'no such file or directory', { file: path });
   const raw: RawOutput[] = [];
   const badJson: string[] = [];
@@ -46,5 +48,10 @@ export function readOutputs(path: string): HtpOutput[] {
     }
   }
   if (badJson.length > 0) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `not valid JSON:\n${listOffending(badJson)}`, { file: path });
-  return normalizeOutputs(raw, path);
+  return readOutputRecords(raw, path, options);
+}
+
+/** The reports of readOutputSet (strict unless options.lenient). */
+export function readOutputs(path: string, options: OutputReadOptions = {}): HtpOutput[] {
+  return readOutputSet(path, options).outputs;
 }
