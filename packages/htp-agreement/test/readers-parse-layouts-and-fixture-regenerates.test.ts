@@ -68,7 +68,7 @@ describe('tables through danfo.js', () => {
   it('builds a DataFrame of the consistency rows and serialises it as CSV', () => {
     const rows = levelDistribution(Int32Array.from([2, 2, 1, 0, -1]), { levels: ['Low', 'Moderate', 'High'], denominator: 'all', bootstrap: 0, seed: 1 });
     const df = consistencyFrame(rows);
-    expect(df.shape).toEqual([3, 11]);
+    expect(df.shape).toEqual([3, 12]);
     const csv = consistencyCsv(rows).trim().split('\n');
     expect(csv[1]).toMatch(/^,Total,High,2,5,40,/);
   });

@@ -11,6 +11,7 @@ import {
   readLabelFile,
   readRatings,
   encodeLabels,
+  SYNTHETIC_STUDY_NOTE,
   type AgreementSummary,
   type AlphaScale,
   type LevelSet,
@@ -58,7 +59,7 @@ function scaleOption(value: string): AlphaScale {
 const f4 = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(4));
 
 /** Human-readable agreement report. */
-export function formatAgreement(s: AgreementSummary & { cohenBootstrap?: { ci95: [number, number]; resamples: number; seed: number } }): string {
+export function formatAgreement(s: AgreementSummary & { cohenBootstrap?: { ci95: [number, number]; resamples: number; seed: number }; dataNote?: string | null }): string {
   const rows: (string | number)[][] = [['percent agreement', 'pairwise', s.raters.join(','), `${s.percentAgreement.toFixed(2)}%`, '–', '–']];
   for (const p of s.pairwise) {
     const pair = p.raters.join(',');
@@ -73,7 +74,7 @@ export function formatAgreement(s: AgreementSummary & { cohenBootstrap?: { ci95:
   rows.push(['Gwet AC2', 'linear', 'all', f4(s.gwet.ac2Linear), '–', '–']);
   rows.push(['Gwet AC2', 'quadratic', 'all', f4(s.gwet.ac2Quadratic), '–', '–']);
   const head = `${s.cases} cases, ${s.raters.length} raters (${s.raters.join(', ')}); levels in order: ${s.levels.join(' < ')}; * = --scale ${s.scale}`;
-  return [head, '', formatTable(['statistic', 'variant', 'raters', 'value', 'ASE', '95% CI'], rows), ...s.notes.map((n) => `note: ${n}`)].join('\n');
+  return [...(s.dataNote ? [`Synthetic data: ${s.dataNote}.`] : []), head, '', formatTable(['statistic', 'variant', 'raters', 'value', 'ASE', '95% CI'], rows), ...s.notes.map((n) => `note: ${n}`)].join('\n');
 }
 
 /** Registers `evalkit agreement`. */
@@ -104,8 +105,11 @@ Weighted kappa and AC2 weight by level rank; interval/ratio alpha use numeric le
       const levels = resolveLevels(opts.ratings, opts.levels);
       const { matrix, raters } = readRatings(opts.ratings, levels.set);
       if (raters.length < 2) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `agreement needs at least two raters, found ${raters.length} (${raters.join(', ')})`, { file: opts.ratings, field: 'rater' });
-      const summary: AgreementSummary & { levelsDeclared?: boolean; cohenBootstrap?: { ci95: [number, number]; resamples: number; seed: number } } = agreementSummary(matrix, raters, opts.scale);
+      const summary: AgreementSummary & { levelsDeclared?: boolean; cohenBootstrap?: { ci95: [number, number]; resamples: number; seed: number }; synthetic?: boolean; dataNote?: string | null } = agreementSummary(matrix, raters, opts.scale);
       summary.levelsDeclared = levels.declared;
+      // A `synthetic` column with true on every row marks made-up ratings (evalkit's synthetic study).
+      summary.synthetic = readLabelFile(opts.ratings).synthetic === true;
+      summary.dataNote = summary.synthetic ? SYNTHETIC_STUDY_NOTE : null;
       if (!levels.declared && levels.set === null && !matrix.levels.every((l) => Number.isFinite(Number(l)))) {
         summary.notes.push(`levels were not declared and are not numbers; using their order of first appearance (${matrix.levels.join(' < ')}). Weighted and ordinal statistics depend on it: pass --levels.`);
       }

@@ -5,7 +5,8 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** A table as RFC 4180 CSV with a header row (CRLF line ends, as the RFC asks). */
+/** A table as RFC 4180 CSV with a header row (CRLF line ends, as the RFC asks); each note a last row, its text in the first cell. */
 export function csvTable(table: Table): string {
-  return [table.columns.map((c) => c.header), ...table.rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const notes = (table.notes ?? []).map((n) => [`Note: ${n}`, ...Array<string>(Math.max(0, table.columns.length - 1)).fill('')]);
+  return [table.columns.map((c) => c.header), ...table.rows, ...notes].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -22,6 +22,7 @@ const LATEX_REPLACEMENTS: Record<string, string> = {
   '±': '$\\pm$',
   '∞': '$\\infty$',
   '·': '$\\cdot$',
+  '†': '\\textdagger{}',
 };
 
 const LATEX_PATTERN = new RegExp(`[${Object.keys(LATEX_REPLACEMENTS).map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
@@ -51,6 +52,8 @@ export function latexTable(table: Table): string {
     '    \\midrule',
     ...table.rows.map(line),
     '    \\bottomrule',
+    // Notes span the table in a paragraph column, so a long note wraps instead of widening the table.
+    ...(table.notes ?? []).map((n) => `    \\multicolumn{${table.columns.length}}{@{}p{\\linewidth}@{}}{\\footnotesize Note: ${escapeLatex(n)}} \\\\`),
     '  \\end{tabular}',
     '\\end{table}',
     '',
