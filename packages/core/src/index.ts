@@ -23,3 +23,4 @@ export { gitRevision } from './io/git-revision';
 export { mulberry32 } from './random';
 export { createProgressReporter, prefersPlainProgress } from './progress';
 export type { ProgressReporter, ProgressTask, ProgressOptions } from './progress';
+export { findExecutable, findChromium, chromiumCandidates, CHROMIUM_NAMES } from './io/find-executable';

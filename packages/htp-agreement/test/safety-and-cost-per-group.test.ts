@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { evaluateStudy, readLabelFile, readOutputs } from '../src';
-import { assertClose } from './assert-close';
+import { assertClose } from '@evalkit/test-harness';
 
 const REPORTS = resolve(__dirname, '../../../fixtures/htp/psydraw-reports');
 

@@ -9,12 +9,12 @@ import {
   openInputPairs,
   resizeCenterCrop,
   retentionOf,
-  toCsv,
   type DatasetEvaluation,
   type EvaluateOptions,
   type MetricName,
   type QualityRetention,
 } from '@evalkit/recon-metrics';
+import { toCsv } from '@evalkit/media-io';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 import { commaList, positiveInt, positiveNumber } from '../shared/parse';

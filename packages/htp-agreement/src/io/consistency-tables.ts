@@ -1,7 +1,7 @@
 import { writeFileAtomic } from '@evalkit/core';
+import { formatCsv, toCsv } from '@evalkit/media-io';
 import { join } from 'node:path';
 import type { ConsistencyRow } from '../consistency-table';
-import { csvCell } from './csv';
 
 /** A consistency row with the paper's cell (printed and compared values, and a note where they differ). */
 export type PaperConsistencyRow = ConsistencyRow & { paperPercent?: number | null; paperPrinted?: number | null; paperNote?: string | null };
@@ -26,37 +26,14 @@ function footnotesOf(rows: readonly PaperConsistencyRow[], notes: TableNotes): s
 /** Columns of the consistency CSV, in order (the htp-consistency result row fields). */
 export const CONSISTENCY_COLUMNS = ['groupBy', 'group', 'level', 'count', 'denominator', 'percent', 'wilsonLow', 'wilsonHigh', 'bootLow', 'bootHigh', 'paperPercent', 'paperPrinted'] as const;
 
-/** danfo.js module type, loaded on demand. */
-type Danfo = typeof import('danfojs');
-
 /**
- * Loads danfo.js. It costs ~0.5–1.5 s and ~150 MB, so it is required here, when a table is
- * actually built, and never at the top of the package entry.
- */
-function loadDanfo(): Danfo {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load (see above)
-  return require('danfojs') as Danfo;
-}
-
-/** The consistency rows as a danfo.js DataFrame (columns CONSISTENCY_COLUMNS; missing values empty). */
-export function consistencyFrame(rows: readonly PaperConsistencyRow[]): InstanceType<Danfo['DataFrame']> {
-  const dfd = loadDanfo();
-  const data = rows.map((r) => CONSISTENCY_COLUMNS.map((c) => {
-    const v = (r as Record<string, unknown>)[c];
-    return v === null || v === undefined ? '' : (v as string | number);
-  }));
-  return new dfd.DataFrame(data, { columns: [...CONSISTENCY_COLUMNS] });
-}
-
-/**
- * CSV text of the consistency rows, serialised by danfo.js, then one footnote row per note (its text
- * in the first cell), so a spreadsheet shows what the data is next to the numbers.
+ * CSV text of the consistency rows (columns CONSISTENCY_COLUMNS; missing values empty), then one
+ * footnote row per note (its text in the first cell), so a spreadsheet shows what the data is next
+ * to the numbers.
  */
 export function consistencyCsv(rows: readonly PaperConsistencyRow[], notes: TableNotes = {}): string {
-  const dfd = loadDanfo();
-  const body = dfd.toCSV(consistencyFrame(rows)) as string;
-  const footnotes = footnotesOf(rows, notes).map((n) => [csvCell(`note: ${n}`), ...Array<string>(CONSISTENCY_COLUMNS.length - 1).fill('')].join(','));
-  return body + footnotes.map((l) => `${l}\n`).join('');
+  const footnotes = footnotesOf(rows, notes).map((n) => [`note: ${n}`, ...Array<string>(CONSISTENCY_COLUMNS.length - 1).fill('')]);
+  return toCsv(CONSISTENCY_COLUMNS, rows as unknown as readonly Record<string, unknown>[]) + formatCsv(footnotes);
 }
 
 /** The paper column's text: the printed value, marked where the comparison uses a corrected one. */
