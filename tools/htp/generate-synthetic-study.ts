@@ -11,7 +11,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createPrng, SYNTHETIC_STUDY_NOTE, type Prng } from '@evalkit/htp-agreement';
+import { createPrng, type Prng } from '@evalkit/agreement';
+import { SYNTHETIC_STUDY_NOTE } from '@evalkit/htp';
 
 /** Seed of the committed fixture. */
 export const FIXTURE_SEED = 20241219;

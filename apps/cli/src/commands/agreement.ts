@@ -5,17 +5,16 @@ import {
   agreementRows,
   agreementSummary,
   bootstrapCohenKappa,
-  CONSISTENCY_ALIASES,
-  CONSISTENCY_LEVELS,
   raterColumn,
   readLabelFile,
   readRatings,
   encodeLabels,
-  SYNTHETIC_STUDY_NOTE,
   type AgreementSummary,
   type AlphaScale,
   type LevelSet,
-} from '@evalkit/htp-agreement';
+} from '@evalkit/agreement';
+// The PsyDraw consistency scale is the default order of text ratings that use its words.
+import { CONSISTENCY_ALIASES, CONSISTENCY_LEVELS, SYNTHETIC_STUDY_NOTE } from '@evalkit/htp';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 import { commaList, nonNegativeInt } from '../shared/parse';

@@ -1,12 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createProgressReporter, createResultDocument, writeResultDocument } from '@evalkit/core';
+import { agreementRows, readLabelFile } from '@evalkit/agreement';
 import {
-  agreementRows,
   DEFAULT_RUBRIC,
   CORRECTED_MARK,
   evaluateStudy,
   paperCell,
-  readLabelFile,
   readOutputSet,
   readPaperTable,
   SYNTHETIC_STUDY_NOTE,
@@ -20,7 +19,7 @@ import {
   type PaperTable,
   type SkippedOutput,
   type StudyEvaluation,
-} from '@evalkit/htp-agreement';
+} from '@evalkit/htp';
 import { join } from 'node:path';
 import { cliManifest, REPO_ROOT } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseCsv } from '@evalkit/media-io';
-import { consistencyCsv, levelDistribution, readLabelFile, readOutputs } from '../src';
+import { readLabelFile } from '@evalkit/agreement';
+import { consistencyCsv, levelDistribution, readOutputs } from '../src';
 import { FIXTURE_DIR, generateSyntheticStudy } from '../../../tools/htp/generate-synthetic-study';
 
 describe('label and output readers', () => {
@@ -75,6 +76,13 @@ describe('the consistency CSV', () => {
     const back = parseCsv(csv, 'c.csv');
     expect(back.rows.map((r) => r.cells.length)).toEqual([12, 12, 12]);
     expect(back.rows[1].cells.slice(1, 3)).toEqual(['a, "b"', 'Moderate']);
+  });
+
+  it('divides by rated cases only when asked, and has no bootstrap bounds without resamples', () => {
+    const codes = Int32Array.from([...Array(206).fill(2), ...Array(76).fill(1), ...Array(7).fill(0), -1]);
+    const rows = levelDistribution(codes, { levels: ['Low', 'Moderate', 'High'], denominator: 'rated', bootstrap: 0, seed: 1 });
+    expect(rows.map((r) => [r.level, r.denominator])).toEqual([['High', 289], ['Moderate', 289], ['Low', 289]]);
+    expect(rows[0].bootLow).toBeNull();
   });
 
   it('ends with one footnote row per note, the note in the first cell', () => {

@@ -3,7 +3,7 @@
  * study size), ours vs a vectorised numpy reference (tools/htp/agreement_reference.py bench), in
  * one run, with the ratio. Target: ours under one second.
  *
- *   npm run bench -w @evalkit/htp-agreement [-- RESAMPLES CASES]
+ *   npm run bench -w @evalkit/agreement [-- RESAMPLES CASES]
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';

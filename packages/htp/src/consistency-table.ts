@@ -1,7 +1,4 @@
-import { bootstrapLevelShares } from './bootstrap';
-import { MISSING } from './levels';
-import { subSeed } from './prng';
-import { wilsonInterval } from './wilson-interval';
+import { bootstrapLevelShares, MISSING, subSeed, wilsonInterval } from '@evalkit/agreement';
 
 /**
  * Which cases a percentage is taken over. "all": every case with an output, rated or not (the

@@ -1,4 +1,4 @@
-import { quantileSorted } from './bootstrap';
+import { quantileSorted } from '@evalkit/agreement';
 import type { Grouping } from './consistency-table';
 import { caseGroups } from './group-cases';
 import type { TokenUsage } from './htp-output';

@@ -1,5 +1,4 @@
-import { MISSING } from './levels';
-import type { RatingsMatrix } from './ratings-matrix';
+import { MISSING, type RatingsMatrix } from '@evalkit/agreement';
 
 /**
  * One rating per case from several raters: the lower median of the available ratings (for two

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { evaluateStudy, readLabelFile, readOutputs } from '../src';
+import { readLabelFile } from '@evalkit/agreement';
+import { evaluateStudy, readOutputs } from '../src';
 import { assertClose } from '@evalkit/test-harness';
 
 const REPORTS = resolve(__dirname, '../../../fixtures/htp/psydraw-reports');

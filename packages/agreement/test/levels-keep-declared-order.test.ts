@@ -1,4 +1,8 @@
-import { agreementSummary, buildRatings, encodeLabels, inferLevels, CONSISTENCY_ALIASES, CONSISTENCY_LEVELS, type LabelFile } from '../src';
+import { agreementSummary, buildRatings, encodeLabels, inferLevels, type LabelFile } from '../src';
+
+// An ordinal scale with aliases, as a study declares it (the PsyDraw consistency scale and the paper's wording).
+const CONSISTENCY_LEVELS = ['Low', 'Moderate', 'High'];
+const CONSISTENCY_ALIASES = { Matching: 'High', 'Generally Matching': 'Moderate', 'Not Matching': 'Low' };
 
 const file = (labels: [string, string][]): LabelFile => ({
   file: 'mem.csv',

@@ -1,13 +1,10 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
-import { agreementSummary, type AgreementSummary } from './agreement-summary';
+import { agreementSummary, type AgreementSummary, buildRatings, encodeLabels, type LabelFile, type LevelSet, listOffending, MISSING, type RatingsMatrix } from '@evalkit/agreement';
 import { consensusRatings } from './consensus';
 import { consistencyTable, flaggedShare, type ConsistencyRow, type DenominatorPolicy, type FlaggedShare, type Grouping } from './consistency-table';
 import { DEFAULT_RUBRIC, deriveConsistency, validateRubric, type ConsistencyRubric } from './derived-consistency';
 import type { HtpOutput } from './htp-output';
-import { buildRatings, type LabelFile } from './label-table';
-import { CONSISTENCY_ALIASES, CONSISTENCY_LEVELS, encodeLabels, MISSING, SIGNAL_LEVELS, type LevelSet } from './levels';
-import { listOffending } from './offending';
-import type { RatingsMatrix } from './ratings-matrix';
+import { CONSISTENCY_ALIASES, CONSISTENCY_LEVELS, SIGNAL_LEVELS } from './consistency-levels';
 import { safetyShares, type SafetyRow } from './safety-share';
 import { tokenCost, type CostRow } from './token-cost';
 

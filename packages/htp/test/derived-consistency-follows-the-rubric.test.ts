@@ -1,4 +1,5 @@
-import { consensusRatings, deriveConsistency, ratingsFromRows, validateRubric, DEFAULT_RUBRIC } from '../src';
+import { ratingsFromRows } from '@evalkit/agreement';
+import { consensusRatings, deriveConsistency, validateRubric, DEFAULT_RUBRIC } from '../src';
 
 const sys = { signal: 'Warning', tags: { size: 'oversized', placement: 'left', line_quality: 'broken', omissions: 'arms' } };
 

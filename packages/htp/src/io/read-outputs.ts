@@ -2,7 +2,7 @@ import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { readOutputRecords, type HtpOutput, type OutputReadOptions, type OutputSet, type RawOutput } from '../htp-output';
-import { listOffending } from '../offending';
+import { listOffending } from '@evalkit/agreement';
 
 /**
  * Reads PsyDraw reports: a directory of one JSON file per drawing (case id = `case_id`/`id` field,

@@ -1,6 +1,6 @@
 import type { Grouping } from './consistency-table';
 import { caseGroups } from './group-cases';
-import { wilsonInterval } from './wilson-interval';
+import { wilsonInterval } from '@evalkit/agreement';
 
 /**
  * The share of reports a system's safety step marked abnormal in one group (PsyDraw's manager step:

@@ -1,5 +1,5 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
-import { listOffending } from './offending';
+import { listOffending } from '@evalkit/agreement';
 import { parseOpinion, type OpinionForm } from './screening-opinion';
 
 /** The screening signal a PsyDraw-style report ends with. */
