@@ -1,6 +1,10 @@
 import { mulberry32 } from '@evalkit/core';
 import { jacobiEigen, topEigenpairs } from '../src';
-import { runPython } from './python-reference';
+import { execFileSync } from 'node:child_process';
+import { debianPython } from '@evalkit/test-harness';
+
+/** Runs a Python program (given on stdin) with Debian's python and NumPy; returns stdout. */
+const runPython = (code: string): string => execFileSync(debianPython(), ['-'], { input: code, encoding: 'utf8', maxBuffer: 1 << 28 });
 
 function randomSymmetric(n: number, seed: number, psd: boolean): Float64Array {
   const rand = mulberry32(seed);

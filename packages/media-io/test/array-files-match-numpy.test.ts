@@ -1,17 +1,22 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isEvalkitError, type ErrorCode } from '@evalkit/core';
-import { parseNpy, readNpyFile, readTensorFile, writeNpyFile } from '../src';
-import { runPython } from './python-reference';
+import { parseNpy, readNpyFile, readSafetensorsIndex, readSafetensorsTensor, readTensorFile, writeNpyFile } from '../src';
+import { debianPython, requireSystemTool } from '@evalkit/test-harness';
 
 const isEvalkitErrorOfCode = (error: unknown, code: string) => isEvalkitError(error, code as ErrorCode);
 /** Reads as the decoder reads latents: named "latent" in messages, several arrays resolved by these names. */
 const readLatents = (spec: string) => readTensorFile(spec, { noun: 'latent', preferredKeys: ['latents', 'z', 'latent'], alternatives: '(or "random")' });
 
+/** Runs a Python program (given on stdin) with Debian's python and NumPy, in `cwd`; returns stdout. */
+const runPython = (code: string, cwd: string): string => execFileSync(debianPython(), ['-'], { cwd, input: code, encoding: 'utf8', maxBuffer: 1 << 28 });
+
 // NumPy writes every file; a raw little-endian float32 C-order dump is the independent truth.
 const dir = mkdtempSync(join(tmpdir(), 'evk-latents-'));
-beforeAll(() => {
+const numpy = requireSystemTool('python3-numpy');
+if (numpy.available) beforeAll(() => {
   runPython(
     `
 import numpy as np, json, struct
@@ -53,7 +58,7 @@ st('int.safetensors', {'latents': ('I32', np.zeros((2, 2), np.int32))})
 const truth = (name = 'truth.f32') => new Float32Array(new Uint8Array(readFileSync(join(dir, name))).buffer);
 const p = (name: string) => join(dir, name);
 
-describe('array files are read exactly as NumPy wrote them', () => {
+numpy.describe('array files are read exactly as NumPy wrote them', () => {
   it.each(['c32.npy', 'f32.npy', 'be32.npy', 'f64.npy', 'stored.npz', 'deflated.npz', 'two.npz:b', 'one.safetensors', 'multi.safetensors:b'])(
     '%s equals the float32 truth bit for bit',
     (file) => {
@@ -91,7 +96,7 @@ print(json.dumps([[str(a.dtype), list(a.shape), a.ravel().tolist()] for a in (np
   });
 });
 
-describe('bad latent files are rejected with the file, field and reason', () => {
+numpy.describe('bad latent files are rejected with the file, field and reason', () => {
   const expectError = (spec: string, code: string, message: RegExp) => {
     let error: unknown;
     try {
@@ -131,4 +136,22 @@ describe('bad latent files are rejected with the file, field and reason', () => 
   it('rejects truncated safetensors data', () =>
     expectError(mutate('one.safetensors', 'cut.safetensors', (b) => b.subarray(0, b.length - 8)), 'EVK_INVALID_INPUT', /truncated data: tensor "latents"/));
   it('rejects an integer safetensors tensor', () => expectError(p('int.safetensors'), 'EVK_INVALID_INPUT', /field "latents.dtype", value "I32": unsupported dtype/));
+});
+
+numpy.describe('large safetensors files are indexed from their header and read tensor by tensor', () => {
+  it('locates every tensor, reads F32/F16 as NumPy wrote them, and keeps the metadata', () => {
+    const index = readSafetensorsIndex(p('multi.safetensors'));
+    expect([...index.tensors.keys()]).toEqual(['a', 'b']);
+    expect(index.metadata).toEqual({ format: 'pt' });
+    const b = index.tensors.get('b')!;
+    expect([b.dtype, b.shape, b.bytes]).toEqual(['F32', [1, 16, 3, 4, 5], 3840]);
+    expect(Array.from(readSafetensorsTensor(b))).toEqual(Array.from(truth()));
+    expect(Array.from(readSafetensorsTensor(readSafetensorsIndex(p('half.safetensors')).tensors.get('x')!))).toEqual(Array.from(truth('truth16.f32')));
+  });
+
+  it('refuses a truncated file and an integer tensor before reading any tensor', () => {
+    writeFileSync(p('cut2.safetensors'), readFileSync(p('multi.safetensors')).subarray(0, -8));
+    expect(() => readSafetensorsIndex(p('cut2.safetensors'))).toThrow(/cut2\.safetensors, field "b\.data_offsets".*truncated data: tensor "b"/);
+    expect(() => readSafetensorsIndex(p('int.safetensors'))).toThrow(/field "latents\.dtype", value "I32": unsupported dtype/);
+  });
 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { requireSystemTool } from '@evalkit/test-harness';
 import { encodeRgbY4m, encodeY4m, parseY4m, readRgbClip, readY4mFile, rgbToYcbcrPlanes, writeY4mFile, y4mToFrames8, yuvToRgb, type Frames8, type YuvFrame } from '../src';
 
 const dir = mkdtempSync(join(tmpdir(), 'evk-y4m-'));
@@ -88,20 +89,18 @@ describe('Y4M colour range: untagged is limited (as ffmpeg reads it), XCOLORRANG
   });
 });
 
-// ffmpeg is the reference for how a Y4M file is read (Debian package ffmpeg).
-const hasFfmpeg = spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
-const withFfmpeg = hasFfmpeg ? it : it.skip;
-if (!hasFfmpeg) console.warn('skipping the ffmpeg Y4M checks: ffmpeg is not installed (Debian package ffmpeg)');
+// ffmpeg is the reference for how a Y4M file is read.
+const ffmpeg = requireSystemTool('ffmpeg');
 
-describe('Y4M is read as ffmpeg reads it', () => {
+ffmpeg.describe('Y4M is read as ffmpeg reads it', () => {
   /** ffmpeg's RGB24 of a Y4M file, with exact (not fast) colour conversion. */
   const ffmpegRgb = (path: string): Uint8Array => {
-    const r = spawnSync('ffmpeg', ['-v', 'error', '-i', path, '-sws_flags', 'accurate_rnd+full_chroma_int+bitexact', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 26 });
+    const r = spawnSync(ffmpeg.paths.ffmpeg, ['-v', 'error', '-i', path, '-sws_flags', 'accurate_rnd+full_chroma_int+bitexact', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 26 });
     if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr.toString()}`);
     return new Uint8Array(r.stdout);
   };
 
-  withFfmpeg.each([
+  it.each([
     ['untagged (limited range)', false],
     ['tagged XCOLORRANGE=FULL', true],
   ])('%s 4:4:4 file: our RGB is within 2 levels of ffmpeg\'s', async (_label, full) => {

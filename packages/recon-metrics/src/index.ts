@@ -6,9 +6,9 @@ export { PSNR_HIGHER_IS_BETTER, sumSquaredError, mse, psnr, psnrFromMse, videoPs
 export type { PsnrOptions, VideoPsnr } from './psnr';
 export { gaussianWindow, uniformWindow, windowForVariant, SSIM_VARIANTS } from './ssim-window';
 export type { SsimWindow, SsimVariant } from './ssim-window';
-export { ssimPlane, ssimPlaneScalar, createSsimScratch } from './ssim-core';
+export { ssimPlane, ssimPlaneScalar, createSsimScratch } from './ssim-plane';
 export { ssimPlaneSimd, simdSsimAvailable } from './ssim-simd';
-export type { SsimStats, SsimScratch } from './ssim-core';
+export type { SsimStats, SsimScratch } from './ssim-plane';
 export { ssim, SSIM_HIGHER_IS_BETTER } from './ssim';
 export type { SsimOptions } from './ssim';
 export { msSsim, MS_SSIM_WEIGHTS, MS_SSIM_MIN_SIDE, MS_SSIM_HIGHER_IS_BETTER } from './ms-ssim';

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createProgressReporter, createResultDocument, writeResultDocument } from '@evalkit/core';
+import { createResultDocument, writeResultDocument } from '@evalkit/core';
 import { agreementRows, readLabelFile } from '@evalkit/agreement';
+import { createProgressReporter } from '../shared/progress';
 import {
   DEFAULT_RUBRIC,
   CORRECTED_MARK,

@@ -1,4 +1,4 @@
-import type { DeviceFingerprint } from '@evalkit/core';
+import { deviceBackendLabel, type DeviceFingerprint } from '@evalkit/core';
 import { basename, resolve } from 'node:path';
 
 /**
@@ -7,7 +7,11 @@ import { basename, resolve } from 'node:path';
  * folding it in would split one machine's run into two series. The run table still shows it.
  */
 export function deviceLabel(device: DeviceFingerprint): string {
-  return device.cpuModel.replace(/\((R|TM|r|tm)\)/g, '').replace(/\s+CPU\b/, '').replace(/\s+/g, ' ').trim() || 'unknown CPU';
+  // A browser or onnxruntime-web is a different processor path on the device, so it is its own series.
+  const backend = deviceBackendLabel(device);
+  if (device.browser) return backend!;
+  const cpu = device.cpuModel.replace(/\((R|TM|r|tm)\)/g, '').replace(/\s+CPU\b/, '').replace(/\s+/g, ' ').trim() || 'unknown CPU';
+  return backend ? `${cpu} · ${backend}` : cpu;
 }
 
 /** Unique display names for run folders: their base names, numbered when two share one. */

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { createProgressReporter, prefersPlainProgress } from '../src';
+import { createProgressReporter, prefersPlainProgress } from '../src/shared/progress';
 
 describe('progress reporter', () => {
   it('prints plain lines, not bars, when the stream is not a terminal', () => {
