@@ -21,7 +21,7 @@ export { gwetAc, gwetAcFromCounts } from './gwet-ac';
 export type { GwetAc } from './gwet-ac';
 export { percentAgreement } from './percent-agreement';
 export type { PercentAgreement } from './percent-agreement';
-export { agreementSummary, agreementRows, cohenSummary } from './agreement-summary';
+export { agreementSummary, agreementRows, cohenSummary, casesWithTwoRatings } from './agreement-summary';
 export type { AgreementSummary, AgreementRow, CohenSummary } from './agreement-summary';
 export { wilsonInterval } from './wilson-interval';
 export { createPrng, subSeed } from './prng';
@@ -33,3 +33,4 @@ export type { LabelFile, LabelRow, StructuredRow, LabelledRatings } from './labe
 export { listOffending, MAX_LISTED } from './offending';
 export { readLabelFile } from './io/read-labels';
 export { readRatings } from './io/read-ratings';
+export { RATINGS_LIMITS, checkRatingsSize } from './io/ratings-limits';

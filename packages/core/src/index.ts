@@ -1,4 +1,4 @@
-export { ERROR_CODES, EvalkitError, isEvalkitError, describeValue } from './errors';
+export { ERROR_CODES, EXIT_STATUS, EvalkitError, isEvalkitError, describeValue, exitStatusFor, fromSystemError } from './errors';
 export type { ErrorCode, ErrorLocation } from './errors';
 export { deviceFingerprint, deviceFingerprintSchema, installedOnnxruntimeVersion } from './device-fingerprint';
 export type { DeviceFingerprint, FingerprintOptions } from './device-fingerprint';
@@ -20,7 +20,9 @@ export {
   documentKind,
 } from './result-document';
 export type { ResultDocument, ResultKind } from './result-document';
-export { writeFileAtomic, temporaryPathFor, removePendingTemporaryFiles } from './io/atomic-write';
+export { writeFileAtomic, temporaryPathFor, removePendingTemporaryFiles, registerPendingPath, forgetPendingPath, reportPendingPathsToSupervisor } from './io/atomic-write';
+export { checkOutputFile, stageOutputFolder } from './io/output-paths';
+export type { OutputFolderOptions, StagedOutputFolder } from './io/output-paths';
 export { readResultDocument, writeResultDocument } from './io/result-file';
 export { gitRevision } from './io/git-revision';
 export { mulberry32 } from './random';

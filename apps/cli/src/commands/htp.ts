@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createResultDocument, writeResultDocument } from '@evalkit/core';
+import { createResultDocument, stageOutputFolder, writeResultDocument } from '@evalkit/core';
 import { agreementRows, readLabelFile } from '@evalkit/agreement';
 import { createProgressReporter } from '../shared/progress';
 import {
@@ -23,7 +23,7 @@ import {
 } from '@evalkit/htp';
 import { join } from 'node:path';
 import { cliManifest, REPO_ROOT } from '../shared/context';
-import { formatTable, printJson } from '../shared/output';
+import { formatTable, jsonText } from '../shared/output';
 import { nonNegativeInt } from '../shared/parse';
 import { formatAgreement } from './agreement';
 
@@ -40,6 +40,7 @@ interface EvaluateOptions {
   bootstrap: number;
   rubric: ConsistencyRubric;
   out?: string;
+  force?: boolean;
   json?: boolean;
   signalField?: string;
   opinionPattern?: RegExp;
@@ -159,6 +160,7 @@ export function registerHtp(program: Command): void {
     .option('--opinion-pattern <regex>', 'regular expression whose first group is the opinion word (Warning/Observation/预警/观察), instead of the opinion headings', parseOpinionPattern)
     .option('--lenient', 'list reports whose opinion cannot be found and go on without them (and their label rows)')
     .option('--out <dir>', 'write htp-consistency.json (result document), .csv and .md, and agreement.json when there is agreement to report')
+    .option('--force', 'write into an --out folder that holds other files too (only this command\'s files are replaced)')
     .option('--json', 'print the results as JSON')
     .addHelpText(
       'after',
@@ -179,72 +181,88 @@ or NA label marks a case as explicitly unrated. Every output needs a label row a
     )
     .action((opts: EvaluateOptions) => {
       const startedAt = new Date();
-      const progress = createProgressReporter({ silent: opts.json === true });
-      const task = progress.start('htp evaluate', 4);
-      const { outputs, skipped } = readOutputSet(opts.outputs, { signalField: opts.signalField, opinionPattern: opts.opinionPattern, lenient: opts.lenient === true });
-      task.tick(1, `${outputs.length} outputs`);
-      const labels = readLabelFile(opts.labels);
-      task.tick(1, `${labels.raters.length} raters`);
-      const ev = evaluateStudy(outputs, labels, {
-        groupBy: opts.groupBy ?? null,
-        denominator: opts.denominator,
-        seed: opts.seed,
-        bootstrap: opts.bootstrap,
-        rubric: opts.rubric,
-        skippedCases: skipped.map((k) => k.caseId),
-      });
-      task.tick(1, 'tables');
-      const paper = readPaperTable(PAPER_TABLE_PATH);
-      const rows = ev.rows.map((r) => ({ ...r, ...paperCellFor(r, paper) }));
-      const synthetic = ev.synthetic || labels.synthetic === true;
-      const dataNote = synthetic ? SYNTHETIC_STUDY_NOTE : null;
-      const summary = {
-        n: ev.n,
-        rated: ev.rated,
-        unrated: ev.unrated,
-        mode: ev.mode,
-        raters: ev.raters,
-        synthetic,
-        dataNote,
-        warning: { ...ev.warning, paperPercent: paper.warningPercent },
-        safety: ev.safety,
-        cost: ev.cost,
-        reading: readingCounts(outputs),
-        skipped,
-        paperSource: paper.source,
-        paperCorrections: paper.corrections,
-      };
-      const config = {
-        outputs: opts.outputs,
-        labels: opts.labels,
-        groupBy: opts.groupBy ?? null,
-        denominatorPolicy: opts.denominator,
-        seed: opts.seed,
-        bootstrapResamples: opts.bootstrap,
-        signalField: opts.signalField ?? null,
-        opinionPattern: opts.opinionPattern ? opts.opinionPattern.source : null,
-        lenient: opts.lenient === true,
-        ...(ev.mode === 'structured' ? { rubric: opts.rubric } : {}),
-      };
-      const written: string[] = [];
-      if (opts.out) {
-        const manifest = cliManifest('htp evaluate', { config, seed: opts.seed, startedAt });
-        const docPath = join(opts.out, 'htp-consistency.json');
-        writeResultDocument(docPath, createResultDocument('htp-consistency', manifest, rows, { config, summary }));
-        const notes = synthetic ? { label: 'synthetic study', footnotes: [SYNTHETIC_STUDY_NOTE] } : {};
-        const tables = writeConsistencyTables(opts.out, 'htp-consistency', rows, 'HTP consistency', notes);
-        written.push(docPath, tables.csv, tables.markdown);
-        if (ev.agreement) {
-          const agreementConfig = { ratings: opts.labels, levels: ev.agreement.levels, scale: ev.agreement.scale, kind: ev.agreementKind };
-          const agreementPath = join(opts.out, 'agreement.json');
-          const agreementSummary = { ...(ev.agreement as unknown as Record<string, unknown>), synthetic, dataNote };
-          writeResultDocument(agreementPath, createResultDocument('agreement', cliManifest('htp evaluate', { config: agreementConfig, seed: opts.seed, startedAt }), agreementRows(ev.agreement), { config: agreementConfig, summary: agreementSummary }));
-          written.push(agreementPath);
-        }
+      // Checked before any work; a rerun replaces the previous run's files, agreement.json included.
+      const folder = opts.out === undefined ? undefined : stageOutputFolder(opts.out, { owns: htpOwns, force: opts.force });
+      try {
+        const text = evaluateInto(opts, startedAt, folder?.staging);
+        folder?.commit();
+        process.stdout.write(text);
+      } finally {
+        folder?.discard();
       }
-      task.done(written.length > 0 ? `wrote ${written.length} files` : undefined);
-      progress.stop();
-      if (opts.json) printJson({ config, results: rows, summary, agreement: ev.agreement, agreementKind: ev.agreementKind, written });
-      else process.stdout.write(`${formatEvaluation(ev, rows, opts.denominator, paper, opts.bootstrap, skipped, synthetic)}\n${written.map((p) => `wrote ${p}`).join('\n')}${written.length ? '\n' : ''}`);
     });
+}
+
+/** The files `evalkit htp evaluate` writes into its --out folder. */
+export function htpOwns(name: string): boolean {
+  return /^htp-consistency\.(json|csv|md)$/.test(name) || name === 'agreement.json';
+}
+
+/** Evaluates the study, writes its files into `dir` (the staging folder of --out), and returns what to print. */
+function evaluateInto(opts: EvaluateOptions, startedAt: Date, dir: string | undefined): string {
+  const progress = createProgressReporter({ silent: opts.json === true });
+  const task = progress.start('htp evaluate', 4);
+  const { outputs, skipped } = readOutputSet(opts.outputs, { signalField: opts.signalField, opinionPattern: opts.opinionPattern, lenient: opts.lenient === true });
+  task.tick(1, `${outputs.length} outputs`);
+  const labels = readLabelFile(opts.labels);
+  task.tick(1, `${labels.raters.length} raters`);
+  const ev = evaluateStudy(outputs, labels, {
+    groupBy: opts.groupBy ?? null,
+    denominator: opts.denominator,
+    seed: opts.seed,
+    bootstrap: opts.bootstrap,
+    rubric: opts.rubric,
+    skippedCases: skipped.map((k) => k.caseId),
+  });
+  task.tick(1, 'tables');
+  const paper = readPaperTable(PAPER_TABLE_PATH);
+  const rows = ev.rows.map((r) => ({ ...r, ...paperCellFor(r, paper) }));
+  const synthetic = ev.synthetic || labels.synthetic === true;
+  const dataNote = synthetic ? SYNTHETIC_STUDY_NOTE : null;
+  const summary = {
+    n: ev.n,
+    rated: ev.rated,
+    unrated: ev.unrated,
+    mode: ev.mode,
+    raters: ev.raters,
+    synthetic,
+    dataNote,
+    warning: { ...ev.warning, paperPercent: paper.warningPercent },
+    safety: ev.safety,
+    cost: ev.cost,
+    reading: readingCounts(outputs),
+    skipped,
+    paperSource: paper.source,
+    paperCorrections: paper.corrections,
+  };
+  const config = {
+    outputs: opts.outputs,
+    labels: opts.labels,
+    groupBy: opts.groupBy ?? null,
+    denominatorPolicy: opts.denominator,
+    seed: opts.seed,
+    bootstrapResamples: opts.bootstrap,
+    signalField: opts.signalField ?? null,
+    opinionPattern: opts.opinionPattern ? opts.opinionPattern.source : null,
+    lenient: opts.lenient === true,
+    ...(ev.mode === 'structured' ? { rubric: opts.rubric } : {}),
+  };
+  const written: string[] = [];
+  if (opts.out !== undefined && dir !== undefined) {
+    const manifest = cliManifest('htp evaluate', { config, seed: opts.seed, startedAt });
+    writeResultDocument(join(dir, 'htp-consistency.json'), createResultDocument('htp-consistency', manifest, rows, { config, summary }));
+    const notes = synthetic ? { label: 'synthetic study', footnotes: [SYNTHETIC_STUDY_NOTE] } : {};
+    writeConsistencyTables(dir, 'htp-consistency', rows, 'HTP consistency', notes);
+    written.push(...['htp-consistency.json', 'htp-consistency.csv', 'htp-consistency.md'].map((name) => join(opts.out as string, name)));
+    if (ev.agreement) {
+      const agreementConfig = { ratings: opts.labels, levels: ev.agreement.levels, scale: ev.agreement.scale, kind: ev.agreementKind };
+      const agreementSummary = { ...(ev.agreement as unknown as Record<string, unknown>), synthetic, dataNote };
+      writeResultDocument(join(dir, 'agreement.json'), createResultDocument('agreement', cliManifest('htp evaluate', { config: agreementConfig, seed: opts.seed, startedAt }), agreementRows(ev.agreement), { config: agreementConfig, summary: agreementSummary }));
+      written.push(join(opts.out, 'agreement.json'));
+    }
+  }
+  task.done(written.length > 0 ? `wrote ${written.length} files` : undefined);
+  progress.stop();
+  if (opts.json) return `${jsonText({ config, results: rows, summary, agreement: ev.agreement, agreementKind: ev.agreementKind, written })}\n`;
+  return `${formatEvaluation(ev, rows, opts.denominator, paper, opts.bootstrap, skipped, synthetic)}\n${written.map((p) => `wrote ${p}`).join('\n')}${written.length ? '\n' : ''}`;
 }

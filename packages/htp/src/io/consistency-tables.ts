@@ -1,5 +1,5 @@
 import { writeFileAtomic } from '@evalkit/core';
-import { formatCsv, toCsv } from '@evalkit/media-io';
+import { escapeMarkdownCell, formatCsv, toCsv } from '@evalkit/media-io';
 import { join } from 'node:path';
 import type { ConsistencyRow } from '../consistency-table';
 
@@ -49,13 +49,13 @@ function fmt(v: number | null | undefined, digits = 2): string {
 /** Markdown table: one line per group and level with count, percent, Wilson and bootstrap intervals, and the paper's printed percent; then the footnotes. */
 export function consistencyMarkdown(rows: readonly PaperConsistencyRow[], title: string, notes: TableNotes = {}): string {
   const lines = [
-    `# ${title}${notes.label ? ` (${notes.label})` : ''}`,
+    `# ${escapeMarkdownCell(title)}${notes.label ? ` (${escapeMarkdownCell(notes.label)})` : ''}`,
     '',
     '| group | level | count | n | % | Wilson 95% | bootstrap 95% | paper % |',
     '|---|---|---:|---:|---:|---|---|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.groupBy ? `${r.groupBy}=${r.group}` : r.group} | ${r.level} | ${r.count} | ${r.denominator} | ${fmt(r.percent)} | [${fmt(r.wilsonLow)}, ${fmt(r.wilsonHigh)}] | ${r.bootLow === null ? '–' : `[${fmt(r.bootLow)}, ${fmt(r.bootHigh)}]`} | ${paperText(r)} |`,
+        `| ${escapeMarkdownCell(r.groupBy ? `${r.groupBy}=${r.group}` : r.group)} | ${escapeMarkdownCell(r.level)} | ${r.count} | ${r.denominator} | ${fmt(r.percent)} | [${fmt(r.wilsonLow)}, ${fmt(r.wilsonHigh)}] | ${r.bootLow === null ? '–' : `[${fmt(r.bootLow)}, ${fmt(r.bootHigh)}]`} | ${paperText(r)} |`,
     ),
     '',
     ...footnotesOf(rows, notes).map((n) => `Note: ${n}\n`),
