@@ -12,6 +12,8 @@ export const runManifestSchema = z.object({
   startedAt: z.string().datetime({ offset: true }),
   finishedAt: z.string().datetime({ offset: true }),
   device: deviceFingerprintSchema,
+  /** How busy the machine was before and after a benchmark ran (load average, busiest other processes). */
+  system: z.object({ before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()) }).optional(),
 });
 
 /** The run manifest every result document carries. */
@@ -28,6 +30,7 @@ export interface RunManifestInput {
   startedAt?: Date;
   finishedAt?: Date;
   device?: FingerprintOptions;
+  system?: { before: Record<string, unknown>; after: Record<string, unknown> };
 }
 
 /** Builds a run manifest for this process. */
@@ -43,5 +46,6 @@ export function createRunManifest(input: RunManifestInput): RunManifest {
     startedAt: startedAt.toISOString(),
     finishedAt: (input.finishedAt ?? new Date()).toISOString(),
     device: deviceFingerprint(input.device),
+    ...(input.system ? { system: input.system } : {}),
   };
 }

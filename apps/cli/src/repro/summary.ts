@@ -7,6 +7,12 @@ import { formatTable } from '../shared/output';
 type Row = Record<string, unknown>;
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const interval = (v: unknown, ci: unknown, digits: number, suffix = ''): string => {
+  const n = num(v);
+  if (n === null) return '–';
+  const c = Array.isArray(ci) && ci.length === 2 ? ci.map(num) : null;
+  return c && c[0] !== null && c[1] !== null ? `${n.toFixed(digits)}${suffix} [${c[0].toFixed(digits)}, ${c[1].toFixed(digits)}]` : `${n.toFixed(digits)}${suffix}`;
+};
 const fixed = (v: unknown, digits: number, suffix = ''): string => {
   const n = num(v);
   if (n !== null) return `${n.toFixed(digits)}${suffix}`;
@@ -51,9 +57,10 @@ export function reproSummary(input: {
     parts.push(
       `Decoder speed on this CPU (${r0.height}x${r0.width}; paper: GPU at 512x512)`,
       formatTable(
-        ['baseline', 'turbo', 'speedup', 'paper GPU speedup'],
-        pairs.map((p) => [String(p.baseline), String(p.turbo), fixed(p.speedup, 1, 'x'), fixed(p.paperGpuSpeedup, 1, 'x')]),
+        ['baseline', 'turbo', 'speedup [95% CI]', 'paper GPU speedup'],
+        pairs.map((p) => [String(p.baseline), `${String(p.turbo)}${p.unstable === true ? ' !' : ''}`, interval(p.speedup, p.speedupCi95, 1, 'x'), fixed(p.paperGpuSpeedup, 1, 'x')]),
       ),
+      ...(pairs.some((p) => p.unstable === true) ? ['! unstable: CV above 10% or interval wider than ±5% (few runs in this profile; see `evalkit bench decoders --help`)'] : []),
       '',
     );
   }
@@ -63,8 +70,8 @@ export function reproSummary(input: {
     parts.push(
       'Kernels: decoupled 3D pixel shuffle (variant 6) vs nearest interpolate + conv (variant 1), onnxruntime',
       formatTable(
-        ['shape', 'median ms', 'speedup vs 1', 'of MatMul ceiling'],
-        six.map((r) => [String(r.shapeLabel), fixed(r.medianMs, 3), fixed(r.speedupVsVariant1, 2, 'x'), fixed(Number(r.fractionOfMatmul) * 100, 0, '%')]),
+        ['shape', 'median ms [95% CI]', 'speedup vs 1 [95% CI]', 'of GEMM ceiling'],
+        six.map((r) => [`${String(r.shapeLabel)}${r.unstable === true ? ' !' : ''}`, interval(r.medianMs, r.medianCi95Ms, 3), interval(r.speedupVsVariant1, r.speedupVsVariant1Ci95, 2, 'x'), fixed(Number(r.fractionOfMatmul) * 100, 0, '%')]),
       ),
       '',
     );

@@ -81,3 +81,23 @@ export function optionalArrayField(row: Row | undefined, key: string, ctx: Field
 export function finiteOrNull(value: number | null): number | null {
   return value !== null && Number.isFinite(value) ? value : null;
 }
+
+/** An optional [low, high] interval of finite numbers (null when absent). */
+export function optionalIntervalField(row: Row, key: string, ctx: FieldContext): [number, number] | null {
+  const v = row[key];
+  if (v === undefined || v === null) return null;
+  if (!Array.isArray(v) || v.length !== 2 || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+    throw new EvalkitError(ERROR_CODES.INVALID_DOCUMENT, 'expected an interval [low, high] of two finite numbers', { file: ctx.file, field: `${ctx.path}.${key}`, value: v });
+  }
+  return [v[0], v[1]];
+}
+
+/**
+ * Ceiling fractions that hold: a fraction above 1 (a row faster than the ceiling it was compared
+ * with, in documents written before ceilings were raised) raises the ceiling to that row, so every
+ * fraction is divided by the largest one; returns the fractions and which rows were above.
+ */
+export function raiseCeiling(fractions: readonly (number | null)[]): { fractions: (number | null)[]; above: boolean[] } {
+  const max = Math.max(1, ...fractions.filter((f): f is number => f !== null && Number.isFinite(f)));
+  return { fractions: fractions.map((f) => (f === null || !Number.isFinite(f) ? f : f / max)), above: fractions.map((f) => f !== null && f > 1) };
+}

@@ -1,5 +1,5 @@
 import type { DecoderPairRow, DecoderRow, LoadedDocument, PaperValues } from '../model';
-import { numberField, optionalArrayField, optionalNumberField, optionalStringField, stringField, type FieldContext } from './fields';
+import { numberField, optionalArrayField, optionalIntervalField, optionalNumberField, optionalStringField, raiseCeiling, stringField, type FieldContext } from './fields';
 
 /** Decoder timings and baseline/Turbo speedups, with the paper's GPU and iPhone FPS beside ours. */
 export function normalizeDecoders(
@@ -11,6 +11,7 @@ export function normalizeDecoders(
   for (const { loaded, series } of docs) {
     const { file, kind, document } = loaded;
     const labels = new Map<string, string>();
+    const first = decoders.length;
     document.results.forEach((r, i) => {
       const ctx: FieldContext = { file, kind, path: `results[${i}]` };
       const model = stringField(r, 'model', ctx);
@@ -27,11 +28,21 @@ export function normalizeDecoders(
         p99Ms: numberField(r, 'p99Ms', ctx),
         sdMs: numberField(r, 'sdMs', ctx),
         fps: numberField(r, 'fps', ctx),
+        fpsCi95: optionalIntervalField(r, 'fpsCi95', ctx),
+        medianCi95Ms: optionalIntervalField(r, 'medianCi95Ms', ctx),
+        unstable: r.unstable === true,
         gflops: optionalNumberField(r, 'gflops', ctx),
         ceilingFraction: optionalNumberField(r, 'ceilingFraction', ctx),
+        aboveCeiling: r.aboveMeasuredCeiling === true,
         paperGpuFps: paperModel?.gpuFps ?? null,
         paperIphoneFps: paperModel?.iphoneFps ?? null,
       });
+    });
+    const mine = decoders.slice(first);
+    const held = raiseCeiling(mine.map((d) => d.ceilingFraction));
+    mine.forEach((d, i) => {
+      d.ceilingFraction = held.fractions[i];
+      d.aboveCeiling ||= held.above[i];
     });
     const summaryCtx: FieldContext = { file, kind, path: 'summary' };
     optionalArrayField(document.summary, 'pairs', summaryCtx).forEach((p, i) => {
@@ -46,6 +57,8 @@ export function normalizeDecoders(
         turbo: turboLabel,
         pair: `${turboLabel} vs ${baselineLabel}`,
         speedup: numberField(p, 'speedup', ctx),
+        speedupCi95: optionalIntervalField(p, 'speedupCi95', ctx),
+        unstable: p.unstable === true,
         paperGpuSpeedup: optionalNumberField(p, 'paperGpuSpeedup', ctx),
       });
     });
