@@ -2,6 +2,7 @@
 // (package.json "nx.tags"), so adding a project with tags is enough to get its rules:
 //   type:lib      may not import any type:app project (packages never import apps);
 //   scope:metrics may not import runtime code (onnxruntime-node, or any scope:runtime/scope:graph project);
+//   layer:generic (statistics usable by any study) may not import a layer:study project;
 //   only files under src/io/ (and tests) may import sharp, danfojs or node:fs;
 //   no src/ file imports @evalkit/test-harness (dev-only: tests and bench scripts use it).
 import js from '@eslint/js';
@@ -38,6 +39,7 @@ const boundaryConfigs = projects.flatMap((p) => {
   const srcOnly = p.name === '@evalkit/test-harness' ? [] : [devOnly];
   if (p.tags.includes('type:lib')) banned.push([withTag('type:app'), `${p.name} is a library (type:lib): libraries never import apps.`]);
   if (p.tags.includes('scope:metrics')) banned.push([runtimeModules, `${p.name} is scope:metrics: metric and agreement code imports no runtime code.`]);
+  if (p.tags.includes('layer:generic')) banned.push([withTag('layer:study'), `${p.name} is layer:generic: statistics usable by any study import no study package.`]);
   const configs = [];
   const merged = (extra) => {
     const rule = { paths: [], patterns: [] };

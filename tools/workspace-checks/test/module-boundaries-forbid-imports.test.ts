@@ -21,8 +21,17 @@ describe('module boundaries from Nx tags', () => {
   it('forbids the metric packages from importing onnxruntime or runtime packages', async () => {
     const ort = await boundaryErrors('packages/recon-metrics/src/probe.ts', "import * as ort from 'onnxruntime-node';\nexport const x = ort;\n");
     expect(ort.join('\n')).toMatch(/imports no runtime code/);
-    const rt = await boundaryErrors('packages/htp-agreement/src/io/probe.ts', "import * as r from '@evalkit/decoder-runtime';\nexport const x = r;\n");
+    const rt = await boundaryErrors('packages/htp/src/io/probe.ts', "import * as r from '@evalkit/decoder-runtime';\nexport const x = r;\n");
     expect(rt.join('\n')).toMatch(/imports no runtime code/);
+    const agreementOrt = await boundaryErrors('packages/agreement/src/probe.ts', "import * as ort from 'onnxruntime-node';\nexport const x = ort;\n");
+    expect(agreementOrt.join('\n')).toMatch(/@evalkit\/agreement is scope:metrics: metric and agreement code imports no runtime code/);
+  });
+
+  it('keeps the generic agreement statistics free of the HTP study, which may use them', async () => {
+    const up = await boundaryErrors('packages/agreement/src/probe.ts', "import { evaluateStudy } from '@evalkit/htp';\nexport const x = evaluateStudy;\n");
+    expect(up.join('\n')).toMatch(/layer:generic: statistics usable by any study import no study package/);
+    const down = await boundaryErrors('packages/htp/src/probe.ts', "import { cohenKappa } from '@evalkit/agreement';\nexport const x = cohenKappa;\n");
+    expect(down).toEqual([]);
   });
 
   it('keeps sharp and the file system in io/ adapters', async () => {

@@ -82,20 +82,30 @@ export function reproSummary(input: {
   }
   const htp = rows('htp', 0).filter((r) => r.group === 'Total' || r.group === 'Warning' || r.group === 'Observation');
   if (htp.length > 0) {
+    const htpSummary = summaryOf('htp', 0);
     const cell = (group: string, level: string) => {
       const r = htp.find((x) => x.group === group && x.level === level);
-      return r ? `${fixed(r.percent, 2)} (${fixed(r.paperPercent, 2)})` : '–';
+      // The paper column is what the paper prints; a cell compared against a corrected value is marked.
+      return r ? `${fixed(r.percent, 2)} (${fixed(r.paperPrinted ?? r.paperPercent, 2)}${r.paperNote ? ' †' : ''})` : '–';
     };
-    const warning = (summaryOf('htp', 0).warning as Row | undefined) ?? {};
+    const corrected = [...new Set(htp.filter((r) => typeof r.paperNote === 'string').map((r) => `† ${String(r.group)}/${String(r.level)}: ${String(r.paperNote)}`))];
+    const warning = (htpSummary.warning as Row | undefined) ?? {};
+    const note = typeof htpSummary.dataNote === 'string' ? htpSummary.dataNote : null;
     parts.push(
-      'PsyDraw Table 1 on the synthetic study: percent, (paper)',
+      `PsyDraw Table 1${note ? ` on the ${note}` : ''}`,
+      'percent (paper prints)',
       formatTable(['level', 'Total', 'Warning', 'Observation'], ['High', 'Moderate', 'Low'].map((l) => [l, cell('Total', l), cell('Warning', l), cell('Observation', l)])),
+      ...corrected,
       `Flagged Warning: ${fixed(warning.percent, 2, '%')} (paper ${fixed(warning.paperPercent, 2, '%')})`,
       '',
     );
   }
-  const agreement = summaryOf('htp', 1) as { cohen?: Row };
-  if (agreement.cohen) parts.push(`Agreement, teacher vs second rater: Cohen's kappa ${fixed(agreement.cohen.kappa, 3)}, quadratic ${fixed(agreement.cohen.quadratic, 3)}`, '');
+  const agreement = summaryOf('htp', 1) as { cohen?: Row; raters?: unknown; dataNote?: unknown };
+  if (agreement.cohen) {
+    const raters = Array.isArray(agreement.raters) ? agreement.raters.map(String).join(' vs ') : 'two raters';
+    const note = typeof agreement.dataNote === 'string' ? ` (${agreement.dataNote})` : '';
+    parts.push(`Agreement, ${raters}${note}: Cohen's kappa ${fixed(agreement.cohen.kappa, 3)}, quadratic ${fixed(agreement.cohen.quadratic, 3)}`, '');
+  }
 
   parts.push(
     'Steps',

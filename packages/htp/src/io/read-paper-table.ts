@@ -1,0 +1,43 @@
+import { ERROR_CODES, EvalkitError } from '@evalkit/core';
+import { existsSync, readFileSync } from 'node:fs';
+
+/** A paper cell evalkit compares against a value other than the one printed, and why. */
+export interface PaperCorrection {
+  group: string;
+  level: string;
+  printed: number;
+  used: number;
+  why: string;
+}
+
+/** The paper's Table 1: percent per group ("Total", "Warning", "Observation") and level, and the Warning share. */
+export interface PaperTable {
+  source: string;
+  /** The percentages compared against (corrections applied). */
+  percent: Record<string, Record<string, number>>;
+  warningPercent: number | null;
+  /** Cells where the printed table differs from `percent`. */
+  corrections: PaperCorrection[];
+}
+
+/** What a table's paper column shows for one cell: the printed value, the value compared against, and a note where they differ. */
+export interface PaperCell {
+  paperPercent: number | null;
+  paperPrinted: number | null;
+  paperNote: string | null;
+}
+
+/** Reads the paper reference values (fixtures/paper/psydraw.json in this repository). */
+export function readPaperTable(path: string): PaperTable {
+  if (!existsSync(path)) throw new EvalkitError(ERROR_CODES.FILE_NOT_FOUND, 'paper reference values not found', { file: path });
+  const doc = JSON.parse(readFileSync(path, 'utf8')) as { source?: string; percent?: Record<string, Record<string, number>>; warningShare?: { percent?: number }; corrections?: PaperCorrection[] };
+  if (!doc.percent) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'no "percent" table', { file: path, field: 'percent' });
+  return { source: doc.source ?? path, percent: doc.percent, warningPercent: doc.warningShare?.percent ?? null, corrections: doc.corrections ?? [] };
+}
+
+/** The paper's cell for a group and level: printed and compared values, with the correction's reason where they differ. */
+export function paperCell(paper: PaperTable | null, group: string | null, level: string): PaperCell {
+  const used = group === null || !paper ? null : (paper.percent[group]?.[level] ?? null);
+  const fix = paper?.corrections.find((c) => c.group === group && c.level === level);
+  return { paperPercent: used, paperPrinted: fix ? fix.printed : used, paperNote: fix ? `compared with ${fix.used.toFixed(2)}. ${fix.why}` : null };
+}
