@@ -8,6 +8,7 @@ import { registerBenchKernels } from './bench-kernels';
 import { registerCompareKernels } from './compare-kernels';
 import { registerCompare } from './compare';
 import { registerMetrics } from './metrics';
+import { registerMerge } from './merge';
 import { registerReport } from './report';
 import { registerDecode } from './decode';
 import { registerEncode } from './encode';
@@ -32,6 +33,7 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerCompare,
   registerCompareKernels,
   registerMetrics,
+  registerMerge,
   registerHtp,
   registerAgreement,
   registerReport,

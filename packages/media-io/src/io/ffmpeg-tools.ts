@@ -51,7 +51,8 @@ export function ffmpegVersion(tools: FfmpegTools): string | null {
 export function stderrTail(text: string, lines = 3): string {
   const kept = text
     .split('\n')
-    .map((l) => l.trim())
+    // "[mov,mp4 @ 0x5561...]": a heap address differs on every run, and messages land in documents
+    .map((l) => l.replace(/ @ 0x[0-9a-f]+\]/gi, ']').trim())
     .filter((l) => l !== '');
   return kept.slice(-lines).join(' | ') || '(no message)';
 }
