@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import { canonicalConfig, type DatasetConfig } from '../config';
 import type { PairRow } from '../pair';
-import { decodePairRow, encodePairRow } from '../rows';
+import { decodePairRow, encodePairRow, inFile } from '../rows';
 
 /** First line of a journal: what it is and the config its rows were computed with. */
 const JOURNAL_ID = 'evalkit/recon-dataset-rows@1';
@@ -44,7 +44,7 @@ export function openRowJournal(path: string, config: DatasetConfig): RowJournal 
     const complete = lines.slice(1, -1);
     complete.forEach((line, k) => {
       if (line === '') return;
-      const row = decodePairRow(line, `line ${k + 2}`);
+      const row = inFile(path, () => decodePairRow(line, `line ${k + 2}`));
       if (!seen.has(row.id)) rows.push(row);
       seen.add(row.id);
     });
