@@ -50,8 +50,8 @@ export function isDatasetRun(opts: { manifest?: string; refDir?: string; testDir
 
 const usage = (problem: string, field: string, value: unknown) => new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, problem, { field, value });
 
-/** The dataset's pairs from --manifest or --ref-dir/--test-dir, with the baseline joined when given. */
-function datasetPairs(opts: DatasetCliOptions): DatasetPair[] {
+/** The dataset's pairs from --manifest or --ref-dir/--test-dir, with the baseline joined when given (a queue producer reads them the same way). */
+export function datasetPairs(opts: DatasetCliOptions): DatasetPair[] {
   if (opts.manifest !== undefined) {
     if (opts.refDir !== undefined || opts.testDir !== undefined) throw usage('give --manifest or --ref-dir/--test-dir, not both', '--ref-dir', opts.refDir ?? opts.testDir);
     if (opts.baselineDir !== undefined) throw usage('with --manifest the baseline is a manifest too: --baseline FILE.csv', '--baseline-dir', opts.baselineDir);
@@ -62,6 +62,22 @@ function datasetPairs(opts: DatasetCliOptions): DatasetPair[] {
   if (opts.baseline !== undefined) throw usage('with --ref-dir/--test-dir the baseline is a folder too: --baseline-dir DIR', '--baseline', opts.baseline);
   const pairs = pairsFromDirs(opts.refDir, opts.testDir);
   return opts.baselineDir === undefined ? pairs : withBaseline(pairs, pairsFromDirs(opts.refDir, opts.baselineDir), opts.baselineDir);
+}
+
+/** The evaluation settings the metrics flags give (one function, so every way of running a dataset gets the same config). */
+export function datasetSettings(opts: DatasetCliOptions): EvaluationSettings {
+  const settings: EvaluationSettings = {
+    metrics: opts.metrics as MetricName[],
+    ssimVariant: opts.ssimVariant,
+    dataRange: opts.dataRange,
+    luma: opts.luma === true,
+    maxFrames: opts.maxFrames,
+    preset: opts.preset,
+    allowNonfinite: opts.allowNonfinite === true,
+  };
+  // the preset fixes the SSIM variant; the flag's default must not read as a conflicting choice
+  if (opts.preset !== undefined) delete settings.ssimVariant;
+  return settings;
 }
 
 const fmt = (v: number | undefined, digits: number): string => (v === undefined ? '-' : Number.isFinite(v) ? v.toFixed(digits) : String(v));
@@ -75,17 +91,7 @@ export async function runDatasetMetrics(opts: DatasetCliOptions, progress: Progr
   if (opts.out === undefined) throw usage('a dataset run writes its document to --out FILE.json (and resumes from it when interrupted)', '--out', undefined);
   const pairs = datasetPairs(opts);
   const shard = opts.shard === undefined ? null : parseShard(opts.shard);
-  const settings: EvaluationSettings = {
-    metrics: opts.metrics as MetricName[],
-    ssimVariant: opts.ssimVariant,
-    dataRange: opts.dataRange,
-    luma: opts.luma === true,
-    maxFrames: opts.maxFrames,
-    preset: opts.preset,
-    allowNonfinite: opts.allowNonfinite === true,
-  };
-  if (opts.preset !== undefined) delete settings.ssimVariant;
-  const config = createDatasetConfig(settings, pairs, shard);
+  const config = createDatasetConfig(datasetSettings(opts), pairs, shard);
   const mine = shard ? selectShard(pairs, shard.index, shard.count) : sortById(pairs);
   const workers = workerCount(opts.workers, mine.length);
   const journal = journalPathFor(opts.out);
