@@ -142,6 +142,8 @@ function runOnThreads(pairs: readonly DatasetPair[], config: DatasetConfig, coun
         }
       });
       thread.on('error', (error) => stop(error));
+      // a thread that ends by itself (out of memory, process.exit in a dependency) must not leave the run waiting
+      thread.on('exit', (code) => stop(new EvalkitError(ERROR_CODES.RUNTIME, `a worker thread stopped unexpectedly (exit code ${code})`, { field: 'workers', value: count })));
       threads.push(thread);
     }
     for (const t of threads) give(t);
