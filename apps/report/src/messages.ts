@@ -21,11 +21,6 @@ export const MESSAGES = {
   runDirMissing: 'run folder does not exist',
   runDirNotFolder: 'not a folder',
   noDocuments: 'no result documents (*.json with an "evalkit/<kind>@<version>" schema) in this folder',
-  fieldMissing: (kind: string) => `missing in a ${kind} document (see docs/result-documents.md)`,
-  fieldNotNumber: 'expected a number (or "Infinity", "-Infinity", "NaN")',
-  fieldNotString: 'expected a string',
-  fieldNotObject: 'expected an object',
-  fieldNotArray: 'expected an array',
   serveDirMissing: 'report folder does not exist or has no index.html',
   // CLI
   cliWrote: (html: string, seconds: string) => `wrote ${html} in ${seconds} s`,

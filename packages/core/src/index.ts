@@ -7,16 +7,23 @@ export type { RunManifest, RunManifestInput } from './run-manifest';
 export {
   RESULT_KINDS,
   RESULT_SCHEMA_VERSION,
+  isResultKind,
+  kindVersion,
   resultDocumentSchema,
   schemaId,
   parseSchemaId,
   createResultDocument,
   validateResultDocument,
+  validateResultDocumentOfKind,
   parseResultDocument,
   serializeResultDocument,
   documentKind,
 } from './result-document';
-export type { ResultDocument, ResultKind } from './result-document';
+export type { ResultDocument, KindDocument, ResultKind } from './result-document';
+export { RESULT_KIND_DEFINITIONS, RESULT_KIND_EXAMPLES } from './schemas';
+export type { ResultRow, ResultRowInput, ResultSummary, ResultSummaryInput, ResultConfig, ResultKindDefinition } from './schemas';
+export { evalkitErrorFromZod, formatIssuePath } from './zod-error';
+export type { ZodErrorContext } from './zod-error';
 export { writeFileAtomic, temporaryPathFor, removePendingTemporaryFiles } from './io/atomic-write';
 export { readResultDocument, writeResultDocument } from './io/result-file';
 export { gitRevision } from './io/git-revision';

@@ -27,7 +27,7 @@ describe('atomic writes', () => {
   it('never exposes a half-written result when the writer is killed mid-write', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'evk-kill-'));
     const target = join(dir, 'result.json');
-    const doc = createResultDocument('kernel-bench', createRunManifest({ tool: 't', toolVersion: '0' }), [{ v: 0 }]);
+    const doc = createResultDocument('recon-metrics', createRunManifest({ tool: 't', toolVersion: '0' }), [{ video: 'v', index: 0 }]);
     writeResultDocument(target, doc);
     // The child rewrites a ~16 MB document in a loop; we kill it with SIGKILL at an arbitrary moment.
     const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'fixtures', 'rewrite-forever.ts'), target], {

@@ -153,7 +153,7 @@ Examples:
         seed: opts.seed,
       };
       const manifest = cliManifest('bench kernels', { config, seed: opts.seed, startedAt, executionProvider: 'cpu' });
-      const doc = createResultDocument('kernel-bench', manifest, rows as unknown as Record<string, unknown>[], { config, summary: { ceilings } });
+      const doc = createResultDocument('kernel-bench', manifest, rows, { config, summary: { ceilings } });
       if (opts.out) writeResultDocument(opts.out, doc);
       if (opts.json) printJson(doc);
       else process.stdout.write(`${formatKernelTable(rows, ceilings)}\n${opts.out ? `\nwrote ${opts.out}\n` : ''}`);

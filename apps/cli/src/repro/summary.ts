@@ -1,16 +1,12 @@
 import { relative } from 'node:path';
-import type { ResultDocument } from '@evalkit/core';
+import { validateResultDocumentOfKind, type KindDocument, type ResultDocument, type ResultKind } from '@evalkit/core';
 import type { ReproProfile } from './profile';
 import type { StepOutcome } from './runner';
 import { formatTable } from '../shared/output';
 
-type Row = Record<string, unknown>;
-
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const fixed = (v: unknown, digits: number, suffix = ''): string => {
-  const n = num(v);
-  if (n !== null) return `${n.toFixed(digits)}${suffix}`;
-  return v === 'Infinity' ? '∞' : '–';
+const fixed = (v: number | null | undefined, digits: number, suffix = ''): string => {
+  if (typeof v === 'number' && Number.isFinite(v)) return `${v.toFixed(digits)}${suffix}`;
+  return v === Infinity ? '∞' : '–';
 };
 
 /** What `evalkit repro` prints at the end, and its JSON form. */
@@ -30,64 +26,69 @@ export function reproSummary(input: {
   seconds: number;
 }): ReproSummary {
   const parts: string[] = [];
-  const rows = (id: string, i = 0): Row[] => (input.documents.get(id)?.[i]?.results as Row[] | undefined) ?? [];
-  const summaryOf = (id: string, i = 0): Row => (input.documents.get(id)?.[i]?.summary as Row | undefined) ?? {};
+  // Each step's document parsed with its kind's schema: the numbers below are typed, never guessed.
+  const doc = <K extends ResultKind>(id: string, i: number, kind: K): KindDocument<K> | undefined => {
+    const d = input.documents.get(id)?.[i];
+    return d ? validateResultDocumentOfKind(d, kind, `${id} step, document ${i + 1}`) : undefined;
+  };
 
-  const zoo = rows('zoo-sizes');
+  const zoo = doc('zoo-sizes', 0, 'zoo-sizes')?.results ?? [];
   if (zoo.length > 0) {
     parts.push(
       'Decoder sizes (params, M: ours vs paper; MACs at the zoo size)',
       formatTable(
         ['model', 'params M', 'paper M', 'GMAC'],
-        zoo.map((r) => [String(r.model), fixed(Number(r.params) / 1e6, 2), fixed(r.paperParamsM, 1), fixed(Number(r.macs) / 1e9, 1)]),
+        zoo.map((r) => [r.model, fixed(r.params / 1e6, 2), fixed(r.paperParamsM, 1), fixed(r.macs / 1e9, 1)]),
       ),
       '',
     );
   }
-  const pairs = (summaryOf('decoder-bench').pairs as Row[] | undefined) ?? [];
-  const bench = rows('decoder-bench');
+  const decoderBench = doc('decoder-bench', 0, 'decoder-bench');
+  const pairs = decoderBench?.summary?.pairs ?? [];
+  const bench = decoderBench?.results ?? [];
   if (bench.length > 0) {
     const r0 = bench[0];
     parts.push(
       `Decoder speed on this CPU (${r0.height}x${r0.width}; paper: GPU at 512x512)`,
       formatTable(
         ['baseline', 'turbo', 'speedup', 'paper GPU speedup'],
-        pairs.map((p) => [String(p.baseline), String(p.turbo), fixed(p.speedup, 1, 'x'), fixed(p.paperGpuSpeedup, 1, 'x')]),
+        pairs.map((p) => [p.baseline, p.turbo, fixed(p.speedup, 1, 'x'), fixed(p.paperGpuSpeedup, 1, 'x')]),
       ),
       '',
     );
   }
-  const kernels = rows('kernel-bench').filter((r) => r.state === 'completed' && r.implementation === 'onnx' && r.part === 'full');
-  const six = kernels.filter((r) => String(r.variant) === '6');
+  const kernels = (doc('kernel-bench', 0, 'kernel-bench')?.results ?? []).filter((r) => r.implementation === 'onnx' && r.part === 'full');
+  const six = kernels.filter((r) => r.state === 'completed' && r.variant === '6');
   if (six.length > 0) {
     parts.push(
       'Kernels: decoupled 3D pixel shuffle (variant 6) vs nearest interpolate + conv (variant 1), onnxruntime',
       formatTable(
         ['shape', 'median ms', 'speedup vs 1', 'of MatMul ceiling'],
-        six.map((r) => [String(r.shapeLabel), fixed(r.medianMs, 3), fixed(r.speedupVsVariant1, 2, 'x'), fixed(Number(r.fractionOfMatmul) * 100, 0, '%')]),
+        six.map((r) => [r.shapeLabel, fixed(r.medianMs, 3), fixed(r.speedupVsVariant1, 2, 'x'), fixed(r.fractionOfMatmul === null ? null : r.fractionOfMatmul * 100, 0, '%')]),
       ),
       '',
     );
   }
-  const recon = summaryOf('codec').mean as Row | undefined;
+  const recon = doc('codec', 0, 'recon-metrics')?.summary?.mean;
   if (recon) {
     parts.push(`Embedded codec round trip of the fixture clip: PSNR ${fixed(recon.psnr, 2, ' dB')}, SSIM ${fixed(recon.ssim, 4)}, flicker ${fixed(recon.flicker, 4)}`, '');
   }
-  const htp = rows('htp', 0).filter((r) => r.group === 'Total' || r.group === 'Warning' || r.group === 'Observation');
+  const htpDoc = doc('htp', 0, 'htp-consistency');
+  const htp = (htpDoc?.results ?? []).filter((r) => r.group === 'Total' || r.group === 'Warning' || r.group === 'Observation');
   if (htp.length > 0) {
     const cell = (group: string, level: string) => {
       const r = htp.find((x) => x.group === group && x.level === level);
       return r ? `${fixed(r.percent, 2)} (${fixed(r.paperPercent, 2)})` : '–';
     };
-    const warning = (summaryOf('htp', 0).warning as Row | undefined) ?? {};
+    const warning = htpDoc?.summary?.warning;
     parts.push(
       'PsyDraw Table 1 on the synthetic study: percent, (paper)',
       formatTable(['level', 'Total', 'Warning', 'Observation'], ['High', 'Moderate', 'Low'].map((l) => [l, cell('Total', l), cell('Warning', l), cell('Observation', l)])),
-      `Flagged Warning: ${fixed(warning.percent, 2, '%')} (paper ${fixed(warning.paperPercent, 2, '%')})`,
+      `Flagged Warning: ${fixed(warning?.percent, 2, '%')} (paper ${fixed(warning?.paperPercent, 2, '%')})`,
       '',
     );
   }
-  const agreement = summaryOf('htp', 1) as { cohen?: Row };
+  const agreement = doc('htp', 1, 'agreement')?.summary ?? {};
   if (agreement.cohen) parts.push(`Agreement, teacher vs second rater: Cohen's kappa ${fixed(agreement.cohen.kappa, 3)}, quadratic ${fixed(agreement.cohen.quadratic, 3)}`, '');
 
   parts.push(
