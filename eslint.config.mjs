@@ -2,7 +2,8 @@
 // (package.json "nx.tags"), so adding a project with tags is enough to get its rules:
 //   type:lib      may not import any type:app project (packages never import apps);
 //   scope:metrics may not import runtime code (onnxruntime-node, or any scope:runtime/scope:graph project);
-//   only files under src/io/ (and tests) may import sharp, danfojs or node:fs.
+//   only files under src/io/ (and tests) may import sharp, danfojs or node:fs;
+//   no src/ file imports @evalkit/test-harness (dev-only: tests and bench scripts use it).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -30,8 +31,11 @@ function forbid(names, message) {
   };
 }
 
+const devOnly = [['@evalkit/test-harness'], '@evalkit/test-harness is for tests only: production code never depends on it.'];
+
 const boundaryConfigs = projects.flatMap((p) => {
   const banned = [];
+  const srcOnly = p.name === '@evalkit/test-harness' ? [] : [devOnly];
   if (p.tags.includes('type:lib')) banned.push([withTag('type:app'), `${p.name} is a library (type:lib): libraries never import apps.`]);
   if (p.tags.includes('scope:metrics')) banned.push([runtimeModules, `${p.name} is scope:metrics: metric and agreement code imports no runtime code.`]);
   const configs = [];
@@ -48,12 +52,25 @@ const boundaryConfigs = projects.flatMap((p) => {
     configs.push({
       files: [`${p.root}/src/**/*.ts`],
       ignores: [`${p.root}/src/io/**`, `${p.root}/src/**/*.test.ts`],
-      rules: { 'no-restricted-imports': ['error', merged([[ioOnly, 'File formats and the file system belong in src/io/ adapters.']])] },
+      rules: { 'no-restricted-imports': ['error', merged([[ioOnly, 'File formats and the file system belong in src/io/ adapters.'], ...srcOnly])] },
+    });
+  } else if (srcOnly.length > 0) {
+    configs.push({
+      files: [`${p.root}/src/**/*.ts`],
+      ignores: [`${p.root}/src/**/*.test.ts`],
+      rules: { 'no-restricted-imports': ['error', merged(srcOnly)] },
+    });
+  }
+  if (banned.length > 0 || srcOnly.length > 0) {
+    configs.push({
+      files: [`${p.root}/src/io/**/*.ts`],
+      ignores: [`${p.root}/src/**/*.test.ts`],
+      rules: { 'no-restricted-imports': ['error', merged(srcOnly)] },
     });
   }
   if (banned.length > 0) {
     configs.push({
-      files: [`${p.root}/src/io/**/*.ts`, `${p.root}/src/**/*.test.ts`, `${p.root}/test/**/*.ts`],
+      files: [`${p.root}/src/**/*.test.ts`, `${p.root}/test/**/*.ts`],
       rules: { 'no-restricted-imports': ['error', merged([])] },
     });
   }

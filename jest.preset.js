@@ -14,6 +14,8 @@ module.exports = {
     ],
   },
   testMatch: ['**/?(*.)test.ts'],
+  // Counts tests skipped for a missing system program (requireSystemTool of @evalkit/test-harness).
+  reporters: ['default', require.resolve('./tools/test-harness/system-skip-reporter.js')],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
 };

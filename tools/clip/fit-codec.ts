@@ -1,20 +1,13 @@
 // Fits the embedded codec (whitened block PCA, 16 components of 4x8x8x3 blocks) on fixtures/clip and
-// writes packages/decoder-runtime/assets/codec/block-pca-16.safetensors. Deterministic.
+// writes packages/codec/assets/block-pca-16.safetensors. Deterministic.
 // Run: npx tsx tools/clip/fit-codec.ts
 import { resolve } from 'node:path';
-import {
-  DEFAULT_CODEC_WEIGHTS,
-  encodeWithCodec,
-  decodeWithCodecReference,
-  fitBlockPca,
-  frames8ToVideo,
-  readClip,
-  videoToFrames8,
-  writeCodecWeights,
-} from '@evalkit/decoder-runtime';
+import { DEFAULT_CODEC_WEIGHTS, encodeWithCodec, decodeWithCodecReference, fitBlockPca, writeCodecWeights } from '@evalkit/codec';
+import { frames8ToVideo, videoToFrames8 } from '@evalkit/decoder-runtime';
+import { readRgbClip } from '@evalkit/media-io';
 
 async function main(): Promise<void> {
-  const clip = await readClip(resolve(__dirname, '../../fixtures/clip'));
+  const clip = await readRgbClip(resolve(__dirname, '../../fixtures/clip'));
   const video = frames8ToVideo(clip);
   const began = Date.now();
   const fit = fitBlockPca([video]);

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readResultDocument } from '@evalkit/core';
-import { encodeNpy } from '@evalkit/recon-metrics';
+import { encodeNpy } from '@evalkit/media-io';
 
 const bin = resolve(__dirname, '../bin/evalkit.js');
 const fixtures = resolve(__dirname, '../../../fixtures/recon');
@@ -94,8 +94,8 @@ describe('evalkit metrics', () => {
     const frames = 20;
     const ref = new Uint8Array(frames * 200 * 300 * 3).fill(100);
     const test = new Uint8Array(frames * 200 * 300 * 3).fill(110);
-    writeFileSync(join(dir, 'ref.npy'), encodeNpy(ref, [frames, 200, 300, 3]));
-    writeFileSync(join(dir, 'test.npy'), encodeNpy(test, [frames, 200, 300, 3]));
+    writeFileSync(join(dir, 'ref.npy'), encodeNpy({ data: ref, shape: [frames, 200, 300, 3] }));
+    writeFileSync(join(dir, 'test.npy'), encodeNpy({ data: test, shape: [frames, 200, 300, 3] }));
     const r = run(['--ref', join(dir, 'ref.npy'), '--test', join(dir, 'test.npy'), '--preset', 'turbo-vaed', '--json']);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -103,7 +103,7 @@ describe('evalkit metrics', () => {
     expect(out.frames).toHaveLength(17);
     expect(Math.abs(out.mean.psnr - 20 * Math.log10(1 / Math.sqrt((10 / 255) ** 2)))).toBeLessThan(1e-6);
     const few = mkdtempSync(join(tmpdir(), 'metrics-tv-few-'));
-    writeFileSync(join(few, 'a.npy'), encodeNpy(new Uint8Array(3 * 8 * 8 * 3), [3, 8, 8, 3]));
+    writeFileSync(join(few, 'a.npy'), encodeNpy({ data: new Uint8Array(3 * 8 * 8 * 3), shape: [3, 8, 8, 3] }));
     const short = run(['--ref', join(few, 'a.npy'), '--test', join(few, 'a.npy'), '--preset', 'turbo-vaed']);
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/needs 17 frames, but .*a\.npy has 3/);
@@ -114,7 +114,7 @@ describe('evalkit metrics', () => {
     expect(size.status).toBe(1);
     expect(size.stderr).toMatch(/\[EVK_MISMATCH\].*astronaut-ref\.png is 128x128, test .*chelsea-ref\.png is 101x77/);
     const dir = mkdtempSync(join(tmpdir(), 'metrics-bad-'));
-    writeFileSync(join(dir, 'f.npy'), encodeNpy(new Float32Array(2 * 16 * 16), [2, 16, 16]));
+    writeFileSync(join(dir, 'f.npy'), encodeNpy({ data: new Float32Array(2 * 16 * 16), shape: [2, 16, 16] }));
     const float = run(['--ref', join(dir, 'f.npy'), '--test', join(dir, 'f.npy')]);
     expect(float.status).toBe(1);
     expect(float.stderr).toMatch(/f\.npy, field "--data-range".*give --data-range/);

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { requireSystemTool } from '@evalkit/test-harness';
 import { renderReport, type RenderReportResult } from '../src';
 import { HOSTILE_LATEX_LABEL, HOSTILE_MODEL_LABEL, writeFixtureRuns, type FixtureRuns } from './fixtures/build-fixture-runs';
 
-const CHROMIUM = process.env.EVALKIT_CHROMIUM ?? '/usr/bin/chromium';
+// Looked up as `evalkit doctor` does (EVALKIT_CHROMIUM, CHROME_PATH, chromium, chromium-browser, google-chrome).
+const browserTool = requireSystemTool('chromium');
 
 /** What happened while a page loaded: console errors, uncaught errors, requests, dialogs. */
 interface PageLog {
@@ -33,7 +35,7 @@ async function openReport(browser: Browser, indexHtml: string): Promise<{ page: 
   return { page, log };
 }
 
-describe('the HTML report in headless Chromium', () => {
+browserTool.describe('the HTML report in headless Chromium', () => {
   jest.setTimeout(90_000);
   let root: string;
   let runs: FixtureRuns;
@@ -46,7 +48,7 @@ describe('the HTML report in headless Chromium', () => {
     runs = writeFixtureRuns(root);
     full = await renderReport({ runDirs: [runs.laptop, runs.phone], outDir: join(root, 'full') });
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: browserTool.paths.chromium,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   });

@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import { z } from 'zod';
+import { browserFingerprintSchema } from './browser-fingerprint';
 
 /** Describes the machine a result was measured on, so results from several devices compare side by side. */
 export const deviceFingerprintSchema = z.object({
@@ -13,6 +14,8 @@ export const deviceFingerprintSchema = z.object({
   onnxruntimeVersion: z.string().nullable(),
   executionProvider: z.string().nullable(),
   hostname: z.string().optional(),
+  /** Present when a web page measured the result (evalkit bench serve / browser). */
+  browser: browserFingerprintSchema.optional(),
 });
 
 /** Machine description carried in every run manifest. */

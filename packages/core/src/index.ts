@@ -2,6 +2,8 @@ export { ERROR_CODES, EvalkitError, isEvalkitError, describeValue } from './erro
 export type { ErrorCode, ErrorLocation } from './errors';
 export { deviceFingerprint, deviceFingerprintSchema, installedOnnxruntimeVersion } from './device-fingerprint';
 export type { DeviceFingerprint, FingerprintOptions } from './device-fingerprint';
+export { browserFingerprintSchema } from './browser-fingerprint';
+export type { BrowserFingerprint } from './browser-fingerprint';
 export { createRunManifest, runManifestSchema } from './run-manifest';
 export type { RunManifest, RunManifestInput } from './run-manifest';
 export {
@@ -28,5 +30,4 @@ export { writeFileAtomic, temporaryPathFor, removePendingTemporaryFiles } from '
 export { readResultDocument, writeResultDocument } from './io/result-file';
 export { gitRevision } from './io/git-revision';
 export { mulberry32 } from './random';
-export { createProgressReporter, prefersPlainProgress } from './progress';
-export type { ProgressReporter, ProgressTask, ProgressOptions } from './progress';
+export { findExecutable, findChromium, chromiumCandidates, CHROMIUM_NAMES } from './io/find-executable';

@@ -151,9 +151,9 @@ export function createResultDocument<K extends ResultKind, R extends ResultRowIn
   manifest: RunManifest,
   results: R[],
   options: { config?: Record<string, unknown>; summary?: ResultSummaryInput<K> } = {},
-): ResultDocument<R> {
+): ResultDocument<R & Record<string, unknown>> {
   if (!isResultKind(kind)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'not a declared result kind', { field: 'kind', value: kind });
-  const doc: ResultDocument<R> = { schema: schemaId(kind), manifest, config: options.config ?? manifest.config, results };
+  const doc: ResultDocument<R & Record<string, unknown>> = { schema: schemaId(kind), manifest, config: options.config ?? manifest.config, results };
   if (options.summary !== undefined) doc.summary = options.summary as Record<string, unknown>;
   validateResultDocument(doc, `new ${kind} document`);
   return doc;

@@ -18,6 +18,7 @@ import { RESULT_KIND_EXAMPLES } from '../src/schemas';
 const manifest = createRunManifest({ tool: 'evalkit test', toolVersion: '0.1.0', startedAt: new Date('2026-01-01T00:00:00Z'), finishedAt: new Date('2026-01-01T00:00:01Z') });
 
 /** A valid document of `kind` with three copies of its example row, as plain JSON. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests poke at arbitrary JSON
 function exampleJson(kind: ResultKind): Record<string, any> {
   const e = RESULT_KIND_EXAMPLES[kind];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one example per kind, checked at run time

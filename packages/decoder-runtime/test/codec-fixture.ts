@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { frames8ToVideo, readClip, type VideoTensor, type Frames8 } from '../src';
+import { readRgbClip, type Frames8 } from '@evalkit/media-io';
+import { frames8ToVideo, type VideoTensor } from '../src';
 
 /** The fixture clip folder (17 frames of 128x128). */
 export const CLIP_DIR = resolve(__dirname, '../../../fixtures/clip');
@@ -9,7 +10,7 @@ let cached: { clip: Frames8; video: VideoTensor } | undefined;
 /** The fixture clip as 8-bit frames and as a [1,3,17,128,128] video in [-1,1]. */
 export async function fixtureClip(): Promise<{ clip: Frames8; video: VideoTensor }> {
   if (!cached) {
-    const clip = await readClip(CLIP_DIR);
+    const clip = await readRgbClip(CLIP_DIR);
     cached = { clip, video: frames8ToVideo(clip) };
   }
   return cached;

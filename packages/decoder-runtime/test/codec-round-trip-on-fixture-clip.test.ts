@@ -1,4 +1,5 @@
-import { buildCodecDecoderGraph, DecoderSession, decodeWithCodecReference, encodeWithCodec, fitBlockPca, randomLatents, readCodecWeights, videoToFrames8 } from '../src';
+import { buildCodecDecoderGraph, decodeWithCodecReference, encodeWithCodec, fitBlockPca, readCodecWeights } from '@evalkit/codec';
+import { DecoderSession, randomLatents, videoToFrames8 } from '../src';
 import { CLIP_DIR, fixtureClip, maxAbsDiff, meanPsnr8 } from './codec-fixture';
 import { runPython } from './python-reference';
 

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onnx } from 'onnx-proto';
-import { buildCodecDecoderGraph, DecoderSession, randomLatents, readCodecWeights } from '../src';
+import { buildCodecDecoderGraph, readCodecWeights } from '@evalkit/codec';
+import { DecoderSession, randomLatents } from '../src';
 
 const dir = mkdtempSync(join(tmpdir(), 'evk-session-'));
 const codecBytes = buildCodecDecoderGraph(readCodecWeights()).toBytes();

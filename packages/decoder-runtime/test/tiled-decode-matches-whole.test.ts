@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildZooModel } from '@evalkit/decoder-zoo';
 import { decodeVideo, resolveDecoderModel } from '../src';
-import { buildCodecDecoderGraph, DecoderSession, decodeTiled, DEFAULT_GEOMETRY, encodeWithCodec, planTiles, randomLatents, readCodecWeights, tilesForBudget, estimateDecodeBytes, type Latent } from '../src';
+import { buildCodecDecoderGraph, encodeWithCodec, readCodecWeights } from '@evalkit/codec';
+import { DecoderSession, decodeTiled, DEFAULT_GEOMETRY, planTiles, randomLatents, tilesForBudget, estimateDecodeBytes, type Latent } from '../src';
 import { fixtureClip, maxAbsDiff } from './codec-fixture';
 
 describe('tiled decoding', () => {

@@ -1,10 +1,12 @@
 import { EvalkitError, ERROR_CODES } from '@evalkit/core';
-import { GraphBuilder, type Value } from '@evalkit/onnx-graph';
+import { GraphBuilder, type Value, type WeightSource } from '@evalkit/onnx-graph';
 import { buildTurboVaed, turboOutputFrames, TURBO_DC, TURBO_HUNYUAN, TURBO_LTX } from './models/turbo-vaed';
-import { buildHunyuanVideo, hunyuanOutputFrames } from './models/hunyuan-video';
-import { buildCogVideoX, cogOutputFrames } from './models/cogvideox';
-import { buildLtxVideo, ltxOutputFrames } from './models/ltx-video';
-import { buildWanVae, wanOutputFrames, WAN_21 } from './models/wan21-vae';
+import { buildHunyuanVideo, hunyuanOutputFrames, HUNYUAN_VIDEO } from './models/hunyuan-video';
+import { buildCogVideoX, cogOutputFrames, COGVIDEOX } from './models/cogvideox';
+import { buildLtxVideo, ltxOutputFrames, LTX_VIDEO_090 } from './models/ltx-video';
+import { buildWanVae, wanConfigOf, wanOutputFrames, WAN_21_SPEC } from './models/wan21-vae';
+import { resolveConfig, type DiffusersConfig, type ModelConfigSpec } from './models/diffusers-config';
+import { checkModelConfig } from './checkpoint/config-check';
 
 /** CLI names of the zoo's decoders. */
 export type ZooModelName = 'turbo-vaed-hunyuan' | 'turbo-vaed-cog' | 'turbo-vaed-ltx' | 'turbo-vaed-dc' | 'hunyuanvideo' | 'cogvideox' | 'ltx-video-0.9.0' | 'wan-2.1';
@@ -47,6 +49,16 @@ export interface ZooBuildOptions {
   materializeWeights?: boolean;
   /** Batch size. Default 1. */
   batch?: number;
+  /**
+   * A diffusers config.json of a checkpoint: its width fields (channels, latent channels, norm groups)
+   * are built as given, every other field the zoo knows must equal the published value (EvalkitError
+   * naming the field and both values otherwise). Default: the published config.
+   */
+  config?: DiffusersConfig;
+  /** Where the config came from, for error messages. */
+  configSource?: string;
+  /** Parameter values (a checkpoint) instead of seeded ones; see loadCheckpointWeights. */
+  weights?: WeightSource;
 }
 
 /** A built zoo decoder: the graph plus its sizes. */
@@ -70,28 +82,34 @@ export interface ZooBuild {
   /** [B, 3, frames, H, W]. */
   outputShape: number[];
   /** Options the graph was built with (defaults filled in). */
-  options: Required<ZooBuildOptions>;
+  options: Required<Omit<ZooBuildOptions, 'config' | 'configSource' | 'weights'>>;
+  /** The diffusers config the graph was built from (published, scaled or a checkpoint's). */
+  config: DiffusersConfig;
 }
 
 interface Entry {
   info: ZooModelInfo;
-  build(g: GraphBuilder, latent: Value, widthMult: number): Value;
+  spec: ModelConfigSpec;
+  latentField: string;
+  build(g: GraphBuilder, latent: Value, config: DiffusersConfig, widthMult: number): Value;
 }
 
-function turboEntry(name: ZooModelName, label: string, baseline: string, config: typeof TURBO_HUNYUAN, compression: [number, number, number], frameRule: string): Entry {
+function turboEntry(name: ZooModelName, label: string, baseline: string, spec: ModelConfigSpec, compression: [number, number, number], frameRule: string): Entry {
   return {
     info: {
       name,
       label,
       family: 'turbo',
       baseline,
-      latentChannels: config.latentChannels,
+      latentChannels: spec.published.latent_channels as number,
       compression,
       frameRule,
-      summary: `decoupled 3-D pixel-shuffle upsamplers; RMSNorm ResBlocks; depthwise-separable k5 convs in mid/up0; time edge-padded, space zero-padded; patch ${config.patchSize}; no attention`,
-      outputFrames: (t) => turboOutputFrames(config, t),
+      summary: `decoupled 3-D pixel-shuffle upsamplers; RMSNorm ResBlocks; depthwise-separable k5 convs in mid/up0; time edge-padded, space zero-padded; patch ${spec.published.patch_size as number}; no attention`,
+      outputFrames: (t) => turboOutputFrames(spec.published, t),
     },
-    build: (g, latent, w) => buildTurboVaed(g, latent, config, w),
+    spec,
+    latentField: 'latent_channels',
+    build: (g, latent, config) => buildTurboVaed(g, latent, config),
   };
 }
 
@@ -110,8 +128,10 @@ const ENTRIES: Record<ZooModelName, Entry> = {
       compression: [4, 8, 8],
       frameRule: '4T-3',
       summary: 'nearest interpolate (frame 0 in space only) + causal conv upsamplers; GroupNorm(32) ResBlocks; causal replicate padding; single-head frame-causal mid attention',
-      outputFrames: hunyuanOutputFrames,
+      outputFrames: (t) => hunyuanOutputFrames(HUNYUAN_VIDEO.published, t),
     },
+    spec: HUNYUAN_VIDEO,
+    latentField: 'latent_channels',
     build: buildHunyuanVideo,
   },
   cogvideox: {
@@ -124,8 +144,10 @@ const ENTRIES: Record<ZooModelName, Entry> = {
       compression: [4, 8, 8],
       frameRule: '4T-3 for odd T (4T for even T)',
       summary: 'nearest 2x interpolate + per-frame conv upsamplers; SpatialNorm3D (GroupNorm modulated by the latent); causal "first" time padding, zero space padding; no attention',
-      outputFrames: cogOutputFrames,
+      outputFrames: (t) => cogOutputFrames(COGVIDEOX.published, t),
     },
+    spec: COGVIDEOX,
+    latentField: 'latent_channels',
     build: buildCogVideoX,
   },
   'ltx-video-0.9.0': {
@@ -138,9 +160,11 @@ const ENTRIES: Record<ZooModelName, Entry> = {
       compression: [8, 32, 32],
       frameRule: '8T-7',
       summary: 'conv C->8C + rank-8 pixel-shuffle upsamplers; RMSNorm ResBlocks; non-causal edge time padding, zero space padding; patch-4 unpatchify; no attention',
-      outputFrames: ltxOutputFrames,
+      outputFrames: (t) => ltxOutputFrames(LTX_VIDEO_090.published, t),
     },
-    build: buildLtxVideo,
+    spec: LTX_VIDEO_090,
+    latentField: 'latent_channels',
+    build: (g, latent, config) => buildLtxVideo(g, latent, config),
   },
   'wan-2.1': {
     info: {
@@ -148,14 +172,16 @@ const ENTRIES: Record<ZooModelName, Entry> = {
       label: 'Wan 2.1',
       family: 'baseline',
       baseline: null,
-      latentChannels: WAN_21.latentChannels,
+      latentChannels: WAN_21_SPEC.published.z_dim as number,
       compression: [4, 8, 8],
       frameRule: '4T-3',
       summary:
         'causal time conv C->2C interleaved (frame 0 passed through) + per-frame nearest 2x + Conv2d C->C/2 upsamplers; RMS_norm (L2, learnable gamma) ResBlocks; causal zero padding, one pass instead of per-frame feature cache; single-head per-frame mid attention; not a paper target',
-      outputFrames: (t) => wanOutputFrames(WAN_21, t),
+      outputFrames: (t) => wanOutputFrames(wanConfigOf(WAN_21_SPEC.published), t),
     },
-    build: (g, latent, w) => buildWanVae(g, latent, w),
+    spec: WAN_21_SPEC,
+    latentField: 'z_dim',
+    build: (g, latent, config, w) => buildWanVae(g, latent, w, wanConfigOf(config)),
   },
 };
 
@@ -191,7 +217,8 @@ function checkPositiveInt(field: string, value: number): void {
 /** Builds a zoo decoder at a fixed size with seeded weights (or shapes only), returning the graph and its sizes. */
 export function buildZooModel(name: string, options: ZooBuildOptions): ZooBuild {
   const info = zooModelInfo(name);
-  const opts: Required<ZooBuildOptions> = { widthMult: 1, seed: 0, materializeWeights: true, batch: 1, ...options };
+  const { config: given, configSource, weights, ...rest } = options;
+  const opts: Required<Omit<ZooBuildOptions, 'config' | 'configSource' | 'weights'>> = { widthMult: 1, seed: 0, materializeWeights: true, batch: 1, ...rest };
   checkPositiveInt('height', opts.height);
   checkPositiveInt('width', opts.width);
   checkPositiveInt('latentFrames', opts.latentFrames);
@@ -200,10 +227,13 @@ export function buildZooModel(name: string, options: ZooBuildOptions): ZooBuild 
   const [, sh, sw] = info.compression;
   if (opts.height % sh !== 0) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `${info.name} needs a height divisible by ${sh}`, { field: 'height', value: opts.height });
   if (opts.width % sw !== 0) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `${info.name} needs a width divisible by ${sw}`, { field: 'width', value: opts.width });
-  const g = new GraphBuilder({ name: info.name, seed: opts.seed, materializeWeights: opts.materializeWeights, producerName: 'evalkit-decoder-zoo' });
-  const inputShape = [opts.batch, info.latentChannels, opts.latentFrames, opts.height / sh, opts.width / sw];
+  const entry = ENTRIES[info.name];
+  if (given) checkModelConfig(info.name, entry.spec, given, configSource ?? 'config');
+  const config = resolveConfig(entry.spec, opts.widthMult, given);
+  const g = new GraphBuilder({ name: info.name, seed: opts.seed, materializeWeights: opts.materializeWeights, producerName: 'evalkit-decoder-zoo', weights });
+  const inputShape = [opts.batch, config[entry.latentField] as number, opts.latentFrames, opts.height / sh, opts.width / sw];
   const latent = g.input('latent', inputShape);
-  const video = g.output(ENTRIES[info.name].build(g, latent, opts.widthMult), 'video');
+  const video = g.output(entry.build(g, latent, config, opts.widthMult), 'video');
   const expected = [opts.batch, 3, info.outputFrames(opts.latentFrames), opts.height, opts.width];
   if (video.shape.join(',') !== expected.join(',')) {
     throw new EvalkitError(ERROR_CODES.RUNTIME, `internal: ${info.name} built output [${video.shape.join(',')}], expected [${expected.join(',')}]`);
@@ -220,5 +250,6 @@ export function buildZooModel(name: string, options: ZooBuildOptions): ZooBuild 
     inputShape,
     outputShape: [...video.shape],
     options: opts,
+    config,
   };
 }

@@ -6,14 +6,16 @@ import { testData } from './helpers';
 
 /** The decoder's convs in the order they must run: each norm's modulation pair right before the conv it feeds. */
 function expectedOrder(): string[] {
-  const order = ['conv_in'];
-  const block = (name: string) => order.push(`${name}.norm1.conv_y`, `${name}.norm1.conv_b`, `${name}.conv1`, `${name}.norm2.conv_y`, `${name}.norm2.conv_b`, `${name}.conv2`);
-  for (let i = 0; i < 2; i++) block(`mid.res${i}`);
+  // node names follow the reference state-dict keys (decoder.up_blocks.0.resnets.0.norm1.conv_y.conv, ...)
+  const order = ['decoder.conv_in.conv'];
+  const block = (name: string) =>
+    order.push(`${name}.norm1.conv_y.conv`, `${name}.norm1.conv_b.conv`, `${name}.conv1.conv`, `${name}.norm2.conv_y.conv`, `${name}.norm2.conv_b.conv`, `${name}.conv2.conv`);
+  for (let i = 0; i < 2; i++) block(`decoder.mid_block.resnets.${i}`);
   for (let s = 0; s < 4; s++) {
-    for (let i = 0; i < 4; i++) block(`up${s}.res${i}`);
-    if (s < 3) order.push(`up${s}.upsampler.conv`);
+    for (let i = 0; i < 4; i++) block(`decoder.up_blocks.${s}.resnets.${i}`);
+    if (s < 3) order.push(`decoder.up_blocks.${s}.upsamplers.0.conv`);
   }
-  order.push('norm_out.conv_y', 'norm_out.conv_b', 'conv_out');
+  order.push('decoder.norm_out.conv_y.conv', 'decoder.norm_out.conv_b.conv', 'decoder.conv_out.conv');
   return order;
 }
 

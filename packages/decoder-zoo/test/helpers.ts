@@ -24,3 +24,28 @@ export async function runModel(model: GraphBuilder | Uint8Array, feeds: Record<s
   for (const [name, t] of Object.entries(result)) out[name] = { data: t.data as Float32Array, dims: [...t.dims] };
   return out;
 }
+
+/** Reads a little-endian float32 C-order .npy file (what tools/reference-decoders writes). */
+export function readNpyF32(file: string): { data: Float32Array; shape: number[] } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const bytes: Buffer = require('node:fs').readFileSync(file);
+  const headerLength = bytes.readUInt16LE(8);
+  const header = bytes.subarray(10, 10 + headerLength).toString('latin1');
+  if (!header.includes("'descr': '<f4'") || header.includes("'fortran_order': True")) throw new Error(`${file}: expected a C-order <f4 array, header ${header}`);
+  const shape = (/'shape': \(([^)]*)\)/.exec(header)?.[1] ?? '').split(',').filter((s) => s.trim() !== '').map(Number);
+  const start = 10 + headerLength;
+  const data = new Float32Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + bytes.length));
+  return { data, shape };
+}
+
+/** Largest absolute difference of two equally long arrays (NaN when either holds a NaN). */
+export function maxAbsDiff(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) throw new Error(`lengths differ: ${a.length} vs ${b.length}`);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i] - b[i]);
+    if (!(d <= m)) m = Number.isNaN(d) ? NaN : d;
+    if (Number.isNaN(m)) return NaN;
+  }
+  return m;
+}

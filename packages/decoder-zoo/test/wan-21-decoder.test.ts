@@ -30,6 +30,7 @@ function handLayers(): { layers: Layer[]; gammas: number[] } {
   const a1 = (s: number) => 4 * s * s;
   const a2 = (s: number) => 16 * s * s;
   const a3 = (s: number) => 64 * s * s;
+  layers.push({ cin: 16, cout: 16, k: 1, area: a0, frames: f0 }); // post_quant_conv, applied first by AutoencoderKLWan._decode
   layers.push({ cin: 16, cout: 384, k: 27, area: a0, frames: f0 }); // conv_in
   res(384, 384, a0, f0);
   gammas.push(384); // attention norm; to_qkv 384->1152 and proj 384->384 are 1x1 convs with bias
@@ -60,7 +61,7 @@ describe('wan-2.1 decoder', () => {
     expect(Math.abs(full.params / 1e6 - recomputed) / recomputed).toBeLessThan(0.005);
     const hand = layers.reduce((a, l) => a + l.cin * l.cout * l.k + l.cout, 0) + gammas.reduce((a, b) => a + b, 0);
     expect(full.params).toBe(hand);
-    expect(full.params).toBe(73_295_331); // post_quant_conv (16->16 1x1x1, 272 more) belongs to the autoencoder, not the decoder
+    expect(full.params).toBe(73_295_603); // decoder 73,295,331 + post_quant_conv (16->16 1x1x1 with bias, 272), as the reference decodes
   });
 
   it('MACs at 512x512x17 are the hand count: conv + linear per layer plus 2·L²·C per frame of attention', () => {

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { consistencyCsv, consistencyFrame, levelDistribution, parseCsv, readLabelFile, readOutputs } from '../src';
+import { parseCsv } from '@evalkit/media-io';
+import { consistencyCsv, levelDistribution, readLabelFile, readOutputs } from '../src';
 import { FIXTURE_DIR, generateSyntheticStudy } from '../../../tools/htp/generate-synthetic-study';
 
 describe('label and output readers', () => {
@@ -49,13 +50,16 @@ describe('label and output readers', () => {
   });
 });
 
-describe('tables through danfo.js', () => {
-  it('builds a DataFrame of the consistency rows and serialises it as CSV', () => {
+describe('the consistency CSV', () => {
+  it('has the 11 columns, one line per level, missing values empty, and reads back through the CSV parser', () => {
     const rows = levelDistribution(Int32Array.from([2, 2, 1, 0, -1]), { levels: ['Low', 'Moderate', 'High'], denominator: 'all', bootstrap: 0, seed: 1 });
-    const df = consistencyFrame(rows);
-    expect(df.shape).toEqual([3, 11]);
-    const csv = consistencyCsv(rows).trim().split('\n');
-    expect(csv[1]).toMatch(/^,Total,High,2,5,40,/);
+    const csv = consistencyCsv(rows.map((r, i) => ({ ...r, group: i === 1 ? 'a, "b"' : r.group })));
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('groupBy,group,level,count,denominator,percent,wilsonLow,wilsonHigh,bootLow,bootHigh,paperPercent');
+    expect(lines[1]).toMatch(/^,Total,High,2,5,40,/);
+    const back = parseCsv(csv, 'c.csv');
+    expect(back.rows.map((r) => r.cells.length)).toEqual([11, 11, 11]);
+    expect(back.rows[1].cells.slice(1, 3)).toEqual(['a, "b"', 'Moderate']);
   });
 });
 

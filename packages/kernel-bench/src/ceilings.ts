@@ -1,7 +1,7 @@
 import { GraphBuilder, matmul } from '@evalkit/onnx-graph';
 import type { Ceilings } from './result-row';
 import { randomTensor } from './random';
-import { createGraphSession } from './onnx-session';
+import { createGraphSession, type GraphSessionFactory } from './onnx-session';
 import { timeTasks } from './tinybench-runner';
 
 /** Sizes of the two ceiling measurements. */
@@ -13,6 +13,8 @@ export interface CeilingOptions {
   memcpyBytes?: number;
   /** M = N = K of the MatMul (default 2048: large enough that the GEMM kernel, not overhead, sets the time). */
   matmulSize?: number;
+  /** Opens the MatMul session (default: onnxruntime-node on the CPU), so a page measures its own backend. */
+  createSession?: GraphSessionFactory;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function measureCeilings(options: CeilingOptions): Promise<Ceilings
   const b = g.floatTensor('b', [n, n], randomTensor(n * n, 2));
   const y = matmul(g, a, b);
   g.output(y);
-  const session = await createGraphSession(
+  const session = await (options.createSession ?? createGraphSession)(
     { bytes: g.toBytes(), inputDims: [n, n], outputDims: [n, n], outputName: y.name, macs: n ** 3, params: 0, weights: [] },
     options.threads,
   );
@@ -42,8 +44,8 @@ export async function measureCeilings(options: CeilingOptions): Promise<Ceilings
     const timing = { timeBudgetMs: budget, minSamples: 5, warmupRuns: 2 };
     const results = await timeTasks(
       [
-        { name: 'memcpy', fn: () => dst.set(src) },
-        { name: 'matmul', fn: () => session.run(lhs) },
+        { name: 'memcpy', fn: () => dst.set(src), async: false },
+        { name: 'matmul', fn: () => session.run(lhs), async: true },
       ],
       timing,
     );

@@ -19,7 +19,7 @@ export type { RefTensor } from './reference-sink';
 export { OnnxSink, buildStagesGraph } from './onnx-sink';
 export type { BuiltGraph } from './onnx-sink';
 export { createGraphSession, loadOrt } from './onnx-session';
-export type { GraphSession } from './onnx-session';
+export type { GraphSession, GraphSessionFactory } from './onnx-session';
 export { VARIANTS, selectVariants, replayStages } from './variants';
 export type { VariantDefinition, VariantStage, StageRole, TsRearrangement } from './variants';
 export { PRESETS } from './presets';

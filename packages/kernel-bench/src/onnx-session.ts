@@ -17,7 +17,13 @@ export interface GraphSession {
   release(): Promise<void>;
 }
 
-/** Creates a session with `threads` intra-op threads and full graph optimisation. */
+/**
+ * Opens a GraphSession for a built graph with `threads` threads. The benchmark takes one so the same
+ * variants, graphs and checks run on any onnxruntime: onnxruntime-node here, onnxruntime-web in a page.
+ */
+export type GraphSessionFactory = (graph: BuiltGraph, threads: number) => Promise<GraphSession>;
+
+/** Creates an onnxruntime-node CPU session with `threads` intra-op threads and full graph optimisation. */
 export async function createGraphSession(graph: BuiltGraph, threads: number): Promise<GraphSession> {
   const ort = await loadOrt();
   const session = await ort.InferenceSession.create(graph.bytes, {

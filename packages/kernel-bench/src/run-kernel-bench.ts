@@ -1,7 +1,7 @@
 import { CostSink } from './accounting';
 import { cropNcthw, maxAbsDiff } from './compare-arrays';
 import { buildStagesGraph, type BuiltGraph } from './onnx-sink';
-import { createGraphSession, type GraphSession } from './onnx-session';
+import { createGraphSession, type GraphSession, type GraphSessionFactory } from './onnx-session';
 import { ReferenceSink } from './reference-sink';
 import { randomTensor } from './random';
 import type { AgreementCheck, Ceilings, Implementation, KernelRow, Part } from './result-row';
@@ -25,6 +25,8 @@ export interface KernelBenchOptions extends TimingOptions {
   seed: number;
   /** Largest MAC count at the check crop for which the all-TypeScript reference replay runs. */
   referenceMacLimit?: number;
+  /** Opens the sessions (default: onnxruntime-node on the CPU); a page passes onnxruntime-web's. */
+  createSession?: GraphSessionFactory;
   /** Called before each variant and shape (progress). */
   onStep?: (message: string) => void;
 }
@@ -78,7 +80,7 @@ export async function checkVariant(v: VariantDefinition, shape: Shape5, x: Float
   const { pre, rearrange } = splitStages(stages);
   const sessions: GraphSession[] = [];
   const session = async (g: BuiltGraph) => {
-    const s = await createGraphSession(g, opts.threads);
+    const s = await (opts.createSession ?? createGraphSession)(g, opts.threads);
     sessions.push(s);
     return s;
   };
@@ -209,25 +211,26 @@ export async function runKernelBench(opts: KernelBenchOptions): Promise<KernelRo
         // The shuffle's input is a conv output; any data will do for timing the data movement alone.
         const rIn = rearrange ? (pre.length === 0 ? x : randomTensor(count(rInDims), opts.seed + 1)) : null;
         checks = await checkVariant(v, s.shape, x, opts, rIn);
-        const runs: (() => unknown)[] = [];
-        const fullSession = await createGraphSession(buildStagesGraph(stages, inDims, opts.seed, `${v.id}-full`), opts.threads);
+        // Sessions' runs return promises; the TS kernels are synchronous.
+        const runs: { fn: () => unknown; async: boolean }[] = [];
+        const fullSession = await (opts.createSession ?? createGraphSession)(buildStagesGraph(stages, inDims, opts.seed, `${v.id}-full`), opts.threads);
         sessions.push(fullSession);
-        runs.push(() => fullSession.run(x));
+        runs.push({ fn: () => fullSession.run(x), async: true });
         if (rearrange && rIn) {
           const g = buildStagesGraph([rearrange], rInDims, opts.seed, `${v.id}-rearrange`);
-          const rs = await createGraphSession(g, opts.threads);
+          const rs = await (opts.createSession ?? createGraphSession)(g, opts.threads);
           sessions.push(rs);
-          runs.push(() => rs.run(rIn));
+          runs.push({ fn: () => rs.run(rIn), async: true });
           if (v.ts) {
             const ts = v.ts;
             const out = new Float32Array(count(g.outputDims));
             const scratch = new Float32Array(ts.scratch(rInDims));
-            runs.push(() => ts.run(rIn, rInDims, out, scratch));
+            runs.push({ fn: () => ts.run(rIn, rInDims, out, scratch), async: false });
           }
         }
         const names = plans.map((p) => `${p.implementation}/${p.part}`);
         const outcomes = await timeTasks(
-          runs.map((fn, i) => ({ name: names[i], fn })),
+          runs.map((r, i) => ({ name: names[i], fn: r.fn, async: r.async })),
           opts,
         );
         plans.forEach((p, i) => {

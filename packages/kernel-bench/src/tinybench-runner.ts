@@ -17,6 +17,11 @@ export type TimedOutcome = { state: 'completed'; stats: LatencyStats } | { state
 export interface TimedTask {
   name: string;
   fn: () => unknown;
+  /**
+   * Whether fn returns a promise. Say so: otherwise tinybench calls fn once, unawaited, to find out,
+   * and a session that allows one run at a time (onnxruntime-web on WebGPU) then sees two at once.
+   */
+  async?: boolean;
 }
 
 /**
@@ -33,7 +38,7 @@ export async function timeTasks(tasks: readonly TimedTask[], options: TimingOpti
     warmupTime: 0,
     throws: false,
   });
-  for (const t of tasks) bench.add(t.name, t.fn);
+  for (const t of tasks) bench.add(t.name, t.fn, t.async === undefined ? undefined : { async: t.async });
   await bench.run();
   const out = new Map<string, TimedOutcome>();
   for (const task of bench.tasks) {

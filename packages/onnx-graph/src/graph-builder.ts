@@ -50,6 +50,26 @@ export interface InitializerRecord {
   readonly trainable: boolean;
   /** The data, or null when the builder only tracks shapes (materializeWeights: false). */
   readonly data: Float32Array | BigInt64Array | Uint8Array | null;
+  /** For parameters: the name the builder asked for, before it was made unique (the checkpoint key). */
+  readonly key?: string;
+  /** For parameters: true when PyTorch stores this tensor transposed (an nn.Linear weight [out, in] is a MatMul's [in, out]). */
+  readonly transposed?: boolean;
+}
+
+/** One parameter as the graph asks a WeightSource for it. */
+export interface ParameterRequest {
+  /** The name given to `parameter` (the checkpoint key; the graph's tensor name gets a unique suffix). */
+  readonly key: string;
+  /** The shape the graph uses. */
+  readonly shape: Shape;
+  /** True when PyTorch stores this tensor transposed (see InitializerRecord.transposed). */
+  readonly transposed: boolean;
+}
+
+/** Supplies parameter values (e.g. from a checkpoint) instead of the seeded stream. */
+export interface WeightSource {
+  /** The values of one parameter in the graph's shape and layout. */
+  take(request: ParameterRequest): Float32Array;
 }
 
 /** Options of a GraphBuilder. */
@@ -69,6 +89,8 @@ export interface GraphBuilderOptions {
   extraOpsets?: Record<string, number>;
   /** producer_name written into the model. Default "evalkit-onnx-graph". */
   producerName?: string;
+  /** Where parameter values come from when weights are materialised; default the seeded stream. */
+  weights?: WeightSource;
 }
 
 /** Options for declaring a graph input or output. */
@@ -109,6 +131,7 @@ export class GraphBuilder {
   private readonly extraOpsets: Record<string, number>;
   private readonly producerName: string;
   private readonly random: SeededRandom;
+  private readonly weights: WeightSource | undefined;
   private readonly names = new Set<string>();
   private readonly counters = new Map<string, number>();
   private readonly nodeList: NodeRecord[] = [];
@@ -127,6 +150,7 @@ export class GraphBuilder {
     this.extraOpsets = options.extraOpsets ?? {};
     this.producerName = options.producerName ?? 'evalkit-onnx-graph';
     this.random = new SeededRandom(options.seed ?? 0);
+    this.weights = options.weights;
   }
 
   /** A fresh unique name with the given prefix ("conv" -> "conv_0", "conv_1", ...). */
@@ -170,16 +194,20 @@ export class GraphBuilder {
    * Adds a learnable parameter drawn from the seeded stream (or only recorded, when weights are not
    * materialised). `name` is made unique with a numeric suffix.
    */
-  parameter(name: string, shape: Shape, init: ParameterInit): Value {
+  parameter(name: string, shape: Shape, init: ParameterInit, options: { transposed?: boolean } = {}): Value {
     assertShape(shape, `parameter "${name}"`);
     const unique = this.uniqueName(name);
+    const transposed = options.transposed ?? false;
     let data: Float32Array | null = null;
-    if (this.materializeWeights) {
+    if (this.materializeWeights && this.weights) {
+      data = this.weights.take({ key: name, shape: [...shape], transposed });
+      if (data.length !== numel(shape)) throw new RangeError(`weight source gave ${data.length} values for parameter "${name}" of shape [${shape.join(',')}]`);
+    } else if (this.materializeWeights) {
       data = new Float32Array(numel(shape));
       if (init.kind === 'constant') data.fill(init.value);
       else this.random.fillUniform(data, init.kind === 'uniform' ? init.bound : kaimingUniformBound(init.fanIn));
     }
-    this.initializerList.push({ name: unique, shape: [...shape], dtype: 'float32', trainable: true, data });
+    this.initializerList.push({ name: unique, shape: [...shape], dtype: 'float32', trainable: true, data, key: name, transposed });
     return { name: unique, shape: [...shape], dtype: 'float32' };
   }
 

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cpus } from 'node:os';
-import { encodeNpy, psnr, ssim, type Frame } from '../src';
+import { encodeNpy } from '@evalkit/media-io';
+import { psnr, ssim, type Frame } from '../src';
 
 const WIDTH = 1280;
 const HEIGHT = 720;
@@ -54,8 +55,8 @@ async function main(): Promise<void> {
   const [a, b] = await makePair();
   const dir = mkdtempSync(join(tmpdir(), 'recon-bench-'));
   try {
-    writeFileSync(join(dir, 'a.npy'), encodeNpy(a.data, [1, HEIGHT, WIDTH, 3]));
-    writeFileSync(join(dir, 'b.npy'), encodeNpy(b.data, [1, HEIGHT, WIDTH, 3]));
+    writeFileSync(join(dir, 'a.npy'), encodeNpy({ data: a.data, shape: [1, HEIGHT, WIDTH, 3] }));
+    writeFileSync(join(dir, 'b.npy'), encodeNpy({ data: b.data, shape: [1, HEIGHT, WIDTH, 3] }));
 
     // ours, single thread (this thread), after JIT warm-up
     for (let i = 0; i < 2; i++) ssim(a, b, { variant: 'wang', dataRange: 255 });

@@ -1,5 +1,5 @@
 import { extractPlane, type Frame } from './frame';
-import { createSsimScratch, ssimPlane } from './ssim-core';
+import { createSsimScratch, ssimPlane } from './ssim-plane';
 import { gaussianWindow } from './ssim-window';
 
 /** The five scale weights of Wang, Simoncelli & Bovik (2003), as torchmetrics' default `betas`. */

@@ -1,5 +1,5 @@
 import { extractPlane, type Frame } from './frame';
-import { createSsimScratch, ssimPlane, type SsimScratch } from './ssim-core';
+import { createSsimScratch, ssimPlane, type SsimScratch } from './ssim-plane';
 import { simdPlanes, simdSsimAvailable } from './ssim-simd';
 import { windowForVariant, type SsimVariant } from './ssim-window';
 
@@ -18,7 +18,7 @@ let cached: { px: Float64Array; py: Float64Array; scratch: SsimScratch } | undef
 
 function buffersFor(width: number, height: number): { px: Float64Array; py: Float64Array; scratch: SsimScratch } {
   const n = width * height;
-  if (!cached || cached.px.length < n || cached.scratch.rows.length < 8 * width) {
+  if (!cached || cached.px.length < n || cached.scratch.rows.length < 4 * width) {
     cached = { px: new Float64Array(n), py: new Float64Array(n), scratch: createSsimScratch(width) };
   }
   return cached;

@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isEvalkitError } from '@evalkit/core';
-import { createMetricsPool, encodeNpy, encodeY4m, evaluateDataset, openInputPairs, readImageFrame, readNpy, readY4m, type EvaluateOptions } from '../src';
+import { encodeNpy, encodeY4m, readImage, readY4mFile } from '@evalkit/media-io';
+import { createMetricsPool, evaluateDataset, openInputPairs, readNpyVideo, type EvaluateOptions } from '../src';
 
 const images = resolve(__dirname, '../../../fixtures/recon/images');
 const img = (name: string) => join(images, `${name}.png`);
@@ -40,7 +41,7 @@ describe('bad inputs are rejected with a message naming the files', () => {
 
   it('channel mismatch names both images (grey vs RGB)', async () => {
     const dir = tmp();
-    const grey = await readImageFrame(img('camera-ref'));
+    const grey = await readImage(img('camera-ref'));
     expect(grey.channels).toBe(1);
     const sharp = (await import('sharp')).default;
     await sharp(img('astronaut-ref')).toColourspace('b-w').toFile(join(dir, 'grey.png'));
@@ -99,13 +100,13 @@ describe('bad inputs are rejected with a message naming the files', () => {
   it('Y4M: unsupported colour space, truncated frames and bad headers', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.y4m'), Buffer.from('YUV4MPEG2 W4 H2 F25:1 C422\nFRAME\n' + 'x'.repeat(16)));
-    expect((await rejection(() => readY4m(join(dir, 'a.y4m')))).message).toMatch(/a\.y4m, field "C", value "422": unsupported Y4M colour space/);
+    expect((await rejection(() => readY4mFile(join(dir, 'a.y4m')))).message).toMatch(/a\.y4m, field "C", value "422": unsupported Y4M colour space/);
     writeFileSync(join(dir, 'b.y4m'), Buffer.from('YUV4MPEG2 W4 H2 F25:1 C420p10\n'));
-    expect((await rejection(() => readY4m(join(dir, 'b.y4m')))).message).toMatch(/value "420p10"/);
+    expect((await rejection(() => readY4mFile(join(dir, 'b.y4m')))).message).toMatch(/value "420p10"/);
     writeFileSync(join(dir, 'c.y4m'), Buffer.from('YUV4MPEG2 W4 H2 F25:1 C444\nFRAME\n' + 'x'.repeat(10)));
-    expect((await rejection(() => readY4m(join(dir, 'c.y4m')))).message).toMatch(/c\.y4m, field "frame\[0\]", value 10: frame 0 is truncated: needs 24 bytes/);
+    expect((await rejection(() => readY4mFile(join(dir, 'c.y4m')))).message).toMatch(/c\.y4m, field "frame\[0\]", value 10: frame 0 is truncated: needs 24 bytes/);
     writeFileSync(join(dir, 'd.y4m'), Buffer.from('RIFF....\n'));
-    expect((await rejection(() => readY4m(join(dir, 'd.y4m')))).message).toMatch(/d\.y4m, field "header".*not a Y4M file/);
+    expect((await rejection(() => readY4mFile(join(dir, 'd.y4m')))).message).toMatch(/d\.y4m, field "header".*not a YUV4MPEG2 file/);
   });
 
   it('.npy: bad dtype, shape, channel count, size and magic', async () => {
@@ -114,13 +115,13 @@ describe('bad inputs are rejected with a message naming the files', () => {
       writeFileSync(join(dir, name), bytes);
       return join(dir, name);
     };
-    const i16 = Buffer.from(encodeNpy(new Uint8Array(8), [2, 2, 2]));
+    const i16 = Buffer.from(encodeNpy({ data: new Uint8Array(8), shape: [2, 2, 2] }));
     i16.write("'<i2'", i16.indexOf("'|u1'"), 'latin1');
-    expect((await rejection(() => readNpy(write('a.npy', i16)))).message).toMatch(/a\.npy, field "descr", value "<i2": unsupported dtype/);
-    expect((await rejection(() => readNpy(write('b.npy', encodeNpy(new Uint8Array(8), [8]))))).message).toMatch(/field "shape", value \[8\]: a video array must have shape/);
-    expect((await rejection(() => readNpy(write('c.npy', encodeNpy(new Uint8Array(16), [1, 2, 2, 4]))))).message).toMatch(/value \[1,2,2,4\]: the last axis must hold 1 or 3 channels/);
-    const short = encodeNpy(new Uint8Array(12), [1, 2, 2, 3]);
-    expect((await rejection(() => readNpy(write('d.npy', short.subarray(0, short.length - 1))))).message).toMatch(/data holds 11 bytes, shape \[1,2,2,3\] needs 12/);
-    expect((await rejection(() => readNpy(write('e.npy', Buffer.from('PK\u0003\u0004 not numpy'))))).message).toMatch(/e\.npy, field "magic".*not a \.npy file/);
+    expect((await rejection(() => readNpyVideo(write('a.npy', i16)))).message).toMatch(/a\.npy, field "descr", value "<i2": unsupported dtype/);
+    expect((await rejection(() => readNpyVideo(write('b.npy', encodeNpy({ data: new Uint8Array(8), shape: [8] }))))).message).toMatch(/field "shape", value \[8\]: a video array must have shape/);
+    expect((await rejection(() => readNpyVideo(write('c.npy', encodeNpy({ data: new Uint8Array(16), shape: [1, 2, 2, 4] }))))).message).toMatch(/value \[1,2,2,4\]: the last axis must hold 1 or 3 channels/);
+    const short = encodeNpy({ data: new Uint8Array(12), shape: [1, 2, 2, 3] });
+    expect((await rejection(() => readNpyVideo(write('d.npy', short.subarray(0, short.length - 1))))).message).toMatch(/d\.npy, field "data", value 11: truncated data: shape \[1,2,2,3\] of \|u1 needs 12 bytes, the file has 11/);
+    expect((await rejection(() => readNpyVideo(write('e.npy', Buffer.from('PK\u0003\u0004 not numpy'))))).message).toMatch(/e\.npy, field "magic".*not a NumPy \.npy file/);
   });
 });

@@ -1,12 +1,13 @@
 import { join, resolve } from 'node:path';
-import { msSsim, psnr, readImageFrame, ssim, videoPsnr } from '../src';
+import { readImage } from '@evalkit/media-io';
+import { msSsim, psnr, ssim, videoPsnr } from '../src';
 import { serializeResultDocument, createRunManifest } from '@evalkit/core';
 
 const fixtures = resolve(__dirname, '../../../fixtures/recon/images');
 
 describe('an image compared with itself', () => {
   it('has infinite PSNR (not NaN), SSIM 1 in both conventions and MS-SSIM 1', async () => {
-    const a = await readImageFrame(join(fixtures, 'coffee-large-ref.png'));
+    const a = await readImage(join(fixtures, 'coffee-large-ref.png'));
     expect(psnr(a, a, { dataRange: 255 })).toBe(Infinity);
     expect(ssim(a, a, { variant: 'wang', dataRange: 255 })).toBeCloseTo(1, 12);
     expect(ssim(a, a, { variant: 'skimage', dataRange: 255 })).toBeCloseTo(1, 12);

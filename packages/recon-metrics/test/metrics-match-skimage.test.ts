@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { lumaBt601, msSsim, psnr, readImageFrame, scaleFrame, ssim, type Frame } from '../src';
+import { readImage } from '@evalkit/media-io';
+import { lumaBt601, msSsim, psnr, scaleFrame, ssim, type Frame } from '../src';
 import { expectClose } from './assert-close';
 
 // Reference values: tools/recon/make-reference-values.py (scikit-image 0.19.3, SciPy 1.10.1) on crops
@@ -24,7 +25,7 @@ const reference: { pairs: RefPair[] } = JSON.parse(readFileSync(join(fixtures, '
 
 const frames = new Map<string, Frame>();
 beforeAll(async () => {
-  for (const p of reference.pairs) for (const f of [p.ref, p.test]) if (!frames.has(f)) frames.set(f, await readImageFrame(join(fixtures, f)));
+  for (const p of reference.pairs) for (const f of [p.ref, p.test]) if (!frames.has(f)) frames.set(f, await readImage(join(fixtures, f)));
 });
 
 describe.each(reference.pairs.map((p) => [`${p.test}`, p] as const))('%s against scikit-image', (_name, pair) => {

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
-import { createSsimScratch, extractPlane, gaussianWindow, readImageFrame, simdSsimAvailable, ssimPlaneScalar, ssimPlaneSimd } from '../src';
+import { readImage } from '@evalkit/media-io';
+import { createSsimScratch, extractPlane, gaussianWindow, simdSsimAvailable, ssimPlaneScalar, ssimPlaneSimd } from '../src';
 
 const images = resolve(__dirname, '../../../fixtures/recon/images');
 
@@ -13,8 +14,8 @@ describe('the WebAssembly f64x2 SSIM kernel', () => {
     ['chelsea', 'shift'],
     ['coffee-large', 'blur'],
   ])('gives the scalar kernel’s SSIM and cs on %s-%s (all channels) to 1e-12', async (name, distortion) => {
-    const a = await readImageFrame(join(images, `${name}-ref.png`));
-    const b = await readImageFrame(join(images, `${name}-${distortion}.png`));
+    const a = await readImage(join(images, `${name}-ref.png`));
+    const b = await readImage(join(images, `${name}-${distortion}.png`));
     const w = gaussianWindow();
     for (let c = 0; c < a.channels; c++) {
       const x = extractPlane(a, c);

@@ -32,6 +32,15 @@ describe('module boundaries from Nx tags', () => {
     expect(inside).toEqual([]);
   });
 
+  it('keeps the dev-only test harness out of production code, in packages and apps alike', async () => {
+    const code = "import { assertClose } from '@evalkit/test-harness';\nexport const x = assertClose;\n";
+    for (const path of ['packages/core/src/probe.ts', 'packages/recon-metrics/src/io/probe.ts', 'apps/cli/src/commands/probe.ts']) {
+      expect((await boundaryErrors(path, code)).join('\n')).toMatch(/for tests only/);
+    }
+    expect(await boundaryErrors('packages/recon-metrics/test/probe.test.ts', code)).toEqual([]);
+    expect(await boundaryErrors('apps/cli/test/probe.test.ts', code)).toEqual([]);
+  });
+
   it('lets an app import packages', async () => {
     const errors = await boundaryErrors('apps/cli/src/probe.ts', "import { EvalkitError } from '@evalkit/core';\nexport const x = EvalkitError;\n");
     expect(errors).toEqual([]);

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { createProgressReporter, createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
+import { createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
+import { createProgressReporter } from '../shared/progress';
 import {
   PRESETS,
   VARIANTS,

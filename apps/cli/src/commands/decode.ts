@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { join } from 'node:path';
-import { createProgressReporter, createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
+import { createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
+import { createProgressReporter } from '../shared/progress';
 import {
   GRAPH_OPTIMIZATION_LEVELS,
   decodeVideo,
@@ -9,12 +10,11 @@ import {
   readLatents,
   resolveDecoderModel,
   videoToFrames8,
-  writePngSequence,
-  writeY4m,
   type GraphOptimizationLevel,
   type Latent,
   type TileOptions,
 } from '@evalkit/decoder-runtime';
+import { writePngFrames, writeY4mFile } from '@evalkit/media-io';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 import { nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
@@ -91,7 +91,7 @@ export function registerDecode(program: Command): void {
     .option('--latents <spec>', 'FILE.npy | FILE.npz[:KEY] | FILE.safetensors[:KEY] | random', 'random')
     .requiredOption('--out <dir>', 'output folder (frames, or video.y4m, plus decode.json)')
     .option('--format <fmt>', 'png (frame_0000.png, ...) or y4m', choice(['png', 'y4m'] as const), 'png')
-    .option('--chroma <layout>', 'Y4M chroma: 444 (no subsampling) or 420; BT.601 full range', choice(['444', '420'] as const), '444')
+    .option('--chroma <layout>', 'Y4M chroma: 444 (no subsampling) or 420; BT.601 full range, tagged XCOLORRANGE=FULL', choice(['444', '420'] as const), '444')
     .option('--fps <num:den>', 'Y4M frame rate', '24:1')
     .option('--height <px>', 'random latents: output height in pixels', positiveInt, 256)
     .option('--width <px>', 'random latents: output width in pixels', positiveInt, 256)
@@ -165,8 +165,8 @@ Examples:
         progress.stop();
       }
       const frames = videoToFrames8(decoded.video);
-      const written = opts.format === 'png' ? await writePngSequence(opts.out, frames) : [join(opts.out, 'video.y4m')];
-      if (opts.format === 'y4m') writeY4m(written[0], frames, { chroma: opts.chroma, fps: opts.fps });
+      const written = opts.format === 'png' ? await writePngFrames(opts.out, frames) : [join(opts.out, 'video.y4m')];
+      if (opts.format === 'y4m') writeY4mFile(written[0], frames, { chroma: opts.chroma, fps: opts.fps });
       const counts = model.counts(latent.shape.slice(2));
       const config = {
         model: model.source,

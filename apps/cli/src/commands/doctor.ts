@@ -1,7 +1,5 @@
 import { Command } from 'commander';
-import { deviceFingerprint, type DeviceFingerprint } from '@evalkit/core';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { deviceFingerprint, findChromium, type DeviceFingerprint } from '@evalkit/core';
 import { printJson, formatTable } from '../shared/output';
 import { probeExecutionProviders, type ProviderProbe } from '../shared/providers';
 
@@ -11,27 +9,6 @@ export interface DoctorReport {
   executionProviders: ProviderProbe[];
   sharp: { sharp: string; libvips: string } | { error: string };
   chromium: { path: string; version: string } | null;
-}
-
-/** Candidate Chromium binaries, in order; EVALKIT_CHROMIUM overrides. */
-export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
-  return [env.EVALKIT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(
-    (p): p is string => typeof p === 'string' && p.length > 0,
-  );
-}
-
-/** Finds a runnable Chromium for the report page, with its version. */
-export function findChromium(): { path: string; version: string } | null {
-  for (const path of chromiumCandidates()) {
-    if (!existsSync(path)) continue;
-    try {
-      const version = execFileSync(path, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 20_000 }).toString().trim();
-      return { path, version };
-    } catch {
-      // present but not runnable: try the next one
-    }
-  }
-  return null;
 }
 
 async function sharpVersions(): Promise<DoctorReport['sharp']> {
@@ -84,7 +61,7 @@ Examples:
         `Node.js      ${d.nodeVersion}`,
         `onnxruntime  ${d.onnxruntimeVersion ?? 'not installed'}`,
         `sharp        ${'error' in report.sharp ? `failed to load: ${report.sharp.error}` : `${report.sharp.sharp} (libvips ${report.sharp.libvips})`}`,
-        `Chromium     ${report.chromium ? `${report.chromium.version} at ${report.chromium.path}` : 'not found (the HTML report still renders; browser checks need /usr/bin/chromium)'}`,
+        `Chromium     ${report.chromium ? `${report.chromium.version} at ${report.chromium.path}` : 'not found (the HTML report still renders; looked for EVALKIT_CHROMIUM, CHROME_PATH, chromium, chromium-browser, google-chrome on PATH; Debian package: chromium)'}`,
         '',
         'Execution providers:',
         formatTable(

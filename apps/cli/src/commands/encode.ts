@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { createResultDocument, writeFileAtomic } from '@evalkit/core';
-import { DecoderSession, buildCodecDecoderGraph, encodeNpy, encodeWithCodec, frames8ToVideo, readClip, readCodecWeights, videoToFrames8 } from '@evalkit/decoder-runtime';
+import { buildCodecDecoderGraph, encodeWithCodec, readCodecWeights } from '@evalkit/codec';
+import { DecoderSession, frames8ToVideo, videoToFrames8 } from '@evalkit/decoder-runtime';
+import { encodeNpy, readRgbClip } from '@evalkit/media-io';
 import { cliManifest, REPO_ROOT } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 
@@ -21,7 +23,7 @@ export function registerEncode(program: Command): void {
   program
     .command('encode')
     .description('encode a clip with the embedded codec (whitened block PCA, 16 channels, 4x8x8) into latents .npy')
-    .option('--clip <path>', 'a folder of PNG frames or a .y4m file (1, 5, 9, 13, 17, ... frames; sides multiples of 8)', resolve(REPO_ROOT, 'fixtures/clip'))
+    .option('--clip <path>', 'a folder of PNG frames or a .y4m file (1, 5, 9, 13, 17, ... frames; sides multiples of 8; Y4M is limited range unless tagged XCOLORRANGE=FULL)', resolve(REPO_ROOT, 'fixtures/clip'))
     .requiredOption('--out <file.npy>', 'where to write the float32 latents [1, 16, T, H/8, W/8]')
     .option('--json', 'print the result as JSON')
     .addHelpText(
@@ -40,7 +42,7 @@ Examples:
     )
     .action(async (opts: { clip: string; out: string; json?: boolean }) => {
       const startedAt = new Date();
-      const clip = await readClip(opts.clip);
+      const clip = await readRgbClip(opts.clip);
       const weights = readCodecWeights();
       const latent = encodeWithCodec(frames8ToVideo(clip), weights);
       writeFileAtomic(opts.out, encodeNpy(latent));

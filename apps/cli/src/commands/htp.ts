@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createProgressReporter, createResultDocument, writeResultDocument } from '@evalkit/core';
+import { createResultDocument, writeResultDocument } from '@evalkit/core';
+import { createProgressReporter } from '../shared/progress';
 import {
   agreementRows,
   DEFAULT_RUBRIC,

@@ -11,6 +11,8 @@ import { registerReport } from './report';
 import { registerDecode } from './decode';
 import { registerEncode } from './encode';
 import { registerBenchDecoders } from './bench-decoders';
+import { registerBenchServe } from './bench-serve';
+import { registerBenchBrowser } from './bench-browser';
 
 /**
  * Every evalkit command, in the order `evalkit --help` lists them. Each command lives in its own
@@ -24,6 +26,8 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerEncode,
   registerBenchDecoders,
   registerBenchKernels,
+  registerBenchServe,
+  registerBenchBrowser,
   registerCompareKernels,
   registerMetrics,
   registerHtp,

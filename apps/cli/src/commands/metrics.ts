@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
-import { ERROR_CODES, EvalkitError, createProgressReporter, createResultDocument, writeFileAtomic, writeResultDocument } from '@evalkit/core';
+import { ERROR_CODES, EvalkitError, createResultDocument, writeFileAtomic, writeResultDocument } from '@evalkit/core';
+import { createProgressReporter } from '../shared/progress';
 import {
   METRIC_NAMES,
   METRICS_PRESETS,
@@ -9,12 +10,12 @@ import {
   openInputPairs,
   resizeCenterCrop,
   retentionOf,
-  toCsv,
   type DatasetEvaluation,
   type EvaluateOptions,
   type MetricName,
   type QualityRetention,
 } from '@evalkit/recon-metrics';
+import { toCsv } from '@evalkit/media-io';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 import { commaList, positiveInt, positiveNumber } from '../shared/parse';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createProgressReporter, type ProgressTask } from '@evalkit/core';
+import { createProgressReporter, type ProgressTask } from '../shared/progress';
 import { MESSAGES, renderReport, serveReport, type RenderReportResult } from '@evalkit/report';
 import { relative } from 'node:path';
 import { cliManifest } from '../shared/context';

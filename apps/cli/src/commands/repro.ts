@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { createProgressReporter, writeFileAtomic } from '@evalkit/core';
+import { writeFileAtomic } from '@evalkit/core';
+import { createProgressReporter } from '../shared/progress';
 import { renderReport } from '@evalkit/report';
 import { loadProfile, type ReproProfile } from '../repro/profile';
 import { configHash, installInterruptHandler, runSteps } from '../repro/runner';

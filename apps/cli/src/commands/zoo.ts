@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { createProgressReporter, createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument, type ResultDocument } from '@evalkit/core';
+import { createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument, type ResultDocument } from '@evalkit/core';
+import { createProgressReporter } from '../shared/progress';
 import { buildZooModel, listZooModels, zooModelInfo } from '@evalkit/decoder-zoo';
 import { writeOnnxFile } from '@evalkit/onnx-graph';
 import { readFileSync } from 'node:fs';

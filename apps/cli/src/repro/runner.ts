@@ -1,14 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  readResultDocument,
-  writeResultDocument,
-  removePendingTemporaryFiles,
-  isEvalkitError,
-  type ProgressReporter,
-  type ResultDocument,
-} from '@evalkit/core';
+import { readResultDocument, writeResultDocument, removePendingTemporaryFiles, isEvalkitError, type ResultDocument } from '@evalkit/core';
+import type { ProgressReporter } from '../shared/progress';
 
 /** What a step gets to work with. */
 export interface StepContext {

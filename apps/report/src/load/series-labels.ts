@@ -7,7 +7,18 @@ import { basename, resolve } from 'node:path';
  * folding it in would split one machine's run into two series. The run table still shows it.
  */
 export function deviceLabel(device: DeviceFingerprint): string {
+  if (device.browser) return browserDeviceLabel(device.browser);
   return device.cpuModel.replace(/\((R|TM|r|tm)\)/g, '').replace(/\s+CPU\b/, '').replace(/\s+/g, ' ').trim() || 'unknown CPU';
+}
+
+/**
+ * A browser's series: browser, device model where the browser tells it, and the backend (with the
+ * WebGPU adapter). Here the backend is part of the device: a page's wasm and WebGPU rows are two
+ * different processors measured through one browser, and the point is to draw them side by side.
+ */
+function browserDeviceLabel(b: NonNullable<DeviceFingerprint['browser']>): string {
+  const adapter = b.backend === 'webgpu' && b.webgpuAdapter ? [b.webgpuAdapter.vendor, b.webgpuAdapter.architecture].filter(Boolean).join(' ') : '';
+  return `${b.browser}${b.model ? ` on ${b.model}` : ''} · ${b.backend}${adapter ? ` (${adapter})` : ''}`;
 }
 
 /** Unique display names for run folders: their base names, numbered when two share one. */

@@ -1,11 +1,7 @@
+import { formatCsv } from '@evalkit/media-io';
 import type { Table } from '../tables/table';
-
-/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /** A table as RFC 4180 CSV with a header row (CRLF line ends, as the RFC asks). */
 export function csvTable(table: Table): string {
-  return [table.columns.map((c) => c.header), ...table.rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return formatCsv([table.columns.map((c) => c.header), ...table.rows], { newline: '\r\n' });
 }

@@ -17,7 +17,7 @@ export const decoderBenchRowSchema = z.looseObject({
   sdMs: numberValue,
   minMs: numberValue,
   fps: numberValue.describe('output frames per second of the median decode time'),
-  peakRssBytes: numberValue.describe('peak resident set of the child process that ran this model alone'),
+  peakRssBytes: nullableNumber.describe('peak resident set of the child process that ran this model alone; null where it cannot be measured (browsers)'),
   params: numberValue,
   macs: numberValue,
   gflops: numberValue.describe('2 x MACs / median time'),

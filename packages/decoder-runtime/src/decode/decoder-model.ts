@@ -1,8 +1,6 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import { buildZooModel, isZooModelName, listZooModels, zooModelInfo } from '@evalkit/decoder-zoo';
-import { buildCodecDecoderGraph } from '../codec/codec-graph';
-import { CODEC_SPEC } from '../codec/codec-spec';
-import { readCodecWeights } from '../io/codec-weights-file';
+import { buildCodecDecoderGraph, CODEC_SPEC, readCodecWeights } from '@evalkit/codec';
 import { readModelFile } from '../io/model-file';
 import { activationProfile } from '../tiling/memory-estimate';
 import { DEFAULT_GEOMETRY, type DecoderGeometry } from '../tiling/decoder-geometry';

@@ -1,12 +1,5 @@
+import type { Frames8 } from '@evalkit/media-io';
 import type { VideoTensor } from '../latents/latent';
-
-/** 8-bit RGB frames, each height×width×3 interleaved (what PNG and Y4M writers take). */
-export interface Frames8 {
-  /** One buffer per frame, RGB interleaved, row-major. */
-  frames: Uint8Array[];
-  height: number;
-  width: number;
-}
 
 /**
  * Converts a [1,3,F,H,W] video in [-1,1] to 8-bit frames: round((x + 1) · 127.5), clamped to

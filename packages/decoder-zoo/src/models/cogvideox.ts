@@ -1,18 +1,32 @@
 import { add, concat, conv, groupNorm, mul, resize, silu, slice, type GraphBuilder, type Value } from '@evalkit/onnx-graph';
 import { paddedConv3d, pointwiseConv3d } from '../blocks/padded-conv';
-import { scaleChannels, scaledGroups } from '../blocks/width';
+import { scaledGroups } from '../blocks/width';
+import { numberList, positiveInt, type DiffusersConfig, type ModelConfigSpec } from './diffusers-config';
 
-const GROUPS = 32;
 const EPS = 1e-6;
 
-/** CogVideoX up blocks (decoder order): output channels, whether an upsampler follows, whether it doubles time. */
-const STAGES: readonly { channels: number; upsample: boolean; compressTime: boolean }[] = [
-  { channels: 512, upsample: true, compressTime: true },
-  { channels: 256, upsample: true, compressTime: true },
-  { channels: 256, upsample: true, compressTime: false },
-  { channels: 128, upsample: false, compressTime: false },
-];
-const RES_PER_STAGE = 4;
+/** AutoencoderKLCogVideoX's published config (zai-org/CogVideoX1.5-5B and CogVideoX-2b/5b, vae/config.json): the fields the decoder reads. */
+export const COGVIDEOX: ModelConfigSpec = {
+  published: {
+    latent_channels: 16,
+    out_channels: 3,
+    block_out_channels: [128, 256, 256, 512],
+    layers_per_block: 3,
+    norm_num_groups: 32,
+    norm_eps: 1e-6,
+    temporal_compression_ratio: 4,
+    use_post_quant_conv: false,
+  },
+  widthFields: ['latent_channels', 'block_out_channels', 'norm_num_groups'],
+  scaledFields: ['block_out_channels'],
+};
+
+/** Up blocks (decoder order): output channels, whether an upsampler follows, whether it doubles time. */
+function stages(config: DiffusersConfig): { channels: number; upsample: boolean; compressTime: boolean }[] {
+  const channels = [...numberList(config, 'block_out_channels')].reverse();
+  const temporal = Math.log2(positiveInt(config, 'temporal_compression_ratio'));
+  return channels.map((c, i) => ({ channels: c, upsample: i < channels.length - 1, compressTime: i < temporal }));
+}
 
 /** Frames after one time-compressing upsample: frame 0 kept apart when T is odd (and > 1). */
 function upsampledFrames(t: number): number {
@@ -21,15 +35,15 @@ function upsampledFrames(t: number): number {
 }
 
 /** Output frames of CogVideoX's decoder (4T-3 for odd T). */
-export function cogOutputFrames(latentFrames: number): number {
+export function cogOutputFrames(config: DiffusersConfig, latentFrames: number): number {
   let t = latentFrames;
-  for (const s of STAGES) if (s.upsample && s.compressTime) t = upsampledFrames(t);
+  for (const s of stages(config)) if (s.upsample && s.compressTime) t = upsampledFrames(t);
   return t;
 }
 
 /** Causal conv with CogVideoX's "first" time padding (frame 0 repeated twice in front) and zero space padding. */
 function causalConv(g: GraphBuilder, x: Value, out: number, name: string): Value {
-  return paddedConv3d(g, x, { outChannels: out, kernel: [3, 3, 3], time: 'edge-causal', space: 'zero', name });
+  return paddedConv3d(g, x, { outChannels: out, kernel: [3, 3, 3], time: 'edge-causal', space: 'zero', name: `${name}.conv` });
 }
 
 /** Nearest-resizes the latent to a feature map's (T, H, W), frame 0 kept apart when T is odd (as SpatialNorm3D). */
@@ -77,8 +91,8 @@ class LatentResizer {
 function spatialNorm(g: GraphBuilder, f: Value, zq: LatentResizer, groups: number, name: string): Value {
   const z = zq.at(f);
   const c = f.shape[1];
-  const scale = pointwiseConv3d(g, z, c, `${name}.conv_y`);
-  const shift = pointwiseConv3d(g, z, c, `${name}.conv_b`);
+  const scale = pointwiseConv3d(g, z, c, `${name}.conv_y.conv`);
+  const shift = pointwiseConv3d(g, z, c, `${name}.conv_b.conv`);
   const normed = groupNorm(g, f, { groups, eps: EPS, name: `${name}.norm_layer` });
   return add(g, mul(g, normed, scale), shift);
 }
@@ -112,17 +126,19 @@ function upsample(g: GraphBuilder, x: Value, compressTime: boolean, name: string
  * clip is decoded in one pass (the reference decodes latent-frame batches with a conv cache, which
  * only matters for T larger than one batch).
  */
-export function buildCogVideoX(g: GraphBuilder, latent: Value, widthMult: number): Value {
-  const groups = (c: number) => scaledGroups(c, GROUPS, widthMult);
+export function buildCogVideoX(g: GraphBuilder, latent: Value, config: DiffusersConfig, widthMult: number): Value {
+  const normGroups = positiveInt(config, 'norm_num_groups');
+  const groups = (c: number) => (widthMult === 1 ? normGroups : scaledGroups(c, normGroups, widthMult));
+  const layers = positiveInt(config, 'layers_per_block') + 1;
+  const st = stages(config);
   const zq = new LatentResizer(g, latent);
-  const width = scaleChannels(512, widthMult);
-  let h = causalConv(g, latent, width, 'conv_in');
-  for (let i = 0; i < 2; i++) h = resBlock(g, h, width, zq, groups, `mid.res${i}`);
-  STAGES.forEach((stage, s) => {
-    const c = scaleChannels(stage.channels, widthMult);
-    for (let i = 0; i < RES_PER_STAGE; i++) h = resBlock(g, h, c, zq, groups, `up${s}.res${i}`);
-    if (stage.upsample) h = upsample(g, h, stage.compressTime, `up${s}.upsampler`);
+  const width = st[0].channels;
+  let h = causalConv(g, latent, width, 'decoder.conv_in');
+  for (let i = 0; i < 2; i++) h = resBlock(g, h, width, zq, groups, `decoder.mid_block.resnets.${i}`);
+  st.forEach((stage, s) => {
+    for (let i = 0; i < layers; i++) h = resBlock(g, h, stage.channels, zq, groups, `decoder.up_blocks.${s}.resnets.${i}`);
+    if (stage.upsample) h = upsample(g, h, stage.compressTime, `decoder.up_blocks.${s}.upsamplers.0`);
   });
-  h = silu(g, spatialNorm(g, h, zq, groups(h.shape[1]), 'norm_out'));
-  return causalConv(g, h, 3, 'conv_out');
+  h = silu(g, spatialNorm(g, h, zq, groups(h.shape[1]), 'decoder.norm_out'));
+  return causalConv(g, h, positiveInt(config, 'out_channels'), 'decoder.conv_out');
 }

@@ -1,138 +1,145 @@
 import { layerNormChannels, relu, rmsNormChannels, silu, conv, add, type GraphBuilder, type Value } from '@evalkit/onnx-graph';
-import { paddedConv3d, pointwiseConv3d } from '../blocks/padded-conv';
+import { paddedConv3d } from '../blocks/padded-conv';
 import { decoupledPixelShuffle3d, framePixelShuffle, type ShuffleStride } from '../blocks/pixel-shuffle';
-import { scaleChannels } from '../blocks/width';
-
-/** One Turbo-VAED up block with an upsampler: conv_in ResBlock to `channels`, upsampler, `blocks` ResBlocks. */
-export interface TurboUpStage {
-  /** Output channels (full width). */
-  channels: number;
-  /** Upsampler stride (t, h, w). */
-  stride: ShuffleStride;
-  /** ResBlocks after the upsampler. */
-  blocks: number;
-}
-
-/** A Turbo-VAED decoder configuration (from the public configs, see fixtures/paper and decoders.md). */
-export interface TurboConfig {
-  /** Latent channels. */
-  latentChannels: number;
-  /** Channels of conv_in, the mid block and up block 0. */
-  width: number;
-  /** ResBlocks of the mid block (depthwise-separable k5 convs). */
-  midBlocks: number;
-  /** ResBlocks of up block 0 (depthwise-separable, no upsampler). */
-  up0Blocks: number;
-  /** Up blocks 1..3. */
-  stages: readonly TurboUpStage[];
-  /** Output head: 1 = RMSNorm/SiLU/Conv3d to RGB; 4 = two per-frame conv + pixel-shuffle(2) steps first. */
-  patchSize: 1 | 4;
-  /** Whether each upsampler drops its first st-1 frames (false for the DC variant). */
-  dropFirstFrames: boolean;
-}
+import { boolList, numberList, positiveInt, type DiffusersConfig, type ModelConfigSpec } from './diffusers-config';
 
 const RMS_EPS = 1e-8;
 const LN_EPS = 1e-6;
-const DW_KERNEL = 5;
 
-/** Turbo-VAED-Hunyuan / -Cog (same config). */
-export const TURBO_HUNYUAN: TurboConfig = {
-  latentChannels: 16,
-  width: 512,
-  midBlocks: 5,
-  up0Blocks: 4,
-  stages: [
-    { channels: 256, stride: [2, 2, 2], blocks: 4 },
-    { channels: 32, stride: [2, 2, 2], blocks: 4 },
-    { channels: 16, stride: [1, 2, 2], blocks: 5 },
-  ],
-  patchSize: 1,
-  dropFirstFrames: true,
+/** Fields of AutoencoderKLTurboVAED's config that every Turbo variant shares (the decoder's fixed choices). */
+const COMMON: DiffusersConfig = {
+  out_channels: 3,
+  decoder_spatio_temporal_scaling: [true, true, true, false],
+  decoder_causal: false,
+  patch_size_t: 1,
+  timestep_conditioning: false,
+  decoder_inject_noise: [false, false, false, false, false],
+  upsample_residual: [false, false, false, false],
+  upsample_factor: [1, 1, 1, 1],
+  decoder_is_dw_conv: [false, false, false, true, true],
+  decoder_dw_kernel_size: 5,
 };
 
-/** Turbo-VAED-LTX. */
-export const TURBO_LTX: TurboConfig = {
-  latentChannels: 128,
-  width: 512,
-  midBlocks: 1,
-  up0Blocks: 1,
-  stages: [
-    { channels: 256, stride: [2, 2, 2], blocks: 3 },
-    { channels: 128, stride: [2, 2, 2], blocks: 2 },
-    { channels: 64, stride: [2, 2, 2], blocks: 3 },
-  ],
-  patchSize: 4,
-  dropFirstFrames: true,
-};
+function turboSpec(published: DiffusersConfig): ModelConfigSpec {
+  return { published: { ...COMMON, ...published }, widthFields: ['latent_channels', 'decoder_block_out_channels'], scaledFields: ['decoder_block_out_channels'] };
+}
 
-/** Turbo-VAED-DC. */
-export const TURBO_DC: TurboConfig = {
-  latentChannels: 128,
-  width: 512,
-  midBlocks: 4,
-  up0Blocks: 3,
-  stages: [
-    { channels: 256, stride: [2, 2, 2], blocks: 3 },
-    { channels: 128, stride: [2, 2, 2], blocks: 3 },
-    { channels: 64, stride: [1, 2, 2], blocks: 4 },
-  ],
-  patchSize: 4,
-  dropFirstFrames: false,
-};
+/** Turbo-VAED-Hunyuan and -Cog (configs/Turbo-VAED-{Hunyuan,Cog}.json of hustvl/Turbo-VAED: the same decoder). */
+export const TURBO_HUNYUAN: ModelConfigSpec = turboSpec({
+  latent_channels: 16,
+  decoder_block_out_channels: [16, 32, 256, 512],
+  decoder_layers_per_block: [5, 4, 4, 4, 5],
+  decoder_spatio_only: [true, false, false, false],
+  patch_size: 1,
+  is_video_dc_ae: false,
+});
+
+/** Turbo-VAED-LTX (configs/Turbo-VAED-LTX.json). */
+export const TURBO_LTX: ModelConfigSpec = turboSpec({
+  latent_channels: 128,
+  decoder_block_out_channels: [64, 128, 256, 512],
+  decoder_layers_per_block: [3, 2, 3, 1, 1],
+  decoder_spatio_only: [false, false, false, false],
+  patch_size: 4,
+  is_video_dc_ae: false,
+});
+
+/** Turbo-VAED-DC (configs/Turbo-VAED-DC.json): frames are not dropped after upsampling (4T). */
+export const TURBO_DC: ModelConfigSpec = turboSpec({
+  latent_channels: 128,
+  decoder_block_out_channels: [64, 128, 256, 512],
+  decoder_layers_per_block: [4, 3, 3, 3, 4],
+  decoder_spatio_only: [true, false, false, false],
+  patch_size: 4,
+  is_video_dc_ae: true,
+});
+
+/** One up block in decoder order, read from a config. */
+interface UpBlock {
+  channels: number;
+  layers: number;
+  dw: boolean;
+  stride: ShuffleStride | null;
+}
+
+/** The decoder's blocks: diffusers lists are in encoder order and reversed inside the decoder. */
+function upBlocks(config: DiffusersConfig): { top: number; midLayers: number; midDw: boolean; blocks: UpBlock[] } {
+  const channels = [...numberList(config, 'decoder_block_out_channels')].reverse();
+  const layers = [...numberList(config, 'decoder_layers_per_block')].reverse();
+  const scaling = [...boolList(config, 'decoder_spatio_temporal_scaling')].reverse();
+  const spatioOnly = [...boolList(config, 'decoder_spatio_only')].reverse();
+  const dw = [...boolList(config, 'decoder_is_dw_conv')].reverse();
+  return {
+    top: channels[0],
+    midLayers: layers[0],
+    midDw: dw[0],
+    blocks: channels.map((c, i) => ({ channels: c, layers: layers[i + 1], dw: dw[i + 1], stride: scaling[i] ? (spatioOnly[i] ? [1, 2, 2] : [2, 2, 2]) : null })),
+  };
+}
 
 /** Output frames of a Turbo decoder for T latent frames (4T-3 / 8T-7 with dropping, T x prod(st) without). */
-export function turboOutputFrames(config: TurboConfig, latentFrames: number): number {
+export function turboOutputFrames(config: DiffusersConfig, latentFrames: number): number {
   let t = latentFrames;
-  for (const s of config.stages) t = s.stride[0] * t - (config.dropFirstFrames ? s.stride[0] - 1 : 0);
+  const drop = config.is_video_dc_ae !== true;
+  for (const b of upBlocks(config).blocks) if (b.stride) t = b.stride[0] * t - (drop ? b.stride[0] - 1 : 0);
   return t;
 }
 
-/** Depthwise k5 Conv3d then pointwise 1x1x1 Conv3d, time edge-padded and space zero-padded by k//2. */
-function dwSeparableConv(g: GraphBuilder, x: Value, out: number, name: string): Value {
-  const dw = paddedConv3d(g, x, { outChannels: x.shape[1], kernel: [DW_KERNEL, DW_KERNEL, DW_KERNEL], time: 'edge-symmetric', space: 'zero', groups: x.shape[1], name: `${name}.dw` });
-  return pointwiseConv3d(g, dw, out, `${name}.pw`);
+/** TurboVAEDCausalDepthwiseSeperableConv3d: depthwise k^3 Conv3d then pointwise 1x1x1 Conv3d, time edge-padded, space zero-padded. */
+function dwSeparableConv(g: GraphBuilder, x: Value, out: number, kernel: number, name: string): Value {
+  const dw = paddedConv3d(g, x, { outChannels: x.shape[1], kernel: [kernel, kernel, kernel], time: 'edge-symmetric', space: 'zero', groups: x.shape[1], name: `${name}.depthwise_conv` });
+  return conv(g, dw, { outChannels: out, kernel: [1, 1, 1], name: `${name}.pointwise_conv` });
 }
 
-function ordinaryConv(g: GraphBuilder, x: Value, out: number, name: string): Value {
-  return paddedConv3d(g, x, { outChannels: out, kernel: [3, 3, 3], time: 'edge-symmetric', space: 'zero', name });
+/** TurboVAEDCausalConv3d, non-causal: time edge-padded (k-1)/2 each side, space zero-padded. */
+function ordinaryConv(g: GraphBuilder, x: Value, out: number, kernel: number, name: string): Value {
+  return paddedConv3d(g, x, { outChannels: out, kernel: [kernel, kernel, kernel], time: 'edge-symmetric', space: 'zero', name: `${name}.conv` });
 }
 
-/** Turbo ResBlock: RMSNorm, act, conv, RMSNorm, SiLU, conv, plus (LayerNorm + 1x1x1 conv when channels change) shortcut. */
-function resBlock(g: GraphBuilder, x: Value, out: number, o: { dw: boolean; firstAct: 'relu' | 'silu'; name: string }): Value {
-  const convFn = o.dw ? dwSeparableConv : ordinaryConv;
+/** TurboVAEDResnetBlock3d: RMSNorm, act, conv, RMSNorm, SiLU, conv, plus (LayerNorm + 1x1x1 conv when channels change) shortcut. */
+function resBlock(g: GraphBuilder, x: Value, out: number, o: { dw: boolean; dwKernel: number; firstAct: 'relu' | 'silu'; name: string }): Value {
+  const convFn = (v: Value, c: number, k: number, name: string) => (o.dw ? dwSeparableConv(g, v, c, k, name) : ordinaryConv(g, v, c, k, name));
+  const k = o.dw ? o.dwKernel : 3;
   let h = rmsNormChannels(g, x, { eps: RMS_EPS });
   h = o.firstAct === 'relu' ? relu(g, h) : silu(g, h);
-  h = convFn(g, h, out, `${o.name}.conv1`);
+  h = convFn(h, out, k, `${o.name}.conv1`);
   h = silu(g, rmsNormChannels(g, h, { eps: RMS_EPS }));
-  h = convFn(g, h, out, `${o.name}.conv2`);
+  h = convFn(h, out, k, `${o.name}.conv2`);
   let shortcut = x;
-  if (x.shape[1] !== out) shortcut = pointwiseConv3d(g, layerNormChannels(g, x, { eps: LN_EPS, name: `${o.name}.norm3` }), out, `${o.name}.shortcut`);
+  if (x.shape[1] !== out) shortcut = convFn(layerNormChannels(g, x, { eps: LN_EPS, name: `${o.name}.norm3` }), out, 1, `${o.name}.conv_shortcut`);
   return add(g, h, shortcut);
 }
 
-/** Builds a Turbo-VAED decoder body from latent [B, Cl, T, h, w] to video [B, 3, F, H, W]. */
-export function buildTurboVaed(g: GraphBuilder, latent: Value, config: TurboConfig, widthMult: number): Value {
-  const width = scaleChannels(config.width, widthMult);
-  let h = ordinaryConv(g, latent, width, 'conv_in');
-  for (let i = 0; i < config.midBlocks; i++) h = resBlock(g, h, width, { dw: true, firstAct: 'silu', name: `mid.res${i}` });
-  for (let i = 0; i < config.up0Blocks; i++) h = resBlock(g, h, width, { dw: true, firstAct: 'silu', name: `up0.res${i}` });
-  config.stages.forEach((stage, s) => {
-    const name = `up${s + 1}`;
-    const c = scaleChannels(stage.channels, widthMult);
-    if (h.shape[1] !== c) h = resBlock(g, h, c, { dw: false, firstAct: 'relu', name: `${name}.conv_in` });
-    const [st, sh, sw] = stage.stride;
-    const up = ordinaryConv(g, h, c * st * sh * sw, `${name}.upsampler`);
-    h = decoupledPixelShuffle3d(g, up, stage.stride, config.dropFirstFrames ? st - 1 : 0);
-    for (let i = 0; i < stage.blocks; i++) h = resBlock(g, h, c, { dw: false, firstAct: 'relu', name: `${name}.res${i}` });
+/**
+ * Builds TurboVAEDDecoder3d from latent [B, Cl, T, h, w] to video [B, 3, F, H, W], parameters named as
+ * AutoencoderKLTurboVAED's state dict ("decoder.*").
+ */
+export function buildTurboVaed(g: GraphBuilder, latent: Value, config: DiffusersConfig): Value {
+  const { top, midLayers, midDw, blocks } = upBlocks(config);
+  const dwKernel = positiveInt(config, 'decoder_dw_kernel_size');
+  const dropFrames = config.is_video_dc_ae !== true;
+  let h = ordinaryConv(g, latent, top, 3, 'decoder.conv_in');
+  for (let i = 0; i < midLayers; i++) h = resBlock(g, h, top, { dw: midDw, dwKernel, firstAct: 'silu', name: `decoder.mid_block.resnets.${i}` });
+  blocks.forEach((block, i) => {
+    const name = `decoder.up_blocks.${i}`;
+    // the channel-changing block keeps SiLU: the reference marks only the blocks after an upsampler for ReLU
+    if (h.shape[1] !== block.channels) h = resBlock(g, h, block.channels, { dw: block.dw, dwKernel, firstAct: 'silu', name: `${name}.conv_in` });
+    if (block.stride) {
+      const [st, sh, sw] = block.stride;
+      const up = ordinaryConv(g, h, block.channels * st * sh * sw, 3, `${name}.upsamplers.0.conv`);
+      h = decoupledPixelShuffle3d(g, up, block.stride, dropFrames ? st - 1 : 0);
+    }
+    for (let j = 0; j < block.layers; j++) h = resBlock(g, h, block.channels, { dw: block.dw, dwKernel, firstAct: block.stride ? 'relu' : 'silu', name: `${name}.resnets.${j}` });
   });
-  if (config.patchSize === 4) {
-    for (const step of [0, 1]) {
+  const patch = positiveInt(config, 'patch_size');
+  if (patch >= 2) {
+    for (const step of patch >= 4 ? [1, 2] : [1]) {
       h = silu(g, rmsNormChannels(g, h, { eps: RMS_EPS }));
-      // a per-frame Conv2d 3x3 is a Conv3d with a 1x3x3 kernel: same weights and MACs, no reshapes
-      h = conv(g, h, { outChannels: h.shape[1], kernel: [1, 3, 3], pads: [0, 1, 1, 0, 1, 1], name: `head.conv${step}` });
+      // a per-frame Conv2d 3x3 is a Conv3d with a 1x3x3 kernel: same weights (up to a size-1 axis) and MACs, no reshapes
+      h = conv(g, h, { outChannels: h.shape[1], kernel: [1, 3, 3], pads: [0, 1, 1, 0, 1, 1], name: `decoder.upsampler2d_${step}.conv` });
       h = framePixelShuffle(g, h, 2);
     }
   }
   h = silu(g, rmsNormChannels(g, h, { eps: RMS_EPS }));
-  return ordinaryConv(g, h, 3, 'conv_out');
+  return ordinaryConv(g, h, positiveInt(config, 'out_channels'), 3, 'decoder.conv_out');
 }

@@ -1,36 +1,14 @@
 import { writeFileAtomic } from '@evalkit/core';
+import { toCsv } from '@evalkit/media-io';
 import { join } from 'node:path';
 import type { ConsistencyRow } from '../consistency-table';
 
 /** Columns of the consistency CSV, in order (the htp-consistency result row fields). */
 export const CONSISTENCY_COLUMNS = ['groupBy', 'group', 'level', 'count', 'denominator', 'percent', 'wilsonLow', 'wilsonHigh', 'bootLow', 'bootHigh', 'paperPercent'] as const;
 
-/** danfo.js module type, loaded on demand. */
-type Danfo = typeof import('danfojs');
-
-/**
- * Loads danfo.js. It costs ~0.5–1.5 s and ~150 MB, so it is required here, when a table is
- * actually built, and never at the top of the package entry.
- */
-function loadDanfo(): Danfo {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load (see above)
-  return require('danfojs') as Danfo;
-}
-
-/** The consistency rows as a danfo.js DataFrame (columns CONSISTENCY_COLUMNS; missing values empty). */
-export function consistencyFrame(rows: readonly (ConsistencyRow & { paperPercent?: number | null })[]): InstanceType<Danfo['DataFrame']> {
-  const dfd = loadDanfo();
-  const data = rows.map((r) => CONSISTENCY_COLUMNS.map((c) => {
-    const v = (r as Record<string, unknown>)[c];
-    return v === null || v === undefined ? '' : (v as string | number);
-  }));
-  return new dfd.DataFrame(data, { columns: [...CONSISTENCY_COLUMNS] });
-}
-
-/** CSV text of the consistency rows, serialised by danfo.js. */
+/** CSV text of the consistency rows (columns CONSISTENCY_COLUMNS; missing values empty). */
 export function consistencyCsv(rows: readonly (ConsistencyRow & { paperPercent?: number | null })[]): string {
-  const dfd = loadDanfo();
-  return dfd.toCSV(consistencyFrame(rows)) as string;
+  return toCsv(CONSISTENCY_COLUMNS, rows as unknown as readonly Record<string, unknown>[]);
 }
 
 function fmt(v: number | null | undefined, digits = 2): string {

@@ -1,6 +1,6 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { parseCsv } from './csv';
+import { parseCsv } from '@evalkit/media-io';
 import { listOffending } from '../offending';
 import type { LabelFile, LabelRow, StructuredRow } from '../label-table';
 

@@ -12,6 +12,8 @@ export interface AttentionOptions {
   bias?: boolean;
   /** Name prefix of the projections. */
   name?: string;
+  /** Name of the output projection under the prefix. Default "to_out" (diffusers' Attention uses "to_out.0"). */
+  outName?: string;
 }
 
 /**
@@ -36,5 +38,5 @@ export function selfAttention(g: GraphBuilder, x: Value, o: AttentionOptions = {
   if (o.mask) scores = add(g, scores, o.mask);
   const attended = matmul(g, softmax(g, scores, -1), v);
   const merged = heads === 1 ? reshape(g, attended, [n, l, c]) : reshape(g, transpose(g, attended, [0, 2, 1, 3]), [n, l, c]);
-  return linear(g, merged, c, { bias: o.bias, name: `${prefix}.to_out` });
+  return linear(g, merged, c, { bias: o.bias, name: `${prefix}.${o.outName ?? 'to_out'}` });
 }

@@ -65,7 +65,8 @@ export function matmul(g: GraphBuilder, a: Value, b: Value): Value {
 export function linear(g: GraphBuilder, x: Value, outFeatures: number, options: { bias?: boolean; name?: string } = {}): Value {
   const inFeatures = x.shape[x.shape.length - 1];
   const prefix = options.name ?? 'linear';
-  const w = g.parameter(`${prefix}.weight`, [inFeatures, outFeatures], { kind: 'kaiming-uniform', fanIn: inFeatures });
+  // [in, out] for MatMul: the transpose of PyTorch's nn.Linear weight, which a checkpoint loader must know
+  const w = g.parameter(`${prefix}.weight`, [inFeatures, outFeatures], { kind: 'kaiming-uniform', fanIn: inFeatures }, { transposed: true });
   const y = matmul(g, x, w);
   if (options.bias === false) return y;
   return add(g, y, g.parameter(`${prefix}.bias`, [outFeatures], { kind: 'kaiming-uniform', fanIn: inFeatures }));

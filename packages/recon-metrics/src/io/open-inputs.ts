@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
+import { isImagePath, listFrameFiles, naturalOrder, readImage, readY4mFile } from '@evalkit/media-io';
 import type { VideoPair } from '../evaluate';
 import type { VideoSource } from '../video-source';
-import { isImagePath, readImageFrame } from './read-image';
-import { readNpy } from './npy';
-import { readY4m } from './y4m';
+import { readNpyVideo } from './npy-video';
 
 /** What a path holds: one video (image, frame folder, .y4m, .npy) or a dataset folder of videos. */
 export type InputKind = 'image' | 'frames' | 'y4m' | 'npy' | 'dataset';
@@ -16,8 +15,6 @@ export interface SourceInfo {
   /** True when samples are floating point (float .npy): the data range must be given. */
   floatData: boolean;
 }
-
-const naturalOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 function isVideoFile(name: string): boolean {
   const ext = extname(name).toLowerCase();
@@ -50,30 +47,28 @@ export function openVideoSource(path: string): { source: VideoSource; info: Sour
   const kind = inputKind(path);
   switch (kind) {
     case 'image':
-      return { source: { label: path, frameCount: 1, readFrame: () => readImageFrame(path) }, info: { kind, floatData: false } };
+      return { source: { label: path, frameCount: 1, readFrame: () => readImage(path) }, info: { kind, floatData: false } };
     case 'frames': {
-      const files = readdirSync(path)
-        .filter((n) => !n.startsWith('.') && isImagePath(n))
-        .sort(naturalOrder)
-        .map((n) => join(path, n));
+      const files = listFrameFiles(path);
       return {
         source: {
           label: path,
           frameCount: files.length,
           readFrame: (i) => {
             if (i < 0 || i >= files.length) throw new RangeError(`frame ${i} out of range (${files.length} frames in ${path})`);
-            return readImageFrame(files[i]);
+            return readImage(files[i]);
           },
         },
         info: { kind, floatData: false },
       };
     }
     case 'y4m': {
-      const video = readY4m(path);
+      // Y4M colour range by the one rule (media-io): full when tagged XCOLORRANGE=FULL, limited otherwise.
+      const video = readY4mFile(path);
       return { source: { label: path, frameCount: video.frameCount, readFrame: async (i) => video.rgb(i) }, info: { kind, floatData: false } };
     }
     case 'npy': {
-      const video = readNpy(path);
+      const video = readNpyVideo(path);
       return { source: { label: path, frameCount: video.frameCount, readFrame: async (i) => video.frame(i) }, info: { kind, floatData: video.dtype !== 'uint8' } };
     }
     default:

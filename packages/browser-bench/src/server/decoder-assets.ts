@@ -1,0 +1,54 @@
+import { buildZooModel, zooModelInfo } from '@evalkit/decoder-zoo';
+import { randomLatents } from '@evalkit/decoder-runtime';
+import type { DecoderAsset } from '../plan';
+
+/** What the server needs to describe and serve zoo decoders to a page. */
+export interface DecoderAssetOptions {
+  models: readonly string[];
+  height: number;
+  width: number;
+  /** Output frames wanted; each model gets the latent frames that give at least this many. */
+  frames: number;
+  widthMult: number;
+  seed: number;
+}
+
+/** Smallest latent frame count whose decoded clip has at least `frames` frames. */
+export function latentFramesFor(model: string, frames: number): number {
+  const info = zooModelInfo(model);
+  let t = 1;
+  while (info.outputFrames(t) < frames) t += 1;
+  return t;
+}
+
+/**
+ * Serves zoo decoders as `bench decoders` builds them (same seeded weights, same random latents),
+ * describing them up front from a weightless build and building the real bytes on first request.
+ * Only the last model stays cached: a page fetches them one at a time and full-width graphs are
+ * hundreds of MB.
+ */
+export class DecoderAssets {
+  readonly assets: DecoderAsset[];
+  private cached: { model: string; onnx: Uint8Array; latents: Uint8Array } | null = null;
+
+  constructor(private readonly options: DecoderAssetOptions) {
+    this.assets = options.models.map((model) => {
+      const latentFrames = latentFramesFor(model, options.frames);
+      const b = buildZooModel(model, { height: options.height, width: options.width, latentFrames, widthMult: options.widthMult, seed: options.seed, materializeWeights: false });
+      return { model, label: b.info.label, params: b.params, macs: b.macs, latentShape: b.inputShape, outputShape: b.outputShape, modelPath: `/models/${model}.onnx`, latentsPath: `/models/${model}.latents` };
+    });
+  }
+
+  /** The .onnx bytes or the latents (little-endian float32) of a planned model; null for anything else. */
+  file(model: string, part: 'onnx' | 'latents'): Uint8Array | null {
+    const asset = this.assets.find((a) => a.model === model);
+    if (!asset) return null;
+    if (this.cached?.model !== model) {
+      this.cached = null;
+      const b = buildZooModel(model, { height: this.options.height, width: this.options.width, latentFrames: asset.latentShape[2], widthMult: this.options.widthMult, seed: this.options.seed });
+      const latent = randomLatents(asset.latentShape, this.options.seed);
+      this.cached = { model, onnx: b.graph.toBytes(), latents: new Uint8Array(latent.data.buffer, latent.data.byteOffset, latent.data.byteLength) };
+    }
+    return part === 'onnx' ? this.cached.onnx : this.cached.latents;
+  }
+}
