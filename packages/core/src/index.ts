@@ -31,3 +31,6 @@ export { readResultDocument, writeResultDocument } from './io/result-file';
 export { gitRevision } from './io/git-revision';
 export { mulberry32 } from './random';
 export { findExecutable, findChromium, chromiumCandidates, CHROMIUM_NAMES } from './io/find-executable';
+export { readPaperValues, PAPER_DIR } from './io/read-paper-values';
+export { paperGpuSpeedup, turboVaedPaperSchema, psydrawPaperSchema } from './paper/paper-values';
+export type { PaperValues, TurboVaedPaper, PsydrawPaper } from './paper/paper-values';

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ERROR_CODES, EvalkitError, gitRevision } from '@evalkit/core';
+import { ERROR_CODES, EvalkitError, gitRevision, paperGpuSpeedup, readPaperValues } from '@evalkit/core';
 import { isZooModelName, listZooModels } from '@evalkit/decoder-zoo';
 import { PRESETS, VARIANTS } from '@evalkit/kernel-bench';
 import {
@@ -17,7 +16,6 @@ import {
 import { REPO_ROOT, TOOL_VERSION } from '../shared/context';
 import { commaList, nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
 import { commandGroup } from './bench-kernels';
-import { paperGpuSpeedup } from './bench-decoders';
 
 /** Options shared by `bench serve` and `bench browser`, as commander parses them. */
 export interface BrowserBenchOptions {
@@ -77,7 +75,7 @@ export async function startFromOptions(opts: BrowserBenchOptions, onEvent: (e: S
   if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, '--tls-cert and --tls-key go together', { field: opts.tlsCert ? '--tls-key' : '--tls-cert', value: null });
   const decoderSettings = { height: opts.height, width: opts.width, frames: opts.frames, runs: opts.runs, warmup: opts.warmup, widthMult: opts.widthMult, seed: opts.seed };
   const decoders = opts.decoders && opts.models.length ? new DecoderAssets({ models: opts.models, ...decoderSettings }) : null;
-  const paper = JSON.parse(readFileSync(resolve(REPO_ROOT, 'fixtures/paper/turbo-vaed.json'), 'utf8'));
+  const paper = readPaperValues().turboVaed;
   const plan = buildPlan({
     tool: { name: 'evalkit bench serve', toolVersion: TOOL_VERSION, command: ['evalkit', ...process.argv.slice(2)], gitRevision: gitRevision(REPO_ROOT) },
     backends: opts.backends,
@@ -90,7 +88,7 @@ export async function startFromOptions(opts: BrowserBenchOptions, onEvent: (e: S
     seed: opts.seed,
     decoders,
     decoderSettings,
-    paperGpuSpeedup: (b, t) => paperGpuSpeedup(b, t, paper),
+    paperGpuSpeedup: (b, t) => paperGpuSpeedup(paper, b, t),
   });
   return startBrowserBenchServer({
     outDir: resolve(opts.out),

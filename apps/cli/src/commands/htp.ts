@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createResultDocument, writeResultDocument } from '@evalkit/core';
+import { createResultDocument, ERROR_CODES, EvalkitError, PAPER_DIR, readPaperValues, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
 import {
   agreementRows,
@@ -7,7 +7,6 @@ import {
   evaluateStudy,
   readLabelFile,
   readOutputs,
-  readPaperTable,
   validateRubric,
   writeConsistencyTables,
   type ConsistencyRow,
@@ -17,13 +16,17 @@ import {
   type StudyEvaluation,
 } from '@evalkit/htp-agreement';
 import { join } from 'node:path';
-import { cliManifest, REPO_ROOT } from '../shared/context';
+import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 import { nonNegativeInt } from '../shared/parse';
 import { formatAgreement } from './agreement';
 
-/** Where the paper's Table 1 values live in this repository. */
-export const PAPER_TABLE_PATH = join(REPO_ROOT, 'fixtures/paper/psydraw.json');
+/** The paper's Table 1, from core's one reader of the papers' values. */
+function paperTable(): PaperTable {
+  const paper = readPaperValues().psydraw;
+  if (!paper) throw new EvalkitError(ERROR_CODES.FILE_NOT_FOUND, 'paper reference values not found', { file: join(PAPER_DIR, 'psydraw.json') });
+  return { source: paper.source, percent: paper.percent, warningPercent: paper.warningShare?.percent ?? null };
+}
 
 /** Options of `evalkit htp evaluate`. */
 interface EvaluateOptions {
@@ -124,7 +127,7 @@ or NA label marks a case as explicitly unrated. Every output needs a label row a
       task.tick(1, `${labels.raters.length} raters`);
       const ev = evaluateStudy(outputs, labels, { groupBy: opts.groupBy ?? null, denominator: opts.denominator, seed: opts.seed, bootstrap: opts.bootstrap, rubric: opts.rubric });
       task.tick(1, 'tables');
-      const paper = readPaperTable(PAPER_TABLE_PATH);
+      const paper = paperTable();
       const rows = ev.rows.map((r) => ({ ...r, paperPercent: paperPercentFor(r, paper) }));
       const summary = {
         n: ev.n,
