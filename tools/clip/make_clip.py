@@ -11,6 +11,8 @@ import os
 import sys
 
 import numpy as np
+import PIL
+import skimage
 from PIL import Image
 from skimage import data, transform
 
@@ -45,6 +47,7 @@ def main():
         'width': SIZE,
         'pattern': 'frame_%04d.png',
         'source': 'skimage.data.astronaut(): NASA photograph of astronaut Eileen Collins, public domain; scikit-image 0.19',
+        'versions': {'python': sys.version.split()[0], 'numpy': np.__version__, 'skimage': skimage.__version__, 'PIL': PIL.__version__},
         'generator': 'tools/clip/make_clip.py (slow zoom 320->256 px crop window with a 24x40 px pan, bicubic, Gaussian sigma 1 prefilter)',
     }
     with open(os.path.join(OUT, 'clip.json'), 'w') as f:
@@ -54,4 +57,8 @@ def main():
 
 
 if __name__ == '__main__':
+    import argparse
+    parser = argparse.ArgumentParser(description='Writes the 17-frame fixture clip.')
+    parser.add_argument('--out', default=OUT, help='folder to write (default: fixtures/clip, the committed fixture)')
+    OUT = parser.parse_args().out
     main()

@@ -105,9 +105,10 @@ def kripp(rows, q, scale):
     return 1 - do / de
 
 
-def main():
+def reference_values(datasets):
+    """The coefficients of each dataset ({"rows": ..., "q": ...}), as main prints them."""
     out = []
-    for d in json.load(sys.stdin):
+    for d in datasets:
         rows, q = d["rows"], d["q"]
         res = {
             "fleiss": fleiss(rows, q),
@@ -121,7 +122,11 @@ def main():
             res["cohen"] = {"kappa": cu["kappa"], "linear": cl["kappa"], "quadratic": cq["kappa"], "ase": cu["ase"], "ase0": cu["ase0"],
                             "aseLinear": cl["ase"], "aseQuadratic": cq["ase"]}
         out.append(res)
-    json.dump(out, sys.stdout, default=float)
+    return out
+
+
+def main():
+    json.dump(reference_values(json.load(sys.stdin)), sys.stdout, default=float)
 
 
 def bench(resamples, n, q, seed):

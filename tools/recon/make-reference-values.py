@@ -173,4 +173,10 @@ def main():
 
 
 if __name__ == '__main__':
+    import argparse
+    parser = argparse.ArgumentParser(description='Writes the recon-metrics fixture images and reference values.')
+    parser.add_argument('--out', default=OUT_DIR, help='folder to write (default: fixtures/recon, the committed fixture)')
+    OUT_DIR = os.path.abspath(parser.parse_args().out)
+    IMG_DIR = os.path.join(OUT_DIR, 'images')
+    os.makedirs(IMG_DIR, exist_ok=True)
     main()

@@ -10,7 +10,7 @@ describe('evalkit command', () => {
     expect(out).toMatch(/Usage: evalkit/);
     expect(out).toMatch(/doctor \[options\]\s+check this machine/);
     // Subcommands of groups are listed too, each with a line of what it does.
-    for (const name of ['repro', 'zoo list', 'zoo build', 'decode', 'encode', 'bench decoders', 'bench kernels', 'compare kernels', 'metrics', 'htp evaluate', 'agreement', 'report', 'report serve']) {
+    for (const name of ['repro', 'zoo list', 'zoo build', 'decode', 'encode', 'bench decoders', 'bench kernels', 'bench serve', 'bench browser', 'compare kernels', 'metrics', 'htp evaluate', 'agreement', 'report', 'report serve']) {
       expect(out).toMatch(new RegExp(`\\n  ${name} +\\S`));
     }
   });

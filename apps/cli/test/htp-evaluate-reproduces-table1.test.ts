@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { assertClose } from '@evalkit/test-harness';
 import { goldenTable1 } from '../../../tools/htp/golden-cases';
 
 const root = resolve(__dirname, '../../..');
@@ -110,6 +111,22 @@ describe('evalkit htp evaluate on the synthetic study', () => {
       expect(agreement.schema).toBe('evalkit/agreement@1');
       expect(agreement.summary.raters).toEqual(['teacher', 'counsellor']);
       expect(agreement.results.map((x: { statistic: string }) => x.statistic)).toEqual(expect.arrayContaining(['percent_agreement', 'cohen_kappa', 'fleiss_kappa', 'krippendorff_alpha', 'gwet_ac1', 'gwet_ac2']));
+      // Values derived by hand from the file's counts (teacher rows x counsellor columns, Low/Moderate/High):
+      //   [[7, 0, 0], [2, 70, 4], [0, 49, 157]] over the 289 cases both rated; one case only the counsellor
+      //   rated (Moderate). Row sums 7, 76, 206; column sums 9, 119, 161.
+      //   agreement 234/289; chance (7·9 + 76·119 + 206·161)/289² = 42273/83521, so
+      //   kappa = (234·289 − 42273)/(289² − 42273) = 25353/41248;
+      //   quadratic weights 1, 3/4, 0 by distance: observed 275.25/289, chance 70973.25/83521, so
+      //   kappa_q = (275.25·289 − 70973.25)/(83521 − 70973.25) = 8574/12547.75;
+      //   Gwet's AC1 takes level shares over every rated case (Gwet 2014, the single rating counts):
+      //   π = (8, 98.5, 183.5)/290, chance = ½ Σ π(1 − π), AC1 = (234/289 − chance)/(1 − chance).
+      const value = (statistic: string, variant: string) => agreement.results.find((x: { statistic: string; variant: string }) => x.statistic === statistic && x.variant === variant)?.value;
+      const pi = [8 / 290, 98.5 / 290, 183.5 / 290];
+      const chance = pi.reduce((s, p) => s + p * (1 - p), 0) / 2;
+      assertClose(value('percent_agreement', 'unweighted'), 234 / 289, 1e-12, 'percent agreement');
+      assertClose(value('cohen_kappa', 'unweighted'), 25353 / 41248, 1e-12, 'Cohen kappa');
+      assertClose(value('cohen_kappa', 'quadratic'), 8574 / 12547.75, 1e-12, 'quadratic kappa');
+      assertClose(value('gwet_ac1', 'unweighted'), (234 / 289 - chance) / (1 - chance), 1e-12, 'Gwet AC1');
       expect(r.stdout).toMatch(/Agreement among raters/);
     } finally {
       rmSync(out, { recursive: true, force: true });

@@ -16,3 +16,5 @@ export { runPageInChromium } from './io/chromium-page';
 export type { ChromiumRunOptions, ChromiumRunResult } from './io/chromium-page';
 export { findChromium } from './io/find-chromium';
 export { readTlsFiles, ortWebVersion } from './io/static-files';
+export { loadNodeWebRuntime } from './node-web-runtime';
+export type { NodeWebRuntime } from './node-web-runtime';

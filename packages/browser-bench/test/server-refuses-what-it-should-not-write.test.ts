@@ -1,5 +1,6 @@
 import { request } from 'node:http';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readResultDocument } from '@evalkit/core';
@@ -192,6 +193,29 @@ describe('bench serve on this machine (127.0.0.1, the default)', () => {
       expect(planRes.status).toBe(200);
       expect(JSON.parse(planRes.body).kernels.variants).toEqual(['1', '2', '3', '4', '5', '6', '7a', '7b', '8a', '8b']);
       expect((await http(server.port, 'GET', '/api/plan', { host: `attacker.example:${server.port}` })).status).toBe(421);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('bench serve over HTTPS (--tls-cert/--tls-key)', () => {
+  it('serves the plan with the given certificate, which a client that trusts it verifies', async () => {
+    const fixtures = join(__dirname, 'fixtures', 'tls');
+    const cert = readFileSync(join(fixtures, 'cert.pem'));
+    const dir = mkdtempSync(join(tmpdir(), 'evalkit-serve-tls-'));
+    const server = await startBrowserBenchServer({ outDir: dir, host: '127.0.0.1', port: 0, plan, decoders: null, tls: { cert, key: readFileSync(join(fixtures, 'key.pem')) } });
+    try {
+      expect(server.url).toBe(`https://127.0.0.1:${server.port}/`);
+      const status = await new Promise<number>((resolve, reject) =>
+        httpsGet({ host: '127.0.0.1', port: server.port, path: '/api/plan', ca: cert, headers: { host: `127.0.0.1:${server.port}` } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on('error', reject),
+      );
+      expect(status).toBe(200);
     } finally {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

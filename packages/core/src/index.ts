@@ -3,6 +3,7 @@ export type { ErrorCode, ErrorLocation } from './errors';
 export { deviceFingerprint, deviceFingerprintSchema, installedOnnxruntimeVersion } from './device-fingerprint';
 export type { DeviceFingerprint, FingerprintOptions } from './device-fingerprint';
 export { browserFingerprintSchema } from './browser-fingerprint';
+export { deviceBackendLabel } from './device-backend-label';
 export type { BrowserFingerprint } from './browser-fingerprint';
 export { createRunManifest, runManifestSchema } from './run-manifest';
 export type { RunManifest, RunManifestInput } from './run-manifest';

@@ -1,42 +1,25 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { buildZooModel } from '@evalkit/decoder-zoo';
-import { buildCodecDecoderGraph, encodeWithCodec, readCodecWeights } from '@evalkit/codec';
-import { encodeNpy } from '@evalkit/media-io';
+import { buildCodecDecoderGraph, readCodecWeights } from '@evalkit/codec';
+import { fixturePath } from '@evalkit/test-harness';
 import { DecoderSession, readLatents, randomLatents } from '../src';
-import { fixtureClip, maxAbsDiff } from './codec-fixture';
-import { runPython } from './python-reference';
-
-const dir = mkdtempSync(join(tmpdir(), 'evk-formats-'));
+import { maxAbsDiff } from './codec-fixture';
 
 describe('the same latents decode the same from every file format', () => {
   it('float32 C/F .npy, .npz and safetensors decode bit-identically; float16 C/F within float16 rounding', async () => {
-    const { video } = await fixtureClip();
-    const latent = encodeWithCodec(video, readCodecWeights());
-    writeFileSync(join(dir, 'ours.npy'), encodeNpy(latent));
-    // NumPy re-saves our latents in every layout; safetensors is written byte by byte per its spec.
-    runPython(
-      `
-import numpy as np, json, struct
-a = np.load('ours.npy')
-np.save('f.npy', np.asfortranarray(a)); np.save('h.npy', a.astype(np.float16)); np.save('hf.npy', np.asfortranarray(a.astype(np.float16)))
-np.savez_compressed('z.npz', latents=a)
-h = json.dumps({'latents': {'dtype': 'F32', 'shape': list(a.shape), 'data_offsets': [0, a.nbytes]}}).encode()
-open('s.safetensors', 'wb').write(struct.pack('<Q', len(h)) + h + a.tobytes())
-`,
-      dir,
-    );
+    // One seeded N(0, 1) latent [1, 16, 3, 4, 5] written by NumPy in every layout
+    // (tools/reference/numpy_latent_files.py); safetensors is written byte by byte per its spec.
+    const file = (name: string) => fixturePath('reference', 'numpy-latent-files', name);
     const session = await DecoderSession.open(buildCodecDecoderGraph(readCodecWeights()).toBytes());
-    const reference = await session.decode(readLatents(join(dir, 'ours.npy')));
-    for (const file of ['f.npy', 'z.npz', 's.safetensors']) {
-      const out = await session.decode(readLatents(join(dir, file)));
-      expect({ file, diff: maxAbsDiff(out.data, reference.data) }).toEqual({ file, diff: 0 });
+    const reference = await session.decode(readLatents(file('c32.npy')));
+    expect(reference.shape).toEqual([1, 3, 9, 32, 40]);
+    for (const name of ['f32.npy', 'be32.npy', 'stored.npz', 'deflated.npz', 'one.safetensors']) {
+      const out = await session.decode(readLatents(file(name)));
+      expect({ name, diff: maxAbsDiff(out.data, reference.data) }).toEqual({ name, diff: 0 });
     }
-    // float16 latents carry ~3 significant digits; |z| < 6, so |Δz| <= 6·2^-11 and the decoder's rows
-    // (norm of basis·scale per pixel, < 1.5 here) bound the pixel error well under 0.05 on [-1, 1].
-    const half = await session.decode(readLatents(join(dir, 'h.npy')));
-    const halfF = await session.decode(readLatents(join(dir, 'hf.npy')));
+    // float16 latents carry ~3 significant digits; |z| < 4 here, so |Δz| <= 4·2^-11 and the decoder's
+    // rows (norm of basis·scale per pixel, < 1.5 here) bound the pixel error well under 0.05 on [-1, 1].
+    const half = await session.decode(readLatents(file('c16.npy')));
+    const halfF = await session.decode(readLatents(file('f16.npy')));
     expect(maxAbsDiff(half.data, halfF.data)).toBe(0);
     expect(maxAbsDiff(half.data, reference.data)).toBeLessThan(0.05);
     expect(maxAbsDiff(half.data, reference.data)).toBeGreaterThan(0);

@@ -21,5 +21,3 @@ export { openCheckpoint } from './io/checkpoint-files';
 export type { CheckpointFiles } from './io/checkpoint-files';
 export { matchCheckpoint, expectedTensors, assertStrictMatch, shapesCompatible } from './checkpoint/match-checkpoint';
 export type { CheckpointMatch, ExpectedTensor } from './checkpoint/match-checkpoint';
-export { readSafetensorsIndex, readTensor, CHECKPOINT_DTYPES } from './io/safetensors-reader';
-export type { TensorRef } from './io/safetensors-reader';

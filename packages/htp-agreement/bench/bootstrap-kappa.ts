@@ -5,8 +5,7 @@
  *
  *   npm run bench -w @evalkit/htp-agreement [-- RESAMPLES CASES]
  */
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { runReferenceScript } from '@evalkit/test-harness';
 import { bootstrapCohenKappa, createPrng } from '../src';
 
 const resamples = Number(process.argv[2] ?? 10_000);
@@ -29,7 +28,7 @@ const ours = runs[Math.floor(runs.length / 2)];
 
 let reference: number | null = null;
 try {
-  const out = execFileSync('/usr/bin/python3', [resolve(__dirname, '../../../tools/htp/agreement_reference.py'), 'bench', String(resamples), String(n), String(q), '7'], { encoding: 'utf8' });
+  const out = runReferenceScript('tools/htp/agreement_reference.py', ['bench', String(resamples), String(n), String(q), '7']);
   reference = (JSON.parse(out) as { ms: number }).ms;
 } catch (error) {
   process.stderr.write(`numpy reference unavailable: ${(error as Error).message}\n`);

@@ -1,6 +1,6 @@
 import { agreementSummary, buildRatings, wilsonInterval, type LabelFile } from '../src';
 import { atPath, goldenRatingsCases, goldenWilsonCases } from '../../../tools/htp/golden-cases';
-import { assertClose } from './assert-close';
+import { assertClose } from '@evalkit/test-harness';
 
 /** The golden case's table as an in-memory wide label file (the same path the CLI takes after reading the CSV). */
 function asLabelFile(c: ReturnType<typeof goldenRatingsCases>[number]): LabelFile {

@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { assertClose, assertClosePaths, itReproducesFixture, readJsonFixture } from '@evalkit/test-harness';
 import { agreementSummary, createPrng, MISSING, ratingsFromRows } from '../src';
-import { atPath } from '../../../tools/htp/golden-cases';
-import { assertClose } from './assert-close';
 
-const script = resolve(__dirname, '../../../tools/htp/agreement_reference.py');
+// The numpy reference (tools/htp/agreement_reference.py, written from the published formulas) rated
+// the same seeded tables: tools/reference/agreement_numpy.py draws them with a port of createPrng and
+// stores them beside the values, and the first test checks they are the tables drawn here.
+interface Reference { name: string; q: number; rows: (number | null)[][]; reference: Record<string, unknown> }
+const FIXTURE = readJsonFixture<{ datasets: Reference[] }>('reference', 'agreement-numpy', 'coefficients.json').datasets;
 
 /** Seeded random ratings: `cases` x `raters`, q levels, raters mostly agreeing, some missing. */
 function dataset(seed: number, cases: number, raters: number, q: number, missing: number): (number | null)[][] {
@@ -28,26 +29,23 @@ const DATASETS = [
 ];
 
 describe('agreement coefficients match an independent numpy reference (tools/htp/agreement_reference.py)', () => {
-  let reference: Record<string, unknown>[];
-  beforeAll(() => {
-    const input = JSON.stringify(DATASETS.map((d) => ({ rows: d.rows, q: d.q })));
-    reference = JSON.parse(execFileSync('/usr/bin/python3', [script], { input, encoding: 'utf8', timeout: 60_000 }));
-  }, 60_000);
+  it('the reference rated the tables drawn here', () => {
+    expect(FIXTURE.map((d) => ({ name: d.name, q: d.q, rows: d.rows }))).toEqual(DATASETS);
+  });
 
   it.each(DATASETS.map((d, i) => [d.name, i] as const))('%s', (_name, i) => {
     const d = DATASETS[i];
     const levels = Array.from({ length: d.q }, (_, k) => String(k + 1));
     const m = ratingsFromRows(d.rows.map((r) => r.map((v) => (v === null ? MISSING : v))), levels);
     const ours = agreementSummary(m, d.rows[0].map((_, j) => `r${j}`));
-    const ref = reference[i];
-    const paths = ['fleiss', 'krippendorff.nominal', 'krippendorff.ordinal', 'krippendorff.interval', 'krippendorff.ratio', 'gwet.ac1', 'gwet.ac2Linear', 'gwet.ac2Quadratic'];
+    const paths = ['krippendorff.nominal', 'krippendorff.ordinal', 'krippendorff.interval', 'krippendorff.ratio', 'gwet.ac1', 'gwet.ac2Linear', 'gwet.ac2Quadratic'];
     if (d.rows[0].length === 2) paths.push('cohen.kappa', 'cohen.linear', 'cohen.quadratic', 'cohen.ase', 'cohen.ase0', 'cohen.aseLinear', 'cohen.aseQuadratic');
-    for (const p of paths) {
-      const expected = atPath(ref, p) as number;
-      const actual = p === 'fleiss' ? ours.fleiss.kappa : atPath(ours, p);
-      assertClose(actual, expected, 1e-10, `${d.name} ${p}`);
-    }
+    const ref = FIXTURE[i].reference;
+    assertClose(ours.fleiss.kappa, ref.fleiss, 1e-10, `${d.name} fleiss`);
+    assertClosePaths(ours, ref, paths, 1e-10, d.name);
   });
+
+  itReproducesFixture({ script: 'tools/reference/agreement_numpy.py', fixture: 'fixtures/reference/agreement-numpy', tools: ['python3-numpy'], tolerance: 1e-12 });
 });
 
 describe('agreement coefficients match irrCAC\'s published vignette (CRAN irrCAC 1.0, overview vignette, cont3x3abstractors)', () => {

@@ -1,4 +1,4 @@
-import { ERROR_CODES, EvalkitError, validateResultDocumentOfKind, type ResultDocument } from '@evalkit/core';
+import { deviceBackendLabel, ERROR_CODES, EvalkitError, validateResultDocumentOfKind, type ResultDocument } from '@evalkit/core';
 
 /** A result document (expected to be kernel-bench) and where it came from. */
 export interface SourcedDocument {
@@ -62,7 +62,10 @@ export function compareKernelDocuments(docs: readonly SourcedDocument[]): Kernel
   const devices: DeviceColumn[] = typed.map(({ source, doc }) => {
     const ceilings = doc.summary?.ceilings;
     const threads = num(doc.config.threads);
-    return { label: `${doc.manifest.device.cpuModel}, ${threads ?? '?'} thr`, source, cpuModel: doc.manifest.device.cpuModel, threads, memcpyGBps: num(ceilings?.memcpyGBps), matmulGflops: num(ceilings?.matmulGflops) };
+    // A browser's backend (or onnxruntime-web in Node.js) is its own column beside the native CPU.
+    const backend = deviceBackendLabel(doc.manifest.device);
+    const machine = doc.manifest.device.browser ? backend! : `${doc.manifest.device.cpuModel}${backend ? ` · ${backend}` : ''}`;
+    return { label: `${machine}, ${threads ?? '?'} thr`, source, cpuModel: doc.manifest.device.cpuModel, threads, memcpyGBps: num(ceilings?.memcpyGBps), matmulGflops: num(ceilings?.matmulGflops) };
   });
   // Same machine and thread count twice: the file name tells the columns apart.
   for (const d of devices) if (devices.filter((e) => e.label === d.label).length > 1) d.label = `${d.label} (${d.source})`;

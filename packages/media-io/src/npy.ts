@@ -56,12 +56,20 @@ export function parseNpyHeader(bytes: Uint8Array, source: string): NpyHeader {
   return { descr: descr[1], fortranOrder: fortran[1] === 'True', shape: parsedShape, dataOffset: headerStart + headerLength };
 }
 
+const HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Element kinds of raw float bytes: IEEE half, single, double, and bfloat16. */
 export type FloatKind = 'f2' | 'f4' | 'f8' | 'bf16';
 
 /** Decodes `count` raw floats of `kind` in the given byte order; half and bfloat16 widen to float32, f8 stays float64. */
 export function decodeFloatBytes(bytes: Uint8Array, kind: FloatKind, littleEndian: boolean, count: number): Float32Array | Float64Array {
   const width = kind === 'f8' ? 8 : kind === 'f4' ? 4 : 2;
+  if (littleEndian && HOST_LITTLE_ENDIAN && (kind === 'f4' || kind === 'f8')) {
+    // Same values as the DataView loop below, by a copy into an aligned buffer (checkpoints are large).
+    const copy = new Uint8Array(count * width); // a fresh buffer (a Buffer's slice would be a view)
+    copy.set(bytes.subarray(0, count * width));
+    return kind === 'f4' ? new Float32Array(copy.buffer, 0, count) : new Float64Array(copy.buffer, 0, count);
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, count * width);
   if (kind === 'f4') {
     const out = new Float32Array(count);
@@ -105,7 +113,7 @@ export function parseNpy(bytes: Uint8Array, source: string): NpyArray {
     throw formatError(source, `truncated data: shape ${JSON.stringify(header.shape)} of ${header.descr} needs ${expected} bytes, the file has ${available}`, 'data', available);
   }
   const body = bytes.subarray(header.dataOffset);
-  let data: ArrayData = kind === 'u1' ? body.slice(0, count) : decodeFloatBytes(body, kind as FloatKind, m[1] !== '>', count);
+  let data: ArrayData = kind === 'u1' ? new Uint8Array(body.subarray(0, count)) : decodeFloatBytes(body, kind as FloatKind, m[1] !== '>', count);
   if (header.fortranOrder) data = fortranToC(data, header.shape);
   return { dtype: data instanceof Uint8Array ? 'uint8' : data instanceof Float32Array ? 'float32' : 'float64', shape: header.shape, data, descr: header.descr };
 }

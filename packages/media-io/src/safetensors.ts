@@ -44,6 +44,31 @@ export function parseSafetensorsHeader(bytes: Uint8Array, source: string): { ten
 }
 
 /**
+ * Checks one header entry: a dtype evalkit reads, data_offsets spanning exactly its shape, and data
+ * that ends within the `dataBytes` after the header. Returns the element count.
+ */
+export function checkSafetensorsEntry(name: string, entry: SafetensorsEntry, source: string, dataBytes: number): number {
+  if (!(entry.dtype in WIDTH)) {
+    throw invalid(source, `unsupported dtype: tensors of ${SUPPORTED_SAFETENSORS_DTYPES.join(', ')} are read`, `${name}.dtype`, entry.dtype);
+  }
+  const count = shapeSize(entry.shape);
+  const [begin, end] = entry.data_offsets;
+  if (end - begin !== count * WIDTH[entry.dtype]) {
+    throw invalid(source, `data_offsets span ${end - begin} bytes but shape ${JSON.stringify(entry.shape)} of ${entry.dtype} needs ${count * WIDTH[entry.dtype]}`, `${name}.data_offsets`, entry.data_offsets);
+  }
+  if (end > dataBytes) {
+    throw invalid(source, `truncated data: tensor "${name}" ends at byte ${end} of the data, which has ${dataBytes}`, `${name}.data_offsets`, entry.data_offsets);
+  }
+  return count;
+}
+
+/** Decodes `count` little-endian values of a safetensors dtype to float32. */
+export function decodeSafetensorsData(bytes: Uint8Array, dtype: string, count: number): Float32Array {
+  const decoded = decodeFloatBytes(bytes, KIND[dtype], true, count);
+  return decoded instanceof Float32Array ? decoded : Float32Array.from(decoded);
+}
+
+/**
  * Reads one tensor of a safetensors buffer as float32. `key` picks it; without it the file must
  * hold one tensor, or one whose name is among `preferredKeys` (the first found in that order).
  */
@@ -58,19 +83,9 @@ export function parseSafetensors(bytes: Uint8Array, source: string, key?: string
   else name = preferredKeys.find((k) => k in tensors);
   if (name === undefined) throw invalid(source, `the file holds ${names.length} tensors (${names.join(', ') || 'none'}); name one as FILE.safetensors:KEY`, 'key');
   const entry = tensors[name];
-  if (!(entry.dtype in WIDTH)) {
-    throw invalid(source, `unsupported dtype: tensors of ${SUPPORTED_SAFETENSORS_DTYPES.join(', ')} are read`, `${name}.dtype`, entry.dtype);
-  }
-  const count = shapeSize(entry.shape);
+  const count = checkSafetensorsEntry(name, entry, source, bytes.length - dataStart);
   const [begin, end] = entry.data_offsets;
-  if (end - begin !== count * WIDTH[entry.dtype]) {
-    throw invalid(source, `data_offsets span ${end - begin} bytes but shape ${JSON.stringify(entry.shape)} of ${entry.dtype} needs ${count * WIDTH[entry.dtype]}`, `${name}.data_offsets`, entry.data_offsets);
-  }
-  if (dataStart + end > bytes.length) {
-    throw invalid(source, `truncated data: tensor "${name}" ends at byte ${dataStart + end}, the file has ${bytes.length}`, `${name}.data_offsets`, entry.data_offsets);
-  }
-  const decoded = decodeFloatBytes(bytes.subarray(dataStart + begin, dataStart + end), KIND[entry.dtype], true, count);
-  return { data: decoded instanceof Float32Array ? decoded : Float32Array.from(decoded), shape: entry.shape.slice() };
+  return { data: decodeSafetensorsData(bytes.subarray(dataStart + begin, dataStart + end), entry.dtype, count), shape: entry.shape.slice() };
 }
 
 /** Encodes named float32 tensors (and string metadata) as a safetensors buffer. */

@@ -1,64 +1,31 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isEvalkitError, type ErrorCode } from '@evalkit/core';
-import { parseNpy, readNpyFile, readTensorFile, writeNpyFile } from '../src';
-import { debianPython, requireSystemTool } from '@evalkit/test-harness';
+import { parseNpy, readNpyFile, readSafetensorsIndex, readSafetensorsTensor, readTensorFile, writeNpyFile } from '../src';
+import { debianPython, fixturePath, itReproducesFixture, requireSystemTool } from '@evalkit/test-harness';
 
 const isEvalkitErrorOfCode = (error: unknown, code: string) => isEvalkitError(error, code as ErrorCode);
 /** Reads as the decoder reads latents: named "latent" in messages, several arrays resolved by these names. */
 const readLatents = (spec: string) => readTensorFile(spec, { noun: 'latent', preferredKeys: ['latents', 'z', 'latent'], alternatives: '(or "random")' });
 
+// NumPy wrote every file (tools/reference/numpy_latent_files.py, versions in generated-by.json); a raw
+// little-endian float32 C-order dump of the same array is the independent truth. Tests that corrupt
+// files write copies to a temporary folder; the committed files are only read.
+const fixtures = fixturePath('reference', 'numpy-latent-files');
+const dir = mkdtempSync(join(tmpdir(), 'evk-latents-'));
+const numpy = requireSystemTool('python3-numpy');
+
 /** Runs a Python program (given on stdin) with Debian's python and NumPy, in `cwd`; returns stdout. */
 const runPython = (code: string, cwd: string): string => execFileSync(debianPython(), ['-'], { cwd, input: code, encoding: 'utf8', maxBuffer: 1 << 28 });
 
-// NumPy writes every file; a raw little-endian float32 C-order dump is the independent truth.
-const dir = mkdtempSync(join(tmpdir(), 'evk-latents-'));
-const numpy = requireSystemTool('python3-numpy');
-if (numpy.available) beforeAll(() => {
-  runPython(
-    `
-import numpy as np, json, struct
-rng = np.random.default_rng(7)
-a = rng.standard_normal((1, 16, 3, 4, 5)).astype(np.float32)
-a.tofile('truth.f32')
-np.save('c32.npy', a)
-np.save('f32.npy', np.asfortranarray(a))
-h = a.astype(np.float16)
-h.astype(np.float32).tofile('truth16.f32')
-np.save('c16.npy', h)
-np.save('f16.npy', np.asfortranarray(h))
-np.save('be32.npy', a.astype('>f4'))
-np.save('f64.npy', a.astype(np.float64))
-np.savez('stored.npz', latents=a, other=np.zeros(3))
-np.savez_compressed('deflated.npz', z=a)
-np.savez('two.npz', a=a, b=a)
-np.save('i64.npy', np.arange(6).reshape(2, 3))
-np.save('u8f.npy', np.asfortranarray(np.arange(24, dtype=np.uint8).reshape(2, 3, 4)))
-def st(path, tensors):
-    header, blobs, off = {}, [], 0
-    for name, (dtype, arr) in tensors.items():
-        b = arr.tobytes(order='C')
-        header[name] = {'dtype': dtype, 'shape': list(arr.shape), 'data_offsets': [off, off + len(b)]}
-        blobs.append(b); off += len(b)
-    header['__metadata__'] = {'format': 'pt'}
-    hj = json.dumps(header).encode()
-    hj += b' ' * ((8 - len(hj) % 8) % 8)
-    open(path, 'wb').write(struct.pack('<Q', len(hj)) + hj + b''.join(blobs))
-st('one.safetensors', {'latents': ('F32', a)})
-st('half.safetensors', {'x': ('F16', h)})
-st('multi.safetensors', {'a': ('F32', a), 'b': ('F32', a)})
-st('int.safetensors', {'latents': ('I32', np.zeros((2, 2), np.int32))})
-`,
-    dir,
-  );
-}, 60_000);
+const truth = (name = 'truth.f32') => new Float32Array(new Uint8Array(readFileSync(join(fixtures, name))).buffer);
+const p = (name: string) => (existsSync(join(fixtures, name.replace(/:.*$/, ''))) ? join(fixtures, name) : join(dir, name));
 
-const truth = (name = 'truth.f32') => new Float32Array(new Uint8Array(readFileSync(join(dir, name))).buffer);
-const p = (name: string) => join(dir, name);
+itReproducesFixture({ script: 'tools/reference/numpy_latent_files.py', fixture: 'fixtures/reference/numpy-latent-files', tools: ['python3-numpy'], tolerance: 0 });
 
-numpy.describe('array files are read exactly as NumPy wrote them', () => {
+describe('array files are read exactly as NumPy wrote them', () => {
   it.each(['c32.npy', 'f32.npy', 'be32.npy', 'f64.npy', 'stored.npz', 'deflated.npz', 'two.npz:b', 'one.safetensors', 'multi.safetensors:b'])(
     '%s equals the float32 truth bit for bit',
     (file) => {
@@ -72,7 +39,23 @@ numpy.describe('array files are read exactly as NumPy wrote them', () => {
     expect(Array.from(readLatents(p(file)).data)).toEqual(Array.from(truth('truth16.f32')));
   });
 
-  it('writes .npy that NumPy reads back identically (float32, float64, uint8)', () => {
+  it('writes .npy as NumPy does: the same header dictionary, data from a 64-byte boundary, the same bytes', () => {
+    // NumPy 1.24 pads its header further (room to grow the shape); the format (NEP 1) only asks that
+    // the data start on a multiple of 64, so header text and data are compared, not the padding.
+    const parts = (b: Buffer) => {
+      const headerLength = b.readUInt16LE(8);
+      return { magic: b.subarray(0, 8).toString('latin1'), header: b.subarray(10, 10 + headerLength).toString('latin1').trim(), dataOffset: 10 + headerLength, data: b.subarray(10 + headerLength) };
+    };
+    writeNpyFile(join(dir, 'ours-c32.npy'), { data: truth(), shape: [1, 16, 3, 4, 5] });
+    const ours = parts(readFileSync(join(dir, 'ours-c32.npy')));
+    const numpyFile = parts(readFileSync(join(fixtures, 'c32.npy')));
+    expect(ours.magic).toBe(numpyFile.magic);
+    expect(ours.header).toBe(numpyFile.header);
+    expect(ours.dataOffset % 64).toBe(0);
+    expect(ours.data.equals(numpyFile.data)).toBe(true);
+  });
+
+  numpy.it('writes .npy that NumPy reads back identically (float32, float64, uint8)', () => {
     const f32 = { data: Float32Array.from([0.1, -2.5, 3e-8, 7, 1e30, -0]), shape: [2, 3] };
     writeNpyFile(p('ours.npy'), f32);
     writeNpyFile(p('ours64.npy'), { data: Float64Array.from([0.1, Math.PI]), shape: [2] });
@@ -96,7 +79,7 @@ print(json.dumps([[str(a.dtype), list(a.shape), a.ravel().tolist()] for a in (np
   });
 });
 
-numpy.describe('bad latent files are rejected with the file, field and reason', () => {
+describe('bad latent files are rejected with the file, field and reason', () => {
   const expectError = (spec: string, code: string, message: RegExp) => {
     let error: unknown;
     try {
@@ -136,4 +119,22 @@ numpy.describe('bad latent files are rejected with the file, field and reason', 
   it('rejects truncated safetensors data', () =>
     expectError(mutate('one.safetensors', 'cut.safetensors', (b) => b.subarray(0, b.length - 8)), 'EVK_INVALID_INPUT', /truncated data: tensor "latents"/));
   it('rejects an integer safetensors tensor', () => expectError(p('int.safetensors'), 'EVK_INVALID_INPUT', /field "latents.dtype", value "I32": unsupported dtype/));
+});
+
+describe('large safetensors files are indexed from their header and read tensor by tensor', () => {
+  it('locates every tensor, reads F32/F16 as NumPy wrote them, and keeps the metadata', () => {
+    const index = readSafetensorsIndex(p('multi.safetensors'));
+    expect([...index.tensors.keys()]).toEqual(['a', 'b']);
+    expect(index.metadata).toEqual({ format: 'pt' });
+    const b = index.tensors.get('b')!;
+    expect([b.dtype, b.shape, b.bytes]).toEqual(['F32', [1, 16, 3, 4, 5], 3840]);
+    expect(Array.from(readSafetensorsTensor(b))).toEqual(Array.from(truth()));
+    expect(Array.from(readSafetensorsTensor(readSafetensorsIndex(p('half.safetensors')).tensors.get('x')!))).toEqual(Array.from(truth('truth16.f32')));
+  });
+
+  it('refuses a truncated file and an integer tensor before reading any tensor', () => {
+    writeFileSync(p('cut2.safetensors'), readFileSync(p('multi.safetensors')).subarray(0, -8));
+    expect(() => readSafetensorsIndex(p('cut2.safetensors'))).toThrow(/cut2\.safetensors, field "b\.data_offsets".*truncated data: tensor "b"/);
+    expect(() => readSafetensorsIndex(p('int.safetensors'))).toThrow(/field "latents\.dtype", value "I32": unsupported dtype/);
+  });
 });

@@ -328,8 +328,12 @@ export class GraphBuilder {
     return out;
   }
 
-  /** The ONNX ModelProto (IR 8). Throws EvalkitError when weights were not materialised. */
-  toModelProto(): onnx.ModelProto {
+  /**
+   * The ONNX ModelProto (IR 8). Throws EvalkitError when weights were not materialised. With
+   * `float16Weights`, learnable float32 weights are stored as float16 (half the file) and widened by a
+   * Cast at the start of the graph, so every op still computes in float32 on every execution provider.
+   */
+  toModelProto(options: SerializeOptions = {}): onnx.ModelProto {
     if (!this.materializeWeights) {
       throw new EvalkitError(ERROR_CODES.UNSUPPORTED, `graph "${this.name}" was built with materializeWeights: false (shapes only) and cannot be serialised`, {
         field: 'materializeWeights',
@@ -346,9 +350,16 @@ export class GraphBuilder {
           },
         },
       });
+    const casts: onnx.NodeProto[] = [];
     const initializer = this.initializerList.map((init) => {
       const data = init.data;
       if (data === null) throw new EvalkitError(ERROR_CODES.UNSUPPORTED, `initializer "${init.name}" has no data`);
+      if (options.float16Weights && init.trainable && data instanceof Float32Array) {
+        const half = `${init.name}__fp16`;
+        casts.push(onnx.NodeProto.create({ name: `${init.name}__widen`, opType: 'Cast', input: [half], output: [init.name], attribute: [attributeProto('to', 1)] }));
+        const bits = float32ToFloat16Bits(data);
+        return onnx.TensorProto.create({ name: half, dims: [...init.shape], dataType: 10, rawData: new Uint8Array(bits.buffer, bits.byteOffset, bits.byteLength) });
+      }
       return onnx.TensorProto.create({
         name: init.name,
         dims: [...init.shape],
@@ -373,7 +384,7 @@ export class GraphBuilder {
       opsetImport: [{ domain: '', version: this.opset }, ...Object.entries(this.extraOpsets).map(([domain, version]) => ({ domain, version }))],
       graph: {
         name: this.name,
-        node,
+        node: [...casts, ...node],
         initializer,
         input: this.inputList.map((i) => valueInfo(i.value, i.dimNames)),
         output: this.outputList.map((o) => valueInfo(o.value, o.dimNames)),
@@ -382,9 +393,56 @@ export class GraphBuilder {
   }
 
   /** The serialised model (what a .onnx file contains). */
-  toBytes(): Uint8Array {
-    return onnx.ModelProto.encode(this.toModelProto()).finish();
+  toBytes(options: SerializeOptions = {}): Uint8Array {
+    return onnx.ModelProto.encode(this.toModelProto(options)).finish();
   }
+}
+
+/** Options of GraphBuilder.toModelProto / toBytes. */
+export interface SerializeOptions {
+  /** Store learnable weights as float16 (Cast to float32 in the graph). Default false. */
+  float16Weights?: boolean;
+}
+
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+
+/** IEEE float16 bits of each float32 value, rounded to nearest even (overflow to infinity, subnormals kept). */
+export function float32ToFloat16Bits(values: Float32Array): Uint16Array {
+  const out = new Uint16Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    f32[0] = values[i];
+    const x = u32[0];
+    const sign = (x >>> 16) & 0x8000;
+    const exp = (x >>> 23) & 0xff;
+    let mant = x & 0x7fffff;
+    if (exp === 0xff) {
+      out[i] = sign | 0x7c00 | (mant ? 0x200 : 0);
+      continue;
+    }
+    const e = exp - 127 + 15;
+    if (e >= 0x1f) {
+      out[i] = sign | 0x7c00;
+    } else if (e <= 0) {
+      if (e < -10) {
+        out[i] = sign;
+        continue;
+      }
+      mant |= 0x800000;
+      const shift = 14 - e;
+      let half = mant >>> shift;
+      const rem = mant & ((1 << shift) - 1);
+      const mid = 1 << (shift - 1);
+      if (rem > mid || (rem === mid && half & 1)) half++;
+      out[i] = sign | half;
+    } else {
+      let half = (e << 10) | (mant >>> 13);
+      const rem = mant & 0x1fff;
+      if (rem > 0x1000 || (rem === 0x1000 && half & 1)) half++;
+      out[i] = sign | half;
+    }
+  }
+  return out;
 }
 
 function assertShape(shape: Shape, what: string): void {

@@ -1,6 +1,6 @@
 // Public API of @evalkit/onnx-graph. Other packages code against these names: add, never rename.
-export { GraphBuilder } from './graph-builder';
-export type { DType, Value, AttributeValue, NodeRecord, InitializerRecord, GraphBuilderOptions, IoOptions, NodeMacs, ParameterRequest, WeightSource } from './graph-builder';
+export { GraphBuilder, float32ToFloat16Bits } from './graph-builder';
+export type { DType, Value, AttributeValue, NodeRecord, InitializerRecord, GraphBuilderOptions, IoOptions, NodeMacs, ParameterRequest, WeightSource, SerializeOptions } from './graph-builder';
 export { SeededRandom } from './prng';
 export { kaimingUniformBound } from './init';
 export type { ParameterInit } from './init';

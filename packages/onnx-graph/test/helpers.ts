@@ -1,4 +1,5 @@
 import { GraphBuilder, type Value } from '../src';
+import { assertAllClose } from '@evalkit/test-harness';
 
 /** Deterministic test data in [-1, 1). */
 export function testData(n: number, seed = 1): Float32Array {
@@ -31,21 +32,9 @@ export function weightData(g: GraphBuilder, v: Value): Float32Array {
   return init.data;
 }
 
-/** Asserts element-wise closeness; NaN against a number fails. */
+/** Asserts element-wise closeness (the shared harness: NaN, a length mismatch or an empty reference fails). */
 export function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: { atol: number; rtol: number }): void {
-  expect(actual.length).toBe(expected.length);
-  let worst = -1;
-  let worstExcess = 0;
-  for (let i = 0; i < expected.length; i++) {
-    const a = actual[i];
-    const e = expected[i];
-    const excess = Math.abs(a - e) - (tol.atol + tol.rtol * Math.abs(e));
-    if (Number.isNaN(a) !== Number.isNaN(e) || excess > worstExcess) {
-      worst = i;
-      worstExcess = Number.isNaN(excess) ? Infinity : excess;
-    }
-  }
-  if (worst >= 0) throw new Error(`element ${worst}: got ${actual[worst]}, expected ${expected[worst]} (atol ${tol.atol}, rtol ${tol.rtol})`);
+  assertAllClose(actual, expected, tol, 'element');
 }
 
 /** Row-major strides of a shape. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cpus } from 'node:os';
 import { encodeNpy } from '@evalkit/media-io';
+import { debianPython } from '@evalkit/test-harness';
 import { psnr, ssim, type Frame } from '../src';
 
 const WIDTH = 1280;
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
     }
 
     const sk = JSON.parse(
-      execFileSync('/usr/bin/python3', ['-c', PYTHON, join(dir, 'a.npy'), join(dir, 'b.npy'), String(SKIMAGE_RUNS)], {
+      execFileSync(debianPython(), ['-c', PYTHON, join(dir, 'a.npy'), join(dir, 'b.npy'), String(SKIMAGE_RUNS)], {
         encoding: 'utf8',
         // one thread for the reference too (numpy/scipy filters are single-threaded, BLAS is not used)
         env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },

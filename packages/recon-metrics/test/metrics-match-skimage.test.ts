@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readImage } from '@evalkit/media-io';
 import { lumaBt601, msSsim, psnr, scaleFrame, ssim, type Frame } from '../src';
-import { expectClose } from './assert-close';
+import { assertClose, itReproducesFixture } from '@evalkit/test-harness';
 
 // Reference values: tools/recon/make-reference-values.py (scikit-image 0.19.3, SciPy 1.10.1) on crops
 // of skimage's bundled photographs with noise, blur and shift; the PNGs are lossless, so sharp
@@ -37,36 +37,36 @@ describe.each(reference.pairs.map((p) => [`${p.test}`, p] as const))('%s against
 
   it('PSNR matches peak_signal_noise_ratio within 1e-4 dB (range 255 and [0,1])', () => {
     const [a, b] = get();
-    expectClose(psnr(a, b, { dataRange: 255 }), pair.psnr, { atol: 1e-4 }, 'psnr');
-    expectClose(psnr(scaleFrame(a, 1 / 255), scaleFrame(b, 1 / 255), { dataRange: 1 }), pair.psnrUnitRange, { atol: 1e-4 }, 'psnr [0,1]');
+    assertClose(psnr(a, b, { dataRange: 255 }), pair.psnr, { atol: 1e-4 }, 'psnr');
+    assertClose(psnr(scaleFrame(a, 1 / 255), scaleFrame(b, 1 / 255), { dataRange: 1 }), pair.psnrUnitRange, { atol: 1e-4 }, 'psnr [0,1]');
   });
 
   it('SSIM (Wang: Gaussian 11, σ 1.5, population covariance) matches within 1e-4', () => {
     const [a, b] = get();
-    expectClose(ssim(a, b, { variant: 'wang', dataRange: 255 }), pair.ssimWang, { atol: 1e-4 }, 'ssim wang');
-    expectClose(ssim(scaleFrame(a, 1 / 255), scaleFrame(b, 1 / 255), { variant: 'wang', dataRange: 1 }), pair.ssimWangUnitRange, { atol: 1e-4 }, 'ssim wang [0,1]');
+    assertClose(ssim(a, b, { variant: 'wang', dataRange: 255 }), pair.ssimWang, { atol: 1e-4 }, 'ssim wang');
+    assertClose(ssim(scaleFrame(a, 1 / 255), scaleFrame(b, 1 / 255), { variant: 'wang', dataRange: 1 }), pair.ssimWangUnitRange, { atol: 1e-4 }, 'ssim wang [0,1]');
   });
 
   it("SSIM (scikit-image default: 7x7 uniform, sample covariance) matches within 1e-4", () => {
     const [a, b] = get();
-    expectClose(ssim(a, b, { variant: 'skimage', dataRange: 255 }), pair.ssimSkimage, { atol: 1e-4 }, 'ssim skimage');
+    assertClose(ssim(a, b, { variant: 'skimage', dataRange: 255 }), pair.ssimSkimage, { atol: 1e-4 }, 'ssim skimage');
   });
 
   if (pair.luma) {
     const l = pair.luma;
     it('BT.601 luma PSNR and both SSIMs match within 1e-4', () => {
       const [a, b] = get().map(lumaBt601);
-      expectClose(psnr(a, b, { dataRange: 255 }), l.psnr, { atol: 1e-4 }, 'luma psnr');
-      expectClose(ssim(a, b, { variant: 'wang', dataRange: 255 }), l.ssimWang, { atol: 1e-4 }, 'luma ssim wang');
-      expectClose(ssim(a, b, { variant: 'skimage', dataRange: 255 }), l.ssimSkimage, { atol: 1e-4 }, 'luma ssim skimage');
+      assertClose(psnr(a, b, { dataRange: 255 }), l.psnr, { atol: 1e-4 }, 'luma psnr');
+      assertClose(ssim(a, b, { variant: 'wang', dataRange: 255 }), l.ssimWang, { atol: 1e-4 }, 'luma ssim wang');
+      assertClose(ssim(a, b, { variant: 'skimage', dataRange: 255 }), l.ssimSkimage, { atol: 1e-4 }, 'luma ssim skimage');
     });
   }
 
   if (pair.msssim !== undefined) {
     it('MS-SSIM matches the independent SciPy implementation of the 2003 formula within 1e-6', () => {
       const [a, b] = get();
-      expectClose(msSsim(a, b, { dataRange: 255 }), pair.msssim!, { atol: 1e-6 }, 'msssim');
-      if (pair.luma?.msssim !== undefined) expectClose(msSsim(lumaBt601(a), lumaBt601(b), { dataRange: 255 }), pair.luma.msssim, { atol: 1e-6 }, 'luma msssim');
+      assertClose(msSsim(a, b, { dataRange: 255 }), pair.msssim!, { atol: 1e-6 }, 'msssim');
+      if (pair.luma?.msssim !== undefined) assertClose(msSsim(lumaBt601(a), lumaBt601(b), { dataRange: 255 }), pair.luma.msssim, { atol: 1e-6 }, 'luma msssim');
     });
   }
 });
@@ -77,4 +77,13 @@ describe('the fixtures', () => {
     expect(reference.pairs.some((p) => p.channels === 1 && p.msssim !== undefined)).toBe(true);
     expect(reference.pairs.some((p) => p.channels === 3 && p.msssim !== undefined)).toBe(true);
   });
+});
+
+itReproducesFixture({
+  script: 'tools/recon/make-reference-values.py',
+  fixture: 'fixtures/recon',
+  tools: ['python3-skimage', 'python3-scipy', 'python3-pil'],
+  tolerance: 1e-12,
+  ignoreKeys: ['versions'],
+  ignoreFiles: ['README.md'],
 });

@@ -70,8 +70,10 @@ export interface ScriptFixture {
   tools: string[];
   /** Tolerance on JSON numbers (another NumPy/SciPy build may round the last digits differently). */
   tolerance: Tolerance;
-  /** JSON keys not compared, at any depth (e.g. the tool versions a fixture records). */
+  /** JSON keys not compared, at any depth (default: generatedBy, the tool versions a fixture records). */
   ignoreKeys?: string[];
+  /** Committed files the script does not write (a README), relative to the fixture folder. */
+  ignoreFiles?: string[];
 }
 
 /**
@@ -87,7 +89,7 @@ export function itReproducesFixture(f: ScriptFixture, timeoutMs = 180_000): void
       try {
         runReferenceScript(f.script, ['--out', out], { timeoutMs });
         const committedDir = join(REPO_ROOT, f.fixture);
-        const committed = listFiles(committedDir);
+        const committed = listFiles(committedDir).filter((file) => !(f.ignoreFiles ?? []).includes(file));
         const fresh = listFiles(out);
         if (fresh.join('\n') !== committed.join('\n')) throw new Error(`files differ: the script wrote ${fresh.join(', ')}; the fixture has ${committed.join(', ')}`);
         const ignore = new Set(f.ignoreKeys ?? ['generatedBy']);

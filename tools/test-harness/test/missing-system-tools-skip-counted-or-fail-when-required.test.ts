@@ -31,13 +31,16 @@ it('runs without python', () => expect(1).toBe(1));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const runJest = (env: Record<string, string>) =>
-  spawnSync(process.execPath, ['--experimental-vm-modules', '--no-warnings', jestBin, '--config', join(dir, 'jest.config.js'), '--ci'], {
+const runJest = (env: Record<string, string>) => {
+  const r = spawnSync(process.execPath, ['--experimental-vm-modules', '--no-warnings', jestBin, '--config', join(dir, 'jest.config.js'), '--ci'], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, EVALKIT_REQUIRE_SYSTEM_TOOLS: '', ...env },
     timeout: 120_000,
   });
+  // Under Nx jest colours its summary; compare the text.
+  return { status: r.status, stderr: r.stderr.replace(new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'), '') };
+};
 
 describe('requireSystemTool', () => {
   jest.setTimeout(120_000);

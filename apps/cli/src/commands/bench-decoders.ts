@@ -27,6 +27,7 @@ interface BenchDecodersOptions {
   widthMult: number;
   ceiling: boolean;
   ep: string;
+  weights?: string;
   out?: string;
   json?: boolean;
 }
@@ -54,6 +55,23 @@ export function pairSpeedups(rows: readonly DecoderBenchRow[], paper: PaperModel
   return pairs;
 }
 
+/** Checkpoints per model from --weights: "NAME=FILE,..." or a bare FILE when one model is benched. */
+export function weightsByModel(spec: string | undefined, models: readonly string[]): Record<string, string> {
+  if (spec === undefined) return {};
+  if (!spec.includes('=')) {
+    if (models.length !== 1) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'with several --models, name each checkpoint: NAME=FILE,NAME=FILE', { field: '--weights', value: spec });
+    return { [models[0]]: spec };
+  }
+  const out: Record<string, string> = {};
+  for (const part of spec.split(',')) {
+    const at = part.indexOf('=');
+    const name = part.slice(0, at);
+    if (at <= 0 || !models.includes(name)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `expected NAME=FILE with NAME one of the benched models (${models.join(', ')})`, { field: '--weights', value: part });
+    out[name] = part.slice(at + 1);
+  }
+  return out;
+}
+
 /** Registers `evalkit bench decoders`. */
 export function registerBenchDecoders(program: Command): void {
   commandGroup(program, 'bench', 'benchmarks: measure ours and the reference side by side and print the ratio')
@@ -69,6 +87,7 @@ export function registerBenchDecoders(program: Command): void {
     .option('--threads <n>', 'onnxruntime intra-op threads (the MatMul ceiling uses the same)', positiveInt, availableParallelism())
     .option('--width-mult <x>', 'channel width multiplier in (0, 1] (1 = the published decoders)', positiveNumber, 1)
     .option('--seed <n>', 'seed of weights and latents', nonNegativeInt, 0)
+    .option('--weights <spec>', 'safetensors checkpoints instead of seeded weights: NAME=FILE[,NAME=FILE...] (or FILE when one model is benched)')
     .option('--no-ceiling', 'skip the MatMul ceiling measurement (ceilingFraction becomes null)')
     .option('--ep <name>', 'onnxruntime execution provider', 'cpu')
     .option('--out <file>', 'write the decoder-bench result document here (atomically)')
@@ -92,6 +111,7 @@ Examples:
       for (const m of opts.models) if (!isZooModelName(m)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `unknown zoo decoder; the zoo has ${listZooModels().join(', ')}`, { field: '--models', value: m });
       const paper = JSON.parse(readFileSync(resolve(REPO_ROOT, 'fixtures/paper/turbo-vaed.json'), 'utf8')) as PaperModels;
       const startedAt = new Date();
+      const weights = weightsByModel(opts.weights, opts.models);
       const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
       const task = progress.start('bench decoders', opts.models.length + 1);
       const rows: DecoderBenchRow[] = [];
@@ -103,7 +123,7 @@ Examples:
         for (const model of opts.models) {
           const latentFrames = opts.latentFrames ?? latentFramesFor(model, opts.frames ?? 17);
           try {
-            const r = await runZooDecodeJobInChild({ model, height: opts.height, width: opts.width, latentFrames, widthMult: opts.widthMult, seed: opts.seed, threads: opts.threads, executionProvider: opts.ep, mode: 'time', runs: opts.runs, warmup: opts.warmup });
+            const r = await runZooDecodeJobInChild({ model, height: opts.height, width: opts.width, latentFrames, widthMult: opts.widthMult, seed: opts.seed, threads: opts.threads, executionProvider: opts.ep, mode: 'time', runs: opts.runs, warmup: opts.warmup, weights: weights[model] });
             const lat = r.latency ?? latencyOf([NaN]);
             const outputFrames = r.outputShape[2];
             const gflops = (2 * r.macs) / (lat.medianMs / 1000) / 1e9;
@@ -140,7 +160,7 @@ Examples:
         progress.stop();
       }
       const summary: DecoderBenchSummary = { matmulCeilingGflops: ceiling, pairs: pairSpeedups(rows, paper), errors };
-      const config = { models: opts.models, height: opts.height, width: opts.width, latentFrames: opts.latentFrames ?? null, frames: opts.latentFrames ? null : (opts.frames ?? 17), runs: opts.runs, warmup: opts.warmup, ep: opts.ep, threads: opts.threads, widthMult: opts.widthMult, seed: opts.seed };
+      const config = { models: opts.models, height: opts.height, width: opts.width, latentFrames: opts.latentFrames ?? null, frames: opts.latentFrames ? null : (opts.frames ?? 17), runs: opts.runs, warmup: opts.warmup, ep: opts.ep, threads: opts.threads, widthMult: opts.widthMult, seed: opts.seed, ...(opts.weights !== undefined ? { weights } : {}) };
       const doc = createResultDocument('decoder-bench', cliManifest('bench decoders', { config, seed: opts.seed, startedAt, executionProvider: opts.ep }), rows, { config, summary });
       if (opts.out) writeResultDocument(opts.out, doc);
       if (opts.json) printJson(doc);

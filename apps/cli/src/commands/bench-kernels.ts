@@ -13,6 +13,7 @@ import {
   type Ceilings,
   type KernelRow,
 } from '@evalkit/kernel-bench';
+import { loadNodeWebRuntime } from '@evalkit/browser-bench';
 import { availableParallelism } from 'node:os';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
@@ -37,6 +38,7 @@ interface BenchKernelsOptions {
   minSamples?: number;
   warmup: number;
   threads: number;
+  runtime: string;
   seed: number;
   out?: string;
   json?: boolean;
@@ -89,6 +91,7 @@ export function registerBenchKernels(program: Command): void {
     .option('--min-samples <n>', 'minimum samples per task (default: the preset\'s)', positiveInt)
     .option('--warmup <n>', 'warm-up runs per task', nonNegativeInt, 1)
     .option('--threads <n>', 'onnxruntime intra-op threads (the MatMul ceiling uses the same)', positiveInt, availableParallelism())
+    .option('--runtime <name>', 'node: onnxruntime-node (native CPU) | web: onnxruntime-web\'s WebAssembly backend in this Node.js (native vs wasm on one machine)', 'node')
     .option('--seed <n>', 'seed of the input tensors and weights', nonNegativeInt, 1)
     .option('--out <file>', 'write the kernel-bench result document here (atomically)')
     .option('--json', 'print the result document as JSON instead of the table')
@@ -107,9 +110,12 @@ Examples:
   evalkit bench kernels                                   smoke preset, all variants
   evalkit bench kernels --preset paper --variants 1,5,6 --out reports/kernels.json
   evalkit bench kernels --shape 128,5,64,64 --variants 1,6 --time-budget 3000
-  evalkit bench kernels --threads 1 --out one-thread.json && evalkit compare kernels one-thread.json two-threads.json`,
+  evalkit bench kernels --threads 1 --out one-thread.json && evalkit compare kernels one-thread.json two-threads.json
+  evalkit bench kernels --runtime web --out wasm.json      the same suite on onnxruntime-web's wasm backend`,
     )
     .action(async (opts: BenchKernelsOptions) => {
+      if (opts.runtime !== 'node' && opts.runtime !== 'web') throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'unknown runtime (known: node, web)', { field: '--runtime', value: opts.runtime });
+      const web = opts.runtime === 'web' ? await loadNodeWebRuntime(opts.threads) : null;
       const preset = PRESETS[opts.preset];
       if (!preset) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `unknown preset (known: ${Object.keys(PRESETS).join(', ')})`, { field: '--preset', value: opts.preset });
       const shapes: BenchShape[] = opts.shape ? [{ label: shapeLabel(parseShape(opts.shape, '--shape')), shape: parseShape(opts.shape, '--shape') }] : preset.shapes.map((s) => ({ label: s.label, shape: s.shape }));
@@ -122,7 +128,8 @@ Examples:
       let rows: KernelRow[];
       let ceilings: Ceilings;
       try {
-        ceilings = await measureCeilings({ threads: opts.threads, timeBudgetMs: Math.min(Math.max(timeBudgetMs, 200), 2000) });
+        // On wasm a 2048^3 MatMul takes seconds per run; 1024^3 is still far past any cache.
+        ceilings = await measureCeilings({ threads: opts.threads, timeBudgetMs: Math.min(Math.max(timeBudgetMs, 200), 2000), createSession: web?.createSession, matmulSize: web ? 1024 : undefined });
         task.tick(1, 'ceilings');
         let first = true;
         rows = await runKernelBench({
@@ -134,6 +141,7 @@ Examples:
           timeBudgetMs,
           minSamples,
           warmupRuns: opts.warmup,
+          createSession: web?.createSession,
           onStep: (m) => {
             if (!first) task.tick(1, m);
             first = false;
@@ -152,8 +160,9 @@ Examples:
         warmup: opts.warmup,
         threads: opts.threads,
         seed: opts.seed,
+        runtime: web ? 'onnxruntime-web' : 'onnxruntime-node',
       };
-      const manifest = cliManifest('bench kernels', { config, seed: opts.seed, startedAt, executionProvider: 'cpu' });
+      const manifest = cliManifest('bench kernels', { config, seed: opts.seed, startedAt, executionProvider: web ? 'wasm' : 'cpu', onnxruntimeVersion: web ? `web ${web.version}` : undefined });
       const doc = createResultDocument('kernel-bench', manifest, rows, { config, summary: { ceilings } });
       if (opts.out) writeResultDocument(opts.out, doc);
       if (opts.json) printJson(doc);

@@ -14,7 +14,7 @@ import {
   type Latent,
   type TileOptions,
 } from '@evalkit/decoder-runtime';
-import { writePngFrames, writeY4mFile } from '@evalkit/media-io';
+import { writeNpyFile, writePngFrames, writeY4mFile } from '@evalkit/media-io';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 import { nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
@@ -24,7 +24,9 @@ interface DecodeOptions {
   model: string;
   latents: string;
   out: string;
-  format: 'png' | 'y4m';
+  format: 'png' | 'y4m' | 'npy';
+  weights?: string;
+  config?: string;
   chroma: '444' | '420';
   fps: string;
   height: number;
@@ -90,7 +92,9 @@ export function registerDecode(program: Command): void {
     .option('--model <spec>', 'codec (embedded block-PCA decoder), zoo:NAME (seeded weights) or FILE.onnx', 'codec')
     .option('--latents <spec>', 'FILE.npy | FILE.npz[:KEY] | FILE.safetensors[:KEY] | random', 'random')
     .requiredOption('--out <dir>', 'output folder (frames, or video.y4m, plus decode.json)')
-    .option('--format <fmt>', 'png (frame_0000.png, ...) or y4m', choice(['png', 'y4m'] as const), 'png')
+    .option('--format <fmt>', 'png (frame_0000.png, ...), y4m, or npy (video.npy: the raw float32 [1, 3, F, H, W] output before quantisation)', choice(['png', 'y4m', 'npy'] as const), 'png')
+    .option('--weights <file>', 'zoo decoders: a safetensors checkpoint (FILE.safetensors or *.safetensors.index.json) instead of seeded weights')
+    .option('--config <file>', 'zoo decoders with --weights: the diffusers config.json (default: config.json beside the weights)')
     .option('--chroma <layout>', 'Y4M chroma: 444 (no subsampling) or 420; BT.601 full range, tagged XCOLORRANGE=FULL', choice(['444', '420'] as const), '444')
     .option('--fps <num:den>', 'Y4M frame rate', '24:1')
     .option('--height <px>', 'random latents: output height in pixels', positiveInt, 256)
@@ -129,9 +133,15 @@ Examples:
     .action(async (opts: DecodeOptions) => {
       const startedAt = new Date();
       const compression = opts.compression ?? [4, 8, 8];
+      if ((opts.weights !== undefined || opts.config !== undefined) && !opts.model.startsWith('zoo:')) {
+        throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, '--weights and --config apply to zoo decoders (--model zoo:NAME)', { field: '--weights', value: opts.weights ?? opts.config });
+      }
       const model = resolveDecoderModel(opts.model, {
         widthMult: opts.widthMult,
         seed: opts.seed,
+        weights: opts.weights,
+        config: opts.config,
+        onNote: (note) => process.stderr.write(`note: ${note}\n`),
         geometry: opts.frameRule !== undefined || opts.compression !== undefined ? parseFrameRule(opts.frameRule ?? `${compression[0]}T-${compression[0] - 1}`, compression) : undefined,
       });
       const [, sh, sw] = model.geometry.compression;
@@ -165,8 +175,14 @@ Examples:
         progress.stop();
       }
       const frames = videoToFrames8(decoded.video);
-      const written = opts.format === 'png' ? await writePngFrames(opts.out, frames) : [join(opts.out, 'video.y4m')];
-      if (opts.format === 'y4m') writeY4mFile(written[0], frames, { chroma: opts.chroma, fps: opts.fps });
+      let written: string[];
+      if (opts.format === 'npy') {
+        written = [join(opts.out, 'video.npy')];
+        writeNpyFile(written[0], decoded.video);
+      } else {
+        written = opts.format === 'png' ? await writePngFrames(opts.out, frames) : [join(opts.out, 'video.y4m')];
+        if (opts.format === 'y4m') writeY4mFile(written[0], frames, { chroma: opts.chroma, fps: opts.fps });
+      }
       const counts = model.counts(latent.shape.slice(2));
       const config = {
         model: model.source,
@@ -180,6 +196,7 @@ Examples:
         threads: opts.threads ?? null,
         optLevel: opts.optLevel,
         widthMult: model.kind === 'zoo' ? opts.widthMult : null,
+        weights: opts.weights ?? null,
         compression: model.geometry.compression,
         frameRule: model.geometry.frameRule,
       };

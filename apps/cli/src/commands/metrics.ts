@@ -141,7 +141,8 @@ export function registerMetrics(program: Command): void {
       'after',
       `
 Inputs are matched frame by frame (a folder of frames is read in natural name order); two folders of
-videos are matched by video name. Y4M (8-bit 4:2:0 / 4:4:4) is converted to 8-bit RGB with BT.601.
+videos are matched by video name. Y4M (8-bit 4:2:0 / 4:4:4) is converted to 8-bit RGB with BT.601: limited range unless tagged
+XCOLORRANGE=FULL (as ffmpeg reads it; evalkit decode writes full range and tags it).
 PSNR per video is reported both as the mean of per-frame PSNR (psnr) and from the pooled MSE
 (psnrPooled); an identical pair has PSNR Infinity ("Infinity" in JSON).
 

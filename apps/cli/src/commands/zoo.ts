@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
-import { buildZooModel, latentFramesFor, listZooModels, zooModelInfo, zooSizesDocument, type ZooSizeRow } from '@evalkit/decoder-zoo';
+import { buildZooModel, buildZooModelFromCheckpoint, checkpointNotes, inspectCheckpoint, isZooModelName, latentFramesFor, listZooModels, openCheckpoint, zooModelInfo, zooSizesDocument, type ZooSizeRow } from '@evalkit/decoder-zoo';
 import { writeOnnxFile } from '@evalkit/onnx-graph';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
@@ -75,24 +75,35 @@ Examples:
     .option('--latent-frames <T>', 'latent frames (default: the count giving 17 output frames)', positiveInt)
     .option('--width-mult <m>', 'channel width multiplier in (0, 1] for scaled-down variants', positiveNumber, 1)
     .option('--seed <n>', 'weight seed', nonNegativeInt, 0)
+    .option('--weights <file>', 'a safetensors checkpoint (FILE.safetensors or *.safetensors.index.json) instead of seeded weights')
+    .option('--config <file>', 'with --weights: the diffusers config.json (default: config.json beside the weights)')
+    .option('--fp16', 'store the weights as float16 (half the file; the graph widens them and computes in float32)')
     .option('--json', 'print what was written as JSON')
     .addHelpText(
       'after',
       `
 Examples:
   evalkit zoo build turbo-vaed-hunyuan --out turbo-h.onnx --height 256 --width 256
+  evalkit zoo build turbo-vaed-hunyuan --weights Turbo-VAED-Hunyuan/diffusion_pytorch_model.safetensors \\
+      --out turbo-h-real.onnx --height 512 --width 512 --fp16
   evalkit zoo build ltx-video-0.9.0 --out ltx.onnx --height 512 --width 512 --latent-frames 3 --seed 7
   evalkit zoo build hunyuanvideo --out tiny.onnx --height 64 --width 64 --width-mult 0.0625
 Full-width models hold their weights in the file (HunyuanVideo: about 585 MB).`,
     )
-    .action((name: string, opts: { out: string; height: number; width: number; latentFrames?: number; widthMult: number; seed: number; json?: boolean }) => {
+    .action((name: string, opts: { out: string; height: number; width: number; latentFrames?: number; widthMult: number; seed: number; weights?: string; config?: string; fp16?: boolean; json?: boolean }) => {
       const info = zooModelInfo(name);
       const latentFrames = opts.latentFrames ?? latentFramesFor(info.name, 17);
+      if (opts.weights !== undefined && opts.widthMult !== 1) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'a checkpoint sets its own widths; drop --width-mult', { field: '--width-mult', value: opts.widthMult });
       const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
       const task = progress.start(`zoo build ${name}`, 2);
-      const build = buildZooModel(name, { height: opts.height, width: opts.width, latentFrames, widthMult: opts.widthMult, seed: opts.seed });
+      let build;
+      if (opts.weights !== undefined) {
+        const loaded = buildZooModelFromCheckpoint(name, opts.weights, { height: opts.height, width: opts.width, latentFrames, configPath: opts.config });
+        for (const note of loaded.notes) process.stderr.write(`note: ${note}\n`);
+        build = loaded.build;
+      } else build = buildZooModel(name, { height: opts.height, width: opts.width, latentFrames, widthMult: opts.widthMult, seed: opts.seed });
       task.tick(1, 'serialising');
-      const bytes = writeOnnxFile(opts.out, build.graph);
+      const bytes = writeOnnxFile(opts.out, build.graph, { float16Weights: opts.fp16 === true });
       task.done(`wrote ${opts.out}`);
       progress.stop();
       const summary = {
@@ -107,7 +118,9 @@ Full-width models hold their weights in the file (HunyuanVideo: about 585 MB).`,
         width: opts.width,
         latentFrames,
         widthMult: opts.widthMult,
-        seed: opts.seed,
+        seed: opts.weights !== undefined ? null : opts.seed,
+        weights: opts.weights ?? null,
+        fp16Weights: opts.fp16 === true,
         opset: build.graph.opset,
       };
       if (opts.json) printJson(summary);
@@ -117,5 +130,53 @@ Full-width models hold their weights in the file (HunyuanVideo: about 585 MB).`,
             `${(build.macs / 1e9).toFixed(1)} GMAC\n  input  ${build.inputName} [${build.inputShape.join(', ')}]\n  output ${build.outputName} [${build.outputShape.join(', ')}]\n`,
         );
       }
+    });
+
+  zoo
+    .command('inspect')
+    .description('list what a safetensors checkpoint holds and, with --model, how it maps onto a zoo decoder')
+    .argument('<file>', 'FILE.safetensors or *.safetensors.index.json')
+    .option('--model <name>', `zoo decoder to match against: ${listZooModels().join(', ')}`)
+    .option('--config <file>', 'the diffusers config.json (default: config.json beside the weights)')
+    .option('--json', 'print the listing as JSON')
+    .action((file: string, opts: { model?: string; config?: string; json?: boolean }) => {
+      const checkpoint = openCheckpoint(file, opts.config);
+      const tensors = [...checkpoint.tensors].map(([key, t]) => ({ key, dtype: t.dtype, shape: t.shape, file: t.file }));
+      const byDtype: Record<string, number> = {};
+      let params = 0;
+      for (const t of tensors) {
+        const n = t.shape.reduce((a, d) => a * d, 1);
+        params += n;
+        byDtype[t.dtype] = (byDtype[t.dtype] ?? 0) + n;
+      }
+      let mapping = null;
+      if (opts.model !== undefined) {
+        if (!isZooModelName(opts.model)) zooModelInfo(opts.model);
+        const [, sh, sw] = zooModelInfo(opts.model).compression;
+        const { match, build } = inspectCheckpoint(opts.model, checkpoint, { latentFrames: 1, height: sh, width: sw });
+        mapping = { model: opts.model, fits: match.missing.length + match.unexpected.length + match.mismatched.length === 0, zooParams: build.params, ...match, notes: checkpointNotes(match) };
+      }
+      const summary = { file: checkpoint.path, shards: checkpoint.files, config: checkpoint.configPath, tensors: tensors.length, params, paramsByDtype: byDtype, mapping, listing: tensors };
+      if (opts.json) {
+        printJson(summary);
+        return;
+      }
+      const lines = [`${checkpoint.path}: ${tensors.length} tensors, ${(params / 1e6).toFixed(2)} M values (${Object.entries(byDtype).map(([d, n]) => `${d} ${(n / 1e6).toFixed(2)} M`).join(', ')})${checkpoint.files.length > 1 ? ` in ${checkpoint.files.length} shards` : ''}`];
+      lines.push(`config: ${checkpoint.configPath ?? 'none beside the weights (the published config is assumed)'}`);
+      const groups = new Map<string, number>();
+      for (const t of tensors) {
+        const prefix = t.key.split('.').slice(0, t.key.startsWith('decoder.') ? 2 : 1).join('.');
+        groups.set(prefix, (groups.get(prefix) ?? 0) + 1);
+      }
+      for (const [prefix, n] of groups) lines.push(`  ${prefix}.*  ${n} tensors`);
+      if (mapping) {
+        lines.push(`zoo:${mapping.model}: ${mapping.fits ? `fits (${mapping.used.length} tensors loaded, ${(mapping.zooParams / 1e6).toFixed(2)} M params)` : 'does NOT fit'}`);
+        for (const note of mapping.notes) lines.push(`  ${note}`);
+        if (mapping.missing.length) lines.push(`  missing (${mapping.missing.length}): ${mapping.missing.join(', ')}`);
+        if (mapping.unexpected.length) lines.push(`  unexpected (${mapping.unexpected.length}): ${mapping.unexpected.join(', ')}`);
+        for (const m of mapping.mismatched) lines.push(`  size mismatch for ${m.key}: expects [${m.expected.join(', ')}], the file has [${m.file.join(', ')}]`);
+      }
+      process.stdout.write(`${lines.join('\n')}\n`);
+      if (mapping && !mapping.fits) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `does not fit zoo:${mapping.model} (see the listing above)`, { file: checkpoint.path });
     });
 }

@@ -11,7 +11,7 @@ export const REPO_ROOT = resolve(__dirname, '../../../..');
 /** A manifest for a CLI run: command line, config, seed, git revision and this device. */
 export function cliManifest(
   command: string,
-  options: { config?: Record<string, unknown>; seed?: number | null; startedAt: Date; executionProvider?: string | null },
+  options: { config?: Record<string, unknown>; seed?: number | null; startedAt: Date; executionProvider?: string | null; onnxruntimeVersion?: string },
 ): RunManifest {
   return createRunManifest({
     tool: `evalkit ${command}`,
@@ -21,6 +21,6 @@ export function cliManifest(
     seed: options.seed ?? null,
     gitRevision: gitRevision(REPO_ROOT),
     startedAt: options.startedAt,
-    device: { executionProvider: options.executionProvider ?? null },
+    device: { executionProvider: options.executionProvider ?? null, onnxruntimeVersion: options.onnxruntimeVersion },
   });
 }

@@ -1,4 +1,4 @@
-import type { DeviceFingerprint } from '@evalkit/core';
+import { deviceBackendLabel, type DeviceFingerprint } from '@evalkit/core';
 import { basename, resolve } from 'node:path';
 
 /**
@@ -7,18 +7,11 @@ import { basename, resolve } from 'node:path';
  * folding it in would split one machine's run into two series. The run table still shows it.
  */
 export function deviceLabel(device: DeviceFingerprint): string {
-  if (device.browser) return browserDeviceLabel(device.browser);
-  return device.cpuModel.replace(/\((R|TM|r|tm)\)/g, '').replace(/\s+CPU\b/, '').replace(/\s+/g, ' ').trim() || 'unknown CPU';
-}
-
-/**
- * A browser's series: browser, device model where the browser tells it, and the backend (with the
- * WebGPU adapter). Here the backend is part of the device: a page's wasm and WebGPU rows are two
- * different processors measured through one browser, and the point is to draw them side by side.
- */
-function browserDeviceLabel(b: NonNullable<DeviceFingerprint['browser']>): string {
-  const adapter = b.backend === 'webgpu' && b.webgpuAdapter ? [b.webgpuAdapter.vendor, b.webgpuAdapter.architecture].filter(Boolean).join(' ') : '';
-  return `${b.browser}${b.model ? ` on ${b.model}` : ''} · ${b.backend}${adapter ? ` (${adapter})` : ''}`;
+  // A browser or onnxruntime-web is a different processor path on the device, so it is its own series.
+  const backend = deviceBackendLabel(device);
+  if (device.browser) return backend!;
+  const cpu = device.cpuModel.replace(/\((R|TM|r|tm)\)/g, '').replace(/\s+CPU\b/, '').replace(/\s+/g, ' ').trim() || 'unknown CPU';
+  return backend ? `${cpu} · ${backend}` : cpu;
 }
 
 /** Unique display names for run folders: their base names, numbered when two share one. */

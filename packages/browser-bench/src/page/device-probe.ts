@@ -1,6 +1,6 @@
 import type { BrowserFingerprint, DeviceFingerprint } from '@evalkit/core';
 import { WEB_BACKENDS, type WebBackend } from '../backends';
-import type { OrtWebModule } from './web-session';
+import type { OrtWebModule } from '../web-session';
 
 /** Minimal typings of the navigator features the probe reads (not all in lib.dom yet). */
 interface ProbedNavigator {

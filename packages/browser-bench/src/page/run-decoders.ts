@@ -1,7 +1,7 @@
 import { timeTasks } from '@evalkit/kernel-bench';
 import type { DecoderAsset, DecoderPlan } from '../plan';
 import type { WebBackend } from '../backends';
-import { openWebSession, type OrtWebModule } from './web-session';
+import { openWebSession, type OrtWebModule } from '../web-session';
 
 /** A decoder-bench row measured in a page; peak RSS is null because a page cannot read its process's memory. */
 export interface BrowserDecoderRow extends Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { measureCeilings, runKernelBench, selectVariants, type Ceilings, type KernelRow } from '@evalkit/kernel-bench';
 import type { KernelPlan } from '../plan';
 import type { WebBackend } from '../backends';
-import { webSessionFactory, type OrtWebModule } from './web-session';
+import { webSessionFactory, type OrtWebModule } from '../web-session';
 
 /** The kernel suite of one backend: its ceilings and rows, as `bench kernels` makes them. */
 export interface KernelRun {

@@ -131,6 +131,21 @@ function kindSection(definition: ResultKindDefinition): string[] {
   return lines;
 }
 
+/** What differs in documents measured in a browser: manifest and config, not row schemas. */
+const BROWSER_NOTES = [
+  '## Results measured in a browser (`evalkit bench serve`, `evalkit bench browser`)',
+  '',
+  'Ordinary kernel-bench and decoder-bench documents; what differs:',
+  '- `manifest.device.browser`: `{userAgent, browser, platform, platformVersion, model, hardwareConcurrency,',
+  '  deviceMemoryGiB: number|null, crossOriginIsolated, onnxruntimeWebVersion, backend: "wasm"|"webgpu"|"webnn",',
+  '  wasmThreads, webgpuAdapter: {vendor, architecture, device, description, isFallbackAdapter}|null, webnn}`;',
+  '  `cpuModel` is `"unknown (browser)"`, `nodeVersion` `"none"`, `onnxruntimeVersion` `"web <version>"`,',
+  '  `executionProvider` the backend.',
+  '- `config.runtime: "onnxruntime-web"` and `config.backend` (also in `bench kernels --runtime web`, whose',
+  '  device is `executionProvider: "wasm"`, `onnxruntimeVersion: "web <version>"`).',
+  '- decoder-bench rows: `peakRssBytes: null` (a page cannot read its process\'s memory).',
+];
+
 /**
  * docs/result-documents.md, generated from the schemas (`npm run docs -w @evalkit/core` writes it;
  * a test fails when the committed file differs). The prose here is what the schemas cannot say.
@@ -157,5 +172,6 @@ export function renderResultDocumentsMarkdown(): string {
     '',
   ];
   for (const kind of RESULT_KINDS) lines.push(...kindSection(RESULT_KIND_DEFINITIONS[kind] as unknown as ResultKindDefinition));
+  lines.push(...BROWSER_NOTES);
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }

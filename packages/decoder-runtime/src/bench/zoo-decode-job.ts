@@ -1,4 +1,4 @@
-import { buildZooModel } from '@evalkit/decoder-zoo';
+import { buildZooModel, buildZooModelFromCheckpoint, inspectCheckpoint, openCheckpoint } from '@evalkit/decoder-zoo';
 import type { FloatTensor } from '../latents/latent';
 import { randomLatents } from '../latents/random-latents';
 import { DecoderSession } from '../session/decoder-session';
@@ -26,6 +26,10 @@ export interface ZooDecodeJob {
   memPattern?: boolean;
   /** Latent tile sizes for mode "once"; the graph is then built at the tile size. */
   tiles?: TileOptions;
+  /** A safetensors checkpoint to load instead of seeded weights (strictly matched; widths from its config). */
+  weights?: string;
+  /** The checkpoint's diffusers config.json when not beside the weights. */
+  config?: string;
 }
 
 /** What a job reports back (peak RSS is process.resourceUsage().maxRSS of the process that ran it). */
@@ -50,7 +54,9 @@ export interface ZooDecodeJobResult {
  */
 export async function runZooDecodeJob(job: ZooDecodeJob): Promise<ZooDecodeJobResult> {
   const began = Date.now();
-  const whole = buildZooModel(job.model, { height: job.height, width: job.width, latentFrames: job.latentFrames, widthMult: job.widthMult ?? 1, seed: job.seed ?? 0, materializeWeights: false });
+  const size = { height: job.height, width: job.width, latentFrames: job.latentFrames };
+  const checkpoint = job.weights !== undefined ? openCheckpoint(job.weights, job.config) : null;
+  const whole = checkpoint ? inspectCheckpoint(job.model, checkpoint, size).build : buildZooModel(job.model, { ...size, widthMult: job.widthMult ?? 1, seed: job.seed ?? 0, materializeWeights: false });
   const [, sh, sw] = whole.info.compression;
   const geometryRule = whole.info.outputFrames(5) === whole.info.compression[0] * 5 ? 'plain' : 'causal';
   const geometry = { compression: whole.info.compression, frameRule: geometryRule as 'plain' | 'causal' };
@@ -58,7 +64,9 @@ export async function runZooDecodeJob(job: ZooDecodeJob): Promise<ZooDecodeJobRe
   const tileShape = plan ? { latentFrames: plan.frames.size, height: plan.height.size * sh, width: plan.width.size * sw } : { latentFrames: job.latentFrames, height: job.height, width: job.width };
   // Built inside a function so the builder's copy of the weights can be collected before decoding.
   const { bytes, params, info, tileMacs } = ((): { bytes: Uint8Array; params: number; info: typeof whole.info; tileMacs: number } => {
-    const build = buildZooModel(job.model, { ...tileShape, widthMult: job.widthMult ?? 1, seed: job.seed ?? 0 });
+    const build = job.weights !== undefined
+      ? buildZooModelFromCheckpoint(job.model, job.weights, { ...tileShape, configPath: job.config }).build
+      : buildZooModel(job.model, { ...tileShape, widthMult: job.widthMult ?? 1, seed: job.seed ?? 0 });
     return { bytes: build.graph.toBytes(), params: build.params, info: build.info, tileMacs: build.macs };
   })();
   const session = await DecoderSession.open(bytes, { source: `zoo:${job.model}`, threads: job.threads, executionProvider: job.executionProvider, cpuMemArena: job.cpuMemArena, memPattern: job.memPattern ?? (plan && plan.count > 1 ? false : undefined) });

@@ -1,5 +1,5 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
-import { buildZooModel, isZooModelName, listZooModels, zooModelInfo } from '@evalkit/decoder-zoo';
+import { buildZooModel, buildZooModelFromCheckpoint, inspectCheckpoint, isZooModelName, listZooModels, openCheckpoint, zooModelInfo } from '@evalkit/decoder-zoo';
 import { buildCodecDecoderGraph, CODEC_SPEC, readCodecWeights } from '@evalkit/codec';
 import { readModelFile } from '../io/model-file';
 import { activationProfile } from '../tiling/memory-estimate';
@@ -41,6 +41,12 @@ export interface DecoderModelOptions {
   seed?: number;
   /** Geometry of an ONNX file's decoder (default 4×8×8, 4T−3). */
   geometry?: DecoderGeometry;
+  /** Zoo decoders: a safetensors checkpoint (file or *.safetensors.index.json) instead of seeded weights. */
+  weights?: string;
+  /** Zoo decoders with weights: the diffusers config.json (default: the one beside the weights). */
+  config?: string;
+  /** Called with notes about the checkpoint (skipped training-only tensors, ignored encoder tensors). */
+  onNote?: (note: string) => void;
 }
 
 /**
@@ -68,13 +74,29 @@ export function resolveDecoderModel(spec: string, options: DecoderModelOptions =
     const info = zooModelInfo(name);
     const [ct, sh, sw] = info.compression;
     const geometry: DecoderGeometry = { compression: info.compression, frameRule: info.outputFrames(5) === ct * 5 ? 'plain' : 'causal' };
-    const build = ([t, h, w]: readonly number[], materializeWeights: boolean) =>
+    let latentChannels = info.latentChannels;
+    let build = ([t, h, w]: readonly number[], materializeWeights: boolean) =>
       buildZooModel(name, { latentFrames: t, height: h * sh, width: w * sw, widthMult: options.widthMult ?? 1, seed: options.seed ?? 0, materializeWeights });
+    if (options.weights !== undefined) {
+      const weights = options.weights;
+      // open and match now, so a wrong checkpoint fails before latents are read or anything runs
+      const checkpoint = openCheckpoint(weights, options.config);
+      const probe = inspectCheckpoint(name, checkpoint, { latentFrames: 1, height: sh, width: sw });
+      latentChannels = probe.build.inputShape[1];
+      let noted = false;
+      build = ([t, h, w], materializeWeights) => {
+        if (!materializeWeights) return inspectCheckpoint(name, checkpoint, { latentFrames: t, height: h * sh, width: w * sw }).build;
+        const loaded = buildZooModelFromCheckpoint(name, weights, { latentFrames: t, height: h * sh, width: w * sw, configPath: options.config });
+        if (!noted) for (const note of loaded.notes) options.onNote?.(note);
+        noted = true;
+        return loaded.build;
+      };
+    }
     return {
       source: spec,
       kind: 'zoo',
       geometry,
-      latentChannels: info.latentChannels,
+      latentChannels,
       fixedSize: true,
       bytesFor: (thw) => build(thw, true).graph.toBytes(),
       memory: (thw) => memoryFromProfile(build(thw, false).graph),

@@ -2,7 +2,7 @@ import type { ParameterRequest, WeightSource } from '@evalkit/onnx-graph';
 import { buildZooModel, type ZooBuild, type ZooBuildOptions } from '../registry';
 import { openCheckpoint, type CheckpointFiles } from '../io/checkpoint-files';
 import { assertStrictMatch, expectedTensors, matchCheckpoint, type CheckpointMatch } from './match-checkpoint';
-import { readTensor, type TensorRef } from '../io/safetensors-reader';
+import { readSafetensorsTensor as readTensor, type SafetensorsTensorRef as TensorRef } from '@evalkit/media-io';
 
 /** Options of buildZooModelFromCheckpoint: the graph's size plus the config file when not beside the weights. */
 export interface CheckpointBuildOptions extends Omit<ZooBuildOptions, 'config' | 'configSource' | 'weights' | 'widthMult' | 'seed'> {

@@ -1,6 +1,6 @@
 import { EvalkitError, ERROR_CODES } from '@evalkit/core';
 import type { InitializerRecord } from '@evalkit/onnx-graph';
-import type { TensorRef } from '../io/safetensors-reader';
+import type { SafetensorsTensorRef as TensorRef } from '@evalkit/media-io';
 
 /** A tensor the zoo graph needs: its checkpoint key, the graph's shape, and whether PyTorch stores it transposed. */
 export interface ExpectedTensor {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { EvalkitError, ERROR_CODES } from '@evalkit/core';
 import type { DiffusersConfig } from '../models/diffusers-config';
-import { readSafetensorsIndex, type TensorRef } from './safetensors-reader';
+import { readSafetensorsIndex, type SafetensorsTensorRef as TensorRef } from '@evalkit/media-io';
 
 /** A checkpoint on disk: every tensor it holds (over all shards) and the config beside it. */
 export interface CheckpointFiles {
@@ -52,7 +52,7 @@ export function openCheckpoint(path: string, configPath?: string): CheckpointFil
       if (typeof shard !== 'string') throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'weight_map values must be shard file names', { file: full, field: 'weight_map', value: shard });
       const file = join(dirname(full), shard);
       files.push(file);
-      for (const [k, v] of readSafetensorsIndex(file)) tensors.set(k, v);
+      for (const [k, v] of readSafetensorsIndex(file).tensors) tensors.set(k, v);
     }
     for (const [key, shard] of Object.entries(map)) {
       const ref = tensors.get(key);
@@ -60,7 +60,7 @@ export function openCheckpoint(path: string, configPath?: string): CheckpointFil
     }
   } else {
     files.push(full);
-    tensors = readSafetensorsIndex(full);
+    tensors = readSafetensorsIndex(full).tensors;
   }
   const cfgPath = configPath !== undefined ? resolve(configPath) : join(dirname(full), 'config.json');
   const config = configPath !== undefined || existsSync(cfgPath) ? readJson(cfgPath, 'config') : null;

@@ -22,13 +22,19 @@ export const naturalOrder = (a: string, b: string): number => a.localeCompare(b,
 export type ImageChannels = 'keep' | 'rgb';
 
 /**
- * Decodes an 8-bit PNG, JPEG, WebP or TIFF through sharp into an interleaved image. Alpha is
- * dropped; grey stays one channel with 'keep' (sharp would otherwise expand it) and becomes RGB
- * with 'rgb'. Other bit depths are refused.
+ * Decodes a PNG, JPEG, WebP or TIFF through sharp into an interleaved 8-bit image, alpha dropped.
+ * 'keep' (metrics): grey stays one channel (sharp would otherwise expand it) and other bit depths
+ * than 8 are refused; 'rgb' (clips for the codec): always 8-bit sRGB.
  */
 export async function readImage(path: string, channels: ImageChannels = 'keep'): Promise<Image8> {
   if (!existsSync(path)) throw new EvalkitError(ERROR_CODES.FILE_NOT_FOUND, 'no such file', { file: path });
   try {
+    if (channels === 'rgb') {
+      // One decode, no separate header read: a clip of many frames is read this way (sharp
+      // converts grey and 16-bit sources to 8-bit sRGB).
+      const { data, info } = await sharp(path).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+      return { width: info.width, height: info.height, channels: info.channels, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+    }
     const image = sharp(path, { failOn: 'error' });
     const meta = await image.metadata();
     if (meta.depth !== undefined && meta.depth !== 'uchar') {
@@ -36,8 +42,7 @@ export async function readImage(path: string, channels: ImageChannels = 'keep'):
     }
     const grey = meta.channels === 1 || meta.channels === 2;
     let pipeline = image.removeAlpha();
-    if (channels === 'rgb') pipeline = pipeline.toColourspace('srgb');
-    else if (grey) pipeline = pipeline.toColourspace('b-w');
+    if (grey) pipeline = pipeline.toColourspace('b-w');
     const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
     return { width: info.width, height: info.height, channels: info.channels, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
   } catch (error) {

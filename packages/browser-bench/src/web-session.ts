@@ -4,7 +4,7 @@ import type { BuiltGraph, GraphSession, GraphSessionFactory } from '@evalkit/ker
 /** The onnxruntime-web module the page bundles (the "all" build: wasm, WebGPU and WebNN). */
 export type OrtWebModule = typeof OrtWeb;
 
-import type { WebBackend } from '../backends';
+import type { WebBackend } from './backends';
 
 /** Session options of one backend: WebNN needs a device type; the others take their name. */
 export function executionProviders(backend: WebBackend): OrtWeb.InferenceSession.SessionOptions['executionProviders'] {
