@@ -7,31 +7,24 @@ export { deviceBackendLabel } from './device-backend-label';
 export type { BrowserFingerprint } from './browser-fingerprint';
 export { createRunManifest, runManifestSchema } from './run-manifest';
 export type { RunManifest, RunManifestInput } from './run-manifest';
+// The result-document contract: what other projects write, read and type rows with. Schema
+// internals (definitions, version helpers, the docs renderer) stay inside; tests reach them by path.
 export {
-  RESULT_KINDS,
-  RESULT_SCHEMA_VERSION,
-  isResultKind,
-  kindVersion,
-  resultDocumentSchema,
-  schemaId,
-  parseSchemaId,
   createResultDocument,
   validateResultDocument,
   validateResultDocumentOfKind,
-  parseResultDocument,
   serializeResultDocument,
   documentKind,
 } from './result-document';
 export type { ResultDocument, KindDocument, ResultKind } from './result-document';
-export { RESULT_KIND_DEFINITIONS, RESULT_KIND_EXAMPLES } from './schemas';
-export type { ResultRow, ResultRowInput, ResultSummary, ResultSummaryInput, ResultConfig, ResultKindDefinition } from './schemas';
-export { evalkitErrorFromZod, formatIssuePath } from './zod-error';
-export type { ZodErrorContext } from './zod-error';
+export { RESULT_KIND_EXAMPLES } from './schemas';
+export type { ResultRowInput, ResultSummary } from './schemas';
+export { evalkitErrorFromZod } from './zod-error';
 export { writeFileAtomic, temporaryPathFor, removePendingTemporaryFiles } from './io/atomic-write';
 export { readResultDocument, writeResultDocument } from './io/result-file';
 export { gitRevision } from './io/git-revision';
 export { mulberry32 } from './random';
 export { findExecutable, findChromium, chromiumCandidates, CHROMIUM_NAMES } from './io/find-executable';
 export { readPaperValues, PAPER_DIR } from './io/read-paper-values';
-export { paperGpuSpeedup, turboVaedPaperSchema, psydrawPaperSchema } from './paper/paper-values';
-export type { PaperValues, TurboVaedPaper, PsydrawPaper } from './paper/paper-values';
+export { paperGpuSpeedup } from './paper/paper-values';
+export type { PaperValues, TurboVaedPaper } from './paper/paper-values';

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import {
   ERROR_CODES,
   EvalkitError,
-  RESULT_KINDS,
   createResultDocument,
   createRunManifest,
   readResultDocument,
@@ -13,7 +12,7 @@ import {
   writeResultDocument,
   type ResultKind,
 } from '../src';
-import { RESULT_KIND_EXAMPLES } from '../src/schemas';
+import { RESULT_KIND_EXAMPLES, RESULT_KINDS } from '../src/schemas';
 
 const manifest = createRunManifest({ tool: 'evalkit test', toolVersion: '0.1.0', startedAt: new Date('2026-01-01T00:00:00Z'), finishedAt: new Date('2026-01-01T00:00:01Z') });
 

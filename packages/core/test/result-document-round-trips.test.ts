@@ -1,13 +1,13 @@
 import {
   createResultDocument,
   createRunManifest,
-  parseResultDocument,
   serializeResultDocument,
   validateResultDocument,
   EvalkitError,
   ERROR_CODES,
   documentKind,
 } from '../src';
+import { parseResultDocument } from '../src/result-document';
 
 function sampleDocument() {
   const manifest = createRunManifest({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { RESULT_KINDS } from '../src';
+import { RESULT_KINDS } from '../src/schemas';
 import { renderResultDocumentsMarkdown } from '../src/schemas/render-docs';
 
 describe('docs/result-documents.md', () => {
