@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { isEvalkitError, removePendingTemporaryFiles } from '@evalkit/core';
+import { checkOutputFile, exitStatusFor, fromSystemError, isEvalkitError, removePendingTemporaryFiles, reportPendingPathsToSupervisor } from '@evalkit/core';
 import { COMMANDS } from './commands';
 import { TOOL_VERSION } from './shared/context';
 
@@ -29,6 +29,17 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false })
     .exitOverride();
   for (const register of COMMANDS) register(program);
+  // Every option that names an output file (--out <file>, --csv <file>, --profile <file>) is checked
+  // before the command runs: a folder or a path through a file is a usage error now, not a stack
+  // trace after the whole run (bench kernels used to find out at the very end).
+  program.hook('preAction', (_root, action) => {
+    const values = action.opts() as Record<string, unknown>;
+    for (const option of action.options) {
+      if (!/^--(out|csv|profile) <file/.test(option.flags)) continue;
+      const value = values[option.attributeName()];
+      if (typeof value === 'string') checkOutputFile(value, option.long ?? option.flags);
+    }
+  });
   program.addHelpText(
     'after',
     `
@@ -47,17 +58,36 @@ Start here:
 
 /**
  * Runs the CLI and returns the exit code: 0 on success, 1 for a failed input or run (the message
- * names file, field and value), 2 for a usage error.
+ * names file, field and value), 2 for a usage error (EVK_INVALID_ARGUMENT or a bad flag).
  */
 export async function main(argv: string[]): Promise<number> {
+  if (process.env.EVALKIT_SUPERVISED === '1') {
+    // Only this process reports to the supervisor; commands it starts (repro's steps) have their own.
+    delete process.env.EVALKIT_SUPERVISED;
+    reportPendingPathsToSupervisor();
+    // The channel must not keep the command alive once its work is done.
+    process.channel?.unref();
+    // The supervisor is gone (killed): stop rather than run on unwatched.
+    process.once('disconnect', () => {
+      removePendingTemporaryFiles();
+      process.exit(130);
+    });
+  }
   // A signal skips 'exit' handlers, so remove the temporary files of interrupted atomic writes here.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
       // A command that handles the signal itself (report serve, repro) decides how to stop.
-      if (process.listenerCount(signal) > 0) return;
+      if (process.listenerCount(signal) > 1) return;
       removePendingTemporaryFiles();
       process.stderr.write(`evalkit: interrupted by ${signal}; nothing half-written\n`);
       process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+  // Output piped into a command that stops reading (| head): end quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
     });
   }
   const program = buildProgram();
@@ -70,9 +100,10 @@ export async function main(argv: string[]): Promise<number> {
       // help and version exit through here with code 0
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (isEvalkitError(error)) {
-      process.stderr.write(`evalkit: error [${error.code}] ${error.message}\n`);
-      return 1;
+    const known = isEvalkitError(error) ? error : fromSystemError(error);
+    if (known) {
+      process.stderr.write(`evalkit: error [${known.code}] ${known.message}\n`);
+      return exitStatusFor(known);
     }
     process.stderr.write(`evalkit: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
     return 1;

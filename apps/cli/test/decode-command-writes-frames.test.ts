@@ -101,12 +101,13 @@ describe('evalkit decode', () => {
 
   it.each([
     [['--latents', '/nope/z.npy'], 1, /EVK_FILE_NOT_FOUND\] \/nope\/z\.npy: no such latent file/],
-    [['--model', 'zoo:nope'], 1, /field "model", value "zoo:nope": unknown zoo decoder; the zoo has turbo-vaed-hunyuan/],
+    // A bad flag value is a usage error (exit 2); a missing or unreadable input file exits 1.
+    [['--model', 'zoo:nope'], 2, /field "model", value "zoo:nope": unknown zoo decoder; the zoo has turbo-vaed-hunyuan/],
     [['--model', '/nope/m.onnx'], 1, /\/nope\/m\.onnx: no such ONNX model file/],
     [['--ep', 'tpu'], 1, /value "tpu": unknown execution provider/],
-    [['--tile-size', '60x64'], 1, /field "--tile-size", value "60x64": tile size must be a multiple of the decoder's spatial compression 8x8/],
-    [['--format', 'gif'], 2, /expected one of png, y4m, got "gif"/],
-    [['--tile-frames', '2', '--overlap-frames', '2'], 1, /field "overlapFrames", value 2: overlap must be a non-negative integer smaller than the tile/],
+    [['--tile-size', '60x64'], 2, /field "--tile-size", value "60x64": tile size must be a multiple of the decoder's spatial compression 8x8/],
+    [['--format', 'gif'], 2, /expected one of png, y4m, npy, got "gif"/],
+    [['--tile-frames', '2', '--overlap-frames', '2'], 2, /field "overlapFrames", value 2: overlap must be a non-negative integer smaller than the tile/],
   ])('rejects %j with exit %d and a message naming the field and value', (args, status, message) => {
     const out = join(dir, `bad-${Math.random().toString(36).slice(2)}`);
     const r = run(['decode', '--out', out, '--height', '64', '--width', '64', ...(args as string[])]);

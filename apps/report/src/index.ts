@@ -1,6 +1,6 @@
 export { renderReport, buildReportModel } from './render-report';
 export type { RenderReportOptions, RenderReportResult, RenderedFigure, RenderedTable } from './render-report';
-export { serveReport, resolveRequestPath } from './io/serve-report';
+export { serveReport, resolveRequestPath, resolveServedFile, hostIsAllowed } from './io/serve-report';
 export type { ReportServer } from './io/serve-report';
 export { readRunFolders } from './io/read-run-folders';
 export type { ReadRunFoldersResult } from './io/read-run-folders';

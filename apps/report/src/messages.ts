@@ -22,6 +22,8 @@ export const MESSAGES = {
   runDirNotFolder: 'not a folder',
   noDocuments: 'no result documents (*.json with an "evalkit/<kind>@<version>" schema) in this folder',
   serveDirMissing: 'report folder does not exist or has no index.html',
+  servePortInUse: 'this port is already in use on 127.0.0.1; pick another with --port, or --port 0 for a free one',
+  servePortDenied: 'not allowed to listen on this port (ports below 1024 need privileges); pick another with --port',
   // CLI
   cliWrote: (html: string, seconds: string) => `wrote ${html} in ${seconds} s`,
   cliServing: (url: string) => `serving the report at ${url} (127.0.0.1 only; Ctrl-C to stop)`,

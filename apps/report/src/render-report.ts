@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import type { RunManifest } from '@evalkit/core';
+import { stageOutputFolder, type RunManifest } from '@evalkit/core';
 import { displayPath, readRunFolders } from './io/read-run-folders';
 import { readPaperValues } from './io/read-paper-values';
 import { viewerBundle } from './io/bundle-viewer';
@@ -22,8 +22,13 @@ import type { Table } from './tables/table';
 export interface RenderReportOptions {
   /** Run folders to read result documents from (one per device or run); compared side by side. */
   runDirs: string[];
-  /** Where the report goes (created; existing files of the same name are replaced atomically). */
+  /**
+   * Where the report goes. A previous report there is replaced whole (no figure or table of a
+   * section now absent survives); a folder holding other files is refused unless `force`.
+   */
   outDir: string;
+  /** Write into an outDir that holds other files too: only the report's own files are replaced. */
+  force?: boolean;
   /** Also rasterise every figure to PNG (default true). */
   png?: boolean;
   /** Folder with the papers' values (default: fixtures/paper of this checkout). */
@@ -78,8 +83,8 @@ export interface RenderReportResult {
 
 /** Reads, normalises and builds the figures and tables without writing anything (for tests and tools). */
 export function buildReportModel(runDirs: readonly string[], paperDir?: string): { report: NormalizedReport; figures: Figure[]; tables: Table[]; skippedFiles: string[] } {
-  const { documents, skippedFiles } = readRunFolders(runDirs);
-  const report = normalizeReport(runDirs, documents, readPaperValues(paperDir));
+  const { documents, skippedFiles, runDirs: distinctDirs } = readRunFolders(runDirs);
+  const report = normalizeReport(distinctDirs, documents, readPaperValues(paperDir));
   return { report, figures: buildFigures(report), tables: buildTables(report), skippedFiles };
 }
 
@@ -92,10 +97,26 @@ export async function renderReport(options: RenderReportOptions): Promise<Render
   const t0 = performance.now();
   const outDir = resolve(options.outDir);
   const progress = options.onProgress ?? (() => undefined);
+  // Checked before any work; removed again (finally) when anything fails.
+  const folder = stageOutputFolder(outDir, { owns: reportOwns, force: options.force });
+  try {
+    const result = await renderInto(options, outDir, folder.staging, progress, t0);
+    folder.commit();
+    return result;
+  } finally {
+    folder.discard();
+  }
+}
 
-  const { documents, skippedFiles } = readRunFolders(options.runDirs);
+/** The entries a report writes into its folder (a rerun replaces exactly these). */
+export function reportOwns(name: string): boolean {
+  return ['index.html', 'report.json', 'figures', 'tables'].includes(name);
+}
+
+async function renderInto(options: RenderReportOptions, outDir: string, staging: string, progress: (step: string, done: number, total: number) => void, t0: number): Promise<RenderReportResult> {
+  const { documents, skippedFiles, runDirs } = readRunFolders(options.runDirs);
   const t1 = performance.now();
-  const report = normalizeReport(options.runDirs, documents, readPaperValues(options.paperDir));
+  const report = normalizeReport(runDirs, documents, readPaperValues(options.paperDir));
   const t2 = performance.now();
   const figures = buildFigures(report);
   const tables = buildTables(report);
@@ -165,12 +186,12 @@ export async function renderReport(options: RenderReportOptions): Promise<Render
     timingsMs: { load: t1 - t0, normalize: t2 - t1, specs: t3 - t2, render: t4 - t3, bundle: t5 - t4, write: 0, total: 0 },
   };
   const t6 = performance.now();
-  writeReportFiles(outDir, files);
+  writeReportFiles(staging, files);
   const t7 = performance.now();
   result.timingsMs.write = t7 - t6;
   result.timingsMs.total = t7 - t0;
   const summary = { manifest: options.manifest ?? null, ...result, figures: result.figures.map((f) => ({ ...f, files: relativeFiles(outDir, f.files) })), tables: result.tables.map((t) => ({ ...t, files: relativeFiles(outDir, t.files) })) };
-  writeReportFiles(outDir, new Map([['report.json', `${JSON.stringify(summary, null, 2)}\n`]]));
+  writeReportFiles(staging, new Map([['report.json', `${JSON.stringify(summary, null, 2)}\n`]]));
   return result;
 }
 

@@ -1,7 +1,20 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveRequestPath, serveReport } from '../src';
+import { hostIsAllowed, resolveRequestPath, serveReport } from '../src';
+
+/** GET with a chosen Host header (fetch always sends the URL's own). */
+function getWithHost(url: string, host: string): Promise<number> {
+  return new Promise((resolveStatus, reject) => {
+    const req = request(url, { headers: { Host: host } }, (res) => {
+      res.resume();
+      resolveStatus(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 describe('report viewer', () => {
   let root: string;
@@ -11,6 +24,10 @@ describe('report viewer', () => {
     writeFileSync(join(root, 'site', 'index.html'), '<!doctype html><title>r</title>');
     writeFileSync(join(root, 'site', 'figures', 'a.svg'), '<svg/>');
     writeFileSync(join(root, 'secret.txt'), 'secret');
+    // Links inside the served folder that lead out of it: to a file, and to a folder.
+    symlinkSync(join(root, 'secret.txt'), join(root, 'site', 'leak.txt'));
+    symlinkSync(root, join(root, 'site', 'up'));
+    symlinkSync(join(root, 'site', 'figures', 'a.svg'), join(root, 'site', 'inside.svg'));
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -29,6 +46,47 @@ describe('report viewer', () => {
       expect((await fetch(server.url, { method: 'POST' })).status).toBe(405);
     } finally {
       await server.close();
+    }
+  });
+
+  it('does not follow symbolic links out of the folder (404), but serves links that stay inside', async () => {
+    const server = await serveReport(join(root, 'site'), 0);
+    try {
+      expect((await fetch(`${server.url}leak.txt`)).status).toBe(404);
+      expect((await fetch(`${server.url}up/secret.txt`)).status).toBe(404);
+      const inside = await fetch(`${server.url}inside.svg`);
+      expect(inside.status).toBe(200);
+      expect(await inside.text()).toBe('<svg/>');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers only requests addressed to 127.0.0.1 or localhost at its port (DNS rebinding)', async () => {
+    const server = await serveReport(join(root, 'site'), 0);
+    try {
+      expect(await getWithHost(server.url, `127.0.0.1:${server.port}`)).toBe(200);
+      expect(await getWithHost(server.url, `localhost:${server.port}`)).toBe(200);
+      expect(await getWithHost(server.url, `attacker.example:${server.port}`)).toBe(421);
+      expect(await getWithHost(server.url, 'attacker.example')).toBe(421);
+      expect(await getWithHost(server.url, `127.0.0.1:${server.port + 1}`)).toBe(421);
+    } finally {
+      await server.close();
+    }
+    expect(hostIsAllowed(undefined, 8080)).toBe(false);
+    expect(hostIsAllowed('LOCALHOST:8080', 8080)).toBe(true);
+    expect(hostIsAllowed('127.0.0.1.attacker.example:8080', 8080)).toBe(false);
+  });
+
+  it('refuses a port outside 0..65535 and a port in use with an EvalkitError', async () => {
+    await expect(serveReport(join(root, 'site'), 70000)).rejects.toMatchObject({ code: 'EVK_INVALID_ARGUMENT', message: expect.stringMatching(/--port.*70000/) });
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const taken = (blocker.address() as { port: number }).port;
+    try {
+      await expect(serveReport(join(root, 'site'), taken)).rejects.toMatchObject({ code: 'EVK_RUNTIME', message: expect.stringMatching(/already in use/) });
+    } finally {
+      await new Promise<void>((r) => blocker.close(() => r()));
     }
   });
 

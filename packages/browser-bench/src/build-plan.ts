@@ -9,6 +9,8 @@ import { WEB_BACKENDS, type WebBackend } from './backends';
 export interface PlanOptions {
   tool: BrowserBenchPlan['tool'];
   backends: readonly string[];
+  /** Backends the decoders run on (default: every backend). */
+  decoderBackends?: readonly string[];
   threads: number | null;
   /** Kernel preset name, or null to skip kernels. */
   preset: string | null;
@@ -32,7 +34,7 @@ const PAGE_CEILINGS: Record<string, KernelPlan['ceiling']> = {
 
 /** Checks the settings and turns them into the plan the page runs. */
 export function buildPlan(o: PlanOptions): BrowserBenchPlan {
-  for (const b of o.backends) {
+  for (const b of [...o.backends, ...(o.decoderBackends ?? [])]) {
     if (!(WEB_BACKENDS as readonly string[]).includes(b)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `unknown backend (known: ${WEB_BACKENDS.join(', ')})`, { field: '--backends', value: b });
   }
   let kernels: KernelPlan | null = null;
@@ -67,6 +69,7 @@ export function buildPlan(o: PlanOptions): BrowserBenchPlan {
       ? {
           models,
           ...o.decoderSettings,
+          backends: [...new Set(o.decoderBackends ?? o.backends)] as WebBackend[],
           pairs: ZOO_PAIRS.filter((p) => names.has(p.baseline) && names.has(p.turbo)).map((p) => ({ baseline: p.baseline, turbo: p.turbo, paperGpuSpeedup: o.paperGpuSpeedup?.(p.baseline, p.turbo) ?? null })),
         }
       : null,

@@ -37,6 +37,8 @@ export interface DecoderPlan {
   warmup: number;
   widthMult: number;
   seed: number;
+  /** Backends the decoders run on (a subset of the plan's backends). */
+  backends: WebBackend[];
   /** Baseline/Turbo pairs among the models, with the paper's GPU speedup where known. */
   pairs: { baseline: string; turbo: string; paperGpuSpeedup: number | null }[];
 }

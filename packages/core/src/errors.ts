@@ -62,3 +62,42 @@ export class EvalkitError extends Error {
 export function isEvalkitError(error: unknown, code?: ErrorCode): error is EvalkitError {
   return error instanceof EvalkitError && (code === undefined || error.code === code);
 }
+
+/** Exit statuses of the evalkit command: 2 for a usage error, 1 for a failed input or run, 130 for Ctrl-C. */
+export const EXIT_STATUS = { ok: 0, input: 1, usage: 2, interrupted: 130 } as const;
+
+/** The exit status an error ends the command with: usage errors (a bad flag or argument) 2, interruptions 130, others 1. */
+export function exitStatusFor(error: EvalkitError): number {
+  if (error.code === ERROR_CODES.INVALID_ARGUMENT) return EXIT_STATUS.usage;
+  if (error.code === ERROR_CODES.INTERRUPTED) return EXIT_STATUS.interrupted;
+  return EXIT_STATUS.input;
+}
+
+const SYSTEM_PROBLEMS: Record<string, [ErrorCode, string]> = {
+  ENOENT: [ERROR_CODES.FILE_NOT_FOUND, 'no such file or folder'],
+  EISDIR: [ERROR_CODES.INVALID_ARGUMENT, 'is a folder, where a file was expected'],
+  ENOTDIR: [ERROR_CODES.INVALID_ARGUMENT, 'a part of this path is a file, where a folder was expected'],
+  EEXIST: [ERROR_CODES.INVALID_ARGUMENT, 'already exists and is not a folder'],
+  ENOTEMPTY: [ERROR_CODES.INVALID_ARGUMENT, 'folder is not empty'],
+  EACCES: [ERROR_CODES.INVALID_INPUT, 'permission denied'],
+  EPERM: [ERROR_CODES.INVALID_INPUT, 'operation not permitted'],
+  EROFS: [ERROR_CODES.INVALID_INPUT, 'read-only file system'],
+  ENOSPC: [ERROR_CODES.RUNTIME, 'no space left on the device'],
+  EMFILE: [ERROR_CODES.RUNTIME, 'too many open files'],
+  ELOOP: [ERROR_CODES.INVALID_INPUT, 'too many levels of symbolic links'],
+  ENAMETOOLONG: [ERROR_CODES.INVALID_ARGUMENT, 'file name too long'],
+};
+
+/**
+ * The EvalkitError for a file-system error a user can cause (an output path naming a folder, a
+ * missing file, a full disk), or undefined for anything else. It names the path, never a stack.
+ */
+export function fromSystemError(error: unknown): EvalkitError | undefined {
+  if (error === null || typeof error !== 'object') return undefined;
+  const e = error as NodeJS.ErrnoException & { dest?: string };
+  if (typeof e.code !== 'string' || !(e.code in SYSTEM_PROBLEMS)) return undefined;
+  const [code, problem] = SYSTEM_PROBLEMS[e.code];
+  // rename(tmp, target) reports the temporary file as path; the user named the target.
+  const file = e.dest ?? e.path;
+  return new EvalkitError(code, `${problem} (${e.code}${e.syscall ? ` in ${e.syscall}` : ''})`, file !== undefined ? { file: String(file) } : {}, { cause: error });
+}

@@ -1,4 +1,4 @@
-export { ERROR_CODES, EvalkitError, isEvalkitError, describeValue } from './errors';
+export { ERROR_CODES, EXIT_STATUS, EvalkitError, isEvalkitError, describeValue, exitStatusFor, fromSystemError } from './errors';
 export type { ErrorCode, ErrorLocation } from './errors';
 export { deviceFingerprint, deviceFingerprintSchema, installedOnnxruntimeVersion } from './device-fingerprint';
 export type { DeviceFingerprint, FingerprintOptions } from './device-fingerprint';
@@ -13,6 +13,7 @@ export {
   createResultDocument,
   validateResultDocument,
   validateResultDocumentOfKind,
+  parseResultDocument,
   serializeResultDocument,
   documentKind,
 } from './result-document';
@@ -20,7 +21,9 @@ export type { ResultDocument, KindDocument, ResultKind } from './result-document
 export { RESULT_KIND_EXAMPLES } from './schemas';
 export type { ResultRowInput, ResultSummary } from './schemas';
 export { evalkitErrorFromZod } from './zod-error';
-export { writeFileAtomic, temporaryPathFor, removePendingTemporaryFiles } from './io/atomic-write';
+export { writeFileAtomic, temporaryPathFor, removePendingTemporaryFiles, registerPendingPath, forgetPendingPath, reportPendingPathsToSupervisor } from './io/atomic-write';
+export { checkOutputFile, stageOutputFolder } from './io/output-paths';
+export type { OutputFolderOptions, StagedOutputFolder } from './io/output-paths';
 export { readResultDocument, writeResultDocument } from './io/result-file';
 export { gitRevision } from './io/git-revision';
 export { mulberry32 } from './random';

@@ -1,5 +1,5 @@
 export type { Latent } from './latents/latent';
-export { readLatents, writeLatentsNpy } from './io/read-latents';
+export { readLatents, writeLatentsNpy, countNonFiniteLatents } from './io/read-latents';
 export { shapeSize, formatShape } from './latents/latent';
 export { randomLatents } from './latents/random-latents';
 export { DecoderSession, knownExecutionProviders, startableExecutionProviders } from './session/decoder-session';

@@ -1,8 +1,10 @@
+import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import { cohenKappa, type CohenKappa } from './cohen-kappa';
 import { fleissKappa } from './fleiss-kappa';
 import { gwetAc } from './gwet-ac';
 import { ALPHA_SCALES, krippendorffAlpha, type AlphaScale } from './krippendorff-alpha';
 import { percentAgreement } from './percent-agreement';
+import { MISSING } from './levels';
 import { raterColumn, type RatingsMatrix } from './ratings-matrix';
 
 /** Cohen's kappa of one rater pair in all three weightings (what `evalkit agreement --json` prints under `cohen`). */
@@ -83,10 +85,24 @@ export function cohenSummary(m: RatingsMatrix, i: number, j: number, names: read
   };
 }
 
+/** How many cases carry two or more ratings (the only ones agreement can be measured on). */
+export function casesWithTwoRatings(m: RatingsMatrix): number {
+  let n = 0;
+  for (let i = 0; i < m.cases; i++) {
+    let rated = 0;
+    for (let j = 0; j < m.raters && rated < 2; j++) if (m.codes[i * m.raters + j] !== MISSING) rated++;
+    if (rated >= 2) n++;
+  }
+  return n;
+}
+
 /** Computes every coefficient; `scale` picks krippendorff.selected. Rater pairs with no common case are skipped. */
 export function agreementSummary(m: RatingsMatrix, raterNames: readonly string[], scale: AlphaScale = 'ordinal'): AgreementSummary {
   if (raterNames.length !== m.raters) throw new RangeError(`${raterNames.length} rater names for ${m.raters} raters`);
   if (m.raters < 2) throw new RangeError(`agreement needs at least two raters, got ${m.raters}`);
+  if (casesWithTwoRatings(m) === 0) {
+    throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `no case has two or more ratings (${m.cases} cases, ${m.raters} raters): agreement needs at least one case rated twice`, { field: 'ratings' });
+  }
   const notes: string[] = [];
   const pairwise: CohenSummary[] = [];
   for (let i = 0; i < m.raters; i++) {

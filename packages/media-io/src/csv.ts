@@ -57,12 +57,18 @@ export function parseCsv(text: string, file: string): CsvTable {
   return { header, rows: records.slice(1).map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) })) };
 }
 
+/** A number as text ("-0.25", "1e-5", "12.5%", "-Infinity"): never a formula, whatever its sign. */
+const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?%?$|^[-+]?Infinity$/i;
+
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled;
  * null and undefined are empty; numbers as String(n) (Infinity, -Infinity and NaN spelled out).
+ * Text starting with = + - @ (or a tab or carriage return) would run as a formula in a
+ * spreadsheet (OWASP "CSV injection"), so it gets a leading apostrophe; numbers are left alone.
  */
 export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text) && !NUMBER_TEXT.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

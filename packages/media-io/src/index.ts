@@ -15,6 +15,7 @@ export type { ChromaLayout, ColourRange, YuvFrame } from './ycbcr';
 export { parseY4m, encodeY4m, encodeRgbY4m, y4mToFrames8 } from './y4m';
 export type { Y4mVideo, Y4mOptions } from './y4m';
 export { parseCsv, csvCell, formatCsv, toCsv } from './csv';
+export { escapeMarkdownCell } from './markdown';
 export type { CsvTable, CsvWriteOptions } from './csv';
 export { readNpyFile, writeNpyFile, readTensorFile, splitTensorSpec, TENSOR_FILE_FORMATS } from './io/array-files';
 export type { TensorFileOptions } from './io/array-files';

@@ -41,6 +41,7 @@ function readZipEntries(bytes: Uint8Array, source: string): ZipEntry[] {
     const nameLength = view.getUint16(p + 28, true);
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
+    if (p + 46 + nameLength + extraLength + commentLength > bytes.length) throw invalid(source, `malformed zip central directory at entry ${k}: its name and fields run past the end`, 'zip', p);
     const entry: ZipEntry = {
       method: view.getUint16(p + 10, true),
       crc: view.getUint32(p + 16, true),
@@ -57,6 +58,9 @@ function readZipEntries(bytes: Uint8Array, source: string): ZipEntry[] {
       const size = view.getUint16(q + 2, true);
       if (id === 0x0001) {
         let r = q + 4;
+        const fieldEnd = Math.min(extraEnd, q + 4 + size);
+        const need = (entry.uncompressedSize === 0xffffffff ? 8 : 0) + (entry.compressedSize === 0xffffffff ? 8 : 0) + (entry.localHeaderOffset === 0xffffffff ? 8 : 0);
+        if (r + need > fieldEnd) throw invalid(source, `malformed zip64 field of member "${entry.name}"`, 'zip', q);
         if (entry.uncompressedSize === 0xffffffff) {
           entry.uncompressedSize = Number(view.getBigUint64(r, true));
           r += 8;
@@ -88,8 +92,10 @@ function extract(bytes: Uint8Array, entry: ZipEntry, source: string): Uint8Array
   let data: Uint8Array;
   if (entry.method === 0) data = raw;
   else if (entry.method === 8) {
+    // Deflate expands at most ~1032:1; a larger claim is a zip bomb or a corrupt directory.
+    if (entry.uncompressedSize > 1032 * entry.compressedSize + 64) throw invalid(source, `member "${entry.name}" claims ${entry.uncompressedSize} bytes from ${entry.compressedSize} compressed`, entry.name);
     try {
-      data = inflateRawSync(raw);
+      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
     } catch (error) {
       throw invalid(source, `member "${entry.name}" does not inflate: ${(error as Error).message}`, entry.name);
     }

@@ -109,6 +109,10 @@ export function y4mToFrames8(video: Y4mVideo): Frames8 {
 /** Serialises planar 8-bit YUV frames as Y4M, tagged XCOLORRANGE=FULL when their range is full. */
 export function encodeY4m(frames: readonly YuvFrame[], frameRate = '24:1'): Uint8Array {
   if (frames.length === 0) throw new RangeError('encodeY4m needs at least one frame');
+  // Validated before anything is written: "abc" once became the header tag "Fabc:undefined".
+  if (!/^[1-9]\d{0,9}:[1-9]\d{0,9}$/.test(frameRate)) {
+    throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'a Y4M frame rate is two positive integers NUM:DEN, such as 24:1 or 30000:1001', { field: 'fps', value: frameRate });
+  }
   const f0 = frames[0];
   const tag = f0.layout === '420' ? 'C420jpeg' : 'C444';
   const parts: Uint8Array[] = [Buffer.from(`YUV4MPEG2 W${f0.width} H${f0.height} F${frameRate} Ip A1:1 ${tag}${f0.range === 'full' ? ' XCOLORRANGE=FULL' : ''}\n`, 'latin1')];

@@ -30,4 +30,5 @@ export { resizeCenterCrop } from './io/resize-center-crop';
 export { npyVideo, readNpyVideo } from './io/npy-video';
 export type { NpyVideo } from './io/npy-video';
 export { inputKind, openVideoSource, openInputPairs } from './io/open-inputs';
+export type { OpenInputOptions } from './io/open-inputs';
 export type { InputKind, SourceInfo } from './io/open-inputs';

@@ -5,6 +5,7 @@ import {
   agreementRows,
   agreementSummary,
   bootstrapCohenKappa,
+  casesWithTwoRatings,
   CONSISTENCY_ALIASES,
   CONSISTENCY_LEVELS,
   raterColumn,
@@ -55,25 +56,33 @@ function scaleOption(value: string): AlphaScale {
   return value as AlphaScale;
 }
 
+/** Above this many raters the table leaves out the per-pair Cohen rows (they stay in --json and --out). */
+const MAX_RATERS_IN_TABLE = 10;
+
 const f4 = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(4));
 
 /** Human-readable agreement report. */
 export function formatAgreement(s: AgreementSummary & { cohenBootstrap?: { ci95: [number, number]; resamples: number; seed: number } }): string {
-  const rows: (string | number)[][] = [['percent agreement', 'pairwise', s.raters.join(','), `${s.percentAgreement.toFixed(2)}%`, '–', '–']];
-  for (const p of s.pairwise) {
+  // Many raters: one cell naming them all, or a row per pair, would make a table of gigabytes.
+  const everyone = s.raters.length <= 4 ? s.raters.join(',') : `all ${s.raters.length}`;
+  const rows: (string | number)[][] = [['percent agreement', 'pairwise', everyone, `${s.percentAgreement.toFixed(2)}%`, '–', '–']];
+  const shownPairs = s.raters.length <= MAX_RATERS_IN_TABLE ? s.pairwise : [];
+  for (const p of shownPairs) {
     const pair = p.raters.join(',');
     rows.push(['Cohen kappa', 'unweighted', pair, f4(p.kappa), f4(p.ase), `[${f4(p.ci95[0])}, ${f4(p.ci95[1])}]`]);
     rows.push(['Cohen kappa', 'linear', pair, f4(p.linear), f4(p.aseLinear), `[${f4(p.ci95Linear[0])}, ${f4(p.ci95Linear[1])}]`]);
     rows.push(['Cohen kappa', 'quadratic', pair, f4(p.quadratic), f4(p.aseQuadratic), `[${f4(p.ci95Quadratic[0])}, ${f4(p.ci95Quadratic[1])}]`]);
   }
-  if (s.cohenBootstrap) rows.push(['Cohen kappa', `bootstrap ${s.cohenBootstrap.resamples}`, s.raters.join(','), f4(s.cohen?.kappa), '–', `[${f4(s.cohenBootstrap.ci95[0])}, ${f4(s.cohenBootstrap.ci95[1])}]`]);
+  if (s.cohenBootstrap) rows.push(['Cohen kappa', `bootstrap ${s.cohenBootstrap.resamples}`, everyone, f4(s.cohen?.kappa), '–', `[${f4(s.cohenBootstrap.ci95[0])}, ${f4(s.cohenBootstrap.ci95[1])}]`]);
   rows.push(['Fleiss kappa', 'unweighted', 'all', f4(s.fleiss.kappa), '–', '–']);
   for (const scale of ALPHA_SCALES) rows.push([`Krippendorff alpha${scale === s.scale ? ' *' : ''}`, scale, 'all', f4(s.krippendorff[scale]), '–', '–']);
   rows.push(['Gwet AC1', 'unweighted', 'all', f4(s.gwet.ac1), '–', '–']);
   rows.push(['Gwet AC2', 'linear', 'all', f4(s.gwet.ac2Linear), '–', '–']);
   rows.push(['Gwet AC2', 'quadratic', 'all', f4(s.gwet.ac2Quadratic), '–', '–']);
-  const head = `${s.cases} cases, ${s.raters.length} raters (${s.raters.join(', ')}); levels in order: ${s.levels.join(' < ')}; * = --scale ${s.scale}`;
-  return [head, '', formatTable(['statistic', 'variant', 'raters', 'value', 'ASE', '95% CI'], rows), ...s.notes.map((n) => `note: ${n}`)].join('\n');
+  const pairNote = shownPairs.length < s.pairwise.length ? [`note: Cohen's kappa of the ${s.pairwise.length} rater pairs is in --json and --out (more than ${MAX_RATERS_IN_TABLE} raters)`] : [];
+  const named = s.raters.length <= MAX_RATERS_IN_TABLE ? s.raters.join(', ') : `${s.raters.slice(0, MAX_RATERS_IN_TABLE).join(', ')}, ...`;
+  const head = `${s.cases} cases, ${s.raters.length} raters (${named}); levels in order: ${s.levels.join(' < ')}; * = --scale ${s.scale}`;
+  return [head, '', formatTable(['statistic', 'variant', 'raters', 'value', 'ASE', '95% CI'], rows), ...pairNote, ...s.notes.map((n) => `note: ${n}`)].join('\n');
 }
 
 /** Registers `evalkit agreement`. */
@@ -104,6 +113,7 @@ Weighted kappa and AC2 weight by level rank; interval/ratio alpha use numeric le
       const levels = resolveLevels(opts.ratings, opts.levels);
       const { matrix, raters } = readRatings(opts.ratings, levels.set);
       if (raters.length < 2) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `agreement needs at least two raters, found ${raters.length} (${raters.join(', ')})`, { file: opts.ratings, field: 'rater' });
+      if (casesWithTwoRatings(matrix) === 0) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `no case has two or more ratings (${matrix.cases} cases, ${raters.length} raters): agreement needs at least one case rated twice`, { file: opts.ratings });
       const summary: AgreementSummary & { levelsDeclared?: boolean; cohenBootstrap?: { ci95: [number, number]; resamples: number; seed: number } } = agreementSummary(matrix, raters, opts.scale);
       summary.levelsDeclared = levels.declared;
       if (!levels.declared && levels.set === null && !matrix.levels.every((l) => Number.isFinite(Number(l)))) {

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ERROR_CODES, EvalkitError, gitRevision, paperGpuSpeedup, readPaperValues } from '@evalkit/core';
+import { ERROR_CODES, EvalkitError, gitRevision } from '@evalkit/core';
 import { isZooModelName, listZooModels } from '@evalkit/decoder-zoo';
 import { PRESETS, VARIANTS } from '@evalkit/kernel-bench';
 import {
@@ -16,6 +17,7 @@ import {
 import { REPO_ROOT, TOOL_VERSION } from '../shared/context';
 import { commaList, nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
 import { commandGroup } from './bench-kernels';
+import { paperGpuSpeedup, weightsByModel } from './bench-decoders';
 
 /** Options shared by `bench serve` and `bench browser`, as commander parses them. */
 export interface BrowserBenchOptions {
@@ -23,6 +25,7 @@ export interface BrowserBenchOptions {
   host: string;
   port: number;
   backends: string[];
+  decoderBackends?: string[];
   kernels: boolean;
   preset: string;
   variants?: string[];
@@ -38,12 +41,13 @@ export interface BrowserBenchOptions {
   widthMult: number;
   threads?: number;
   seed: number;
+  weights?: string;
   tlsCert?: string;
   tlsKey?: string;
 }
 
 /** Adds the options both browser commands take. */
-export function browserBenchOptions(cmd: Command, defaults: { port: number; backends: string[] }): Command {
+export function browserBenchOptions(cmd: Command, defaults: { port: number; backends: string[]; decoderBackends?: string[] }): Command {
   return cmd
     .requiredOption('--out <dir>', 'run folder: one kernel-bench and one decoder-bench document per device and backend land here')
     .option('--host <address>', 'address to listen on (0.0.0.0: every network; then a token is required)', '127.0.0.1')
@@ -55,6 +59,7 @@ export function browserBenchOptions(cmd: Command, defaults: { port: number; back
     .option('--time-budget <ms>', "time budget per timed kernel task in ms (default: the preset's)", positiveInt)
     .option('--min-samples <n>', "minimum samples per kernel task (default: the preset's)", positiveInt)
     .option('--no-decoders', 'skip the zoo decoders')
+    .option('--decoder-backends <list>', `backends the decoders run on (default: ${defaults.decoderBackends?.join(',') ?? 'every backend'})`, commaList, defaults.decoderBackends)
     .option('--models <list>', `zoo decoders (${listZooModels().join(', ')})`, commaList, ['turbo-vaed-hunyuan', 'hunyuanvideo'])
     .option('--height <px>', 'decoder output height', positiveInt, 64)
     .option('--width <px>', 'decoder output width', positiveInt, 64)
@@ -64,6 +69,7 @@ export function browserBenchOptions(cmd: Command, defaults: { port: number; back
     .option('--width-mult <x>', 'decoder channel width multiplier in (0, 1] (a phone runs out of memory at 1)', positiveNumber, 0.25)
     .option('--threads <n>', "WebAssembly threads (default: the device's core count when the page is cross-origin isolated)", positiveInt)
     .option('--seed <n>', 'seed of kernel tensors, weights and latents', nonNegativeInt, 1)
+    .option('--weights <spec>', 'safetensors checkpoints instead of seeded decoder weights: NAME=FILE[,NAME=FILE...] (or FILE with one model); widths from the checkpoint')
     .option('--tls-cert <file>', 'PEM certificate: serve HTTPS (a phone needs a secure context for WebGPU and threads)')
     .option('--tls-key <file>', 'PEM private key of --tls-cert');
 }
@@ -74,11 +80,13 @@ export async function startFromOptions(opts: BrowserBenchOptions, onEvent: (e: S
   if (!(opts.widthMult > 0 && opts.widthMult <= 1)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'must be in (0, 1]', { field: '--width-mult', value: opts.widthMult });
   if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, '--tls-cert and --tls-key go together', { field: opts.tlsCert ? '--tls-key' : '--tls-cert', value: null });
   const decoderSettings = { height: opts.height, width: opts.width, frames: opts.frames, runs: opts.runs, warmup: opts.warmup, widthMult: opts.widthMult, seed: opts.seed };
-  const decoders = opts.decoders && opts.models.length ? new DecoderAssets({ models: opts.models, ...decoderSettings }) : null;
-  const paper = readPaperValues().turboVaed;
+  const weights = opts.decoders ? weightsByModel(opts.weights, opts.models) : {};
+  const decoders = opts.decoders && opts.models.length ? new DecoderAssets({ models: opts.models, ...decoderSettings, weights }) : null;
+  const paper = JSON.parse(readFileSync(resolve(REPO_ROOT, 'fixtures/paper/turbo-vaed.json'), 'utf8'));
   const plan = buildPlan({
     tool: { name: 'evalkit bench serve', toolVersion: TOOL_VERSION, command: ['evalkit', ...process.argv.slice(2)], gitRevision: gitRevision(REPO_ROOT) },
     backends: opts.backends,
+    decoderBackends: opts.decoderBackends,
     threads: opts.threads ?? null,
     preset: opts.kernels ? opts.preset : null,
     variants: opts.variants,
@@ -88,7 +96,7 @@ export async function startFromOptions(opts: BrowserBenchOptions, onEvent: (e: S
     seed: opts.seed,
     decoders,
     decoderSettings,
-    paperGpuSpeedup: (b, t) => paperGpuSpeedup(paper, b, t),
+    paperGpuSpeedup: (b, t) => paperGpuSpeedup(b, t, paper),
   });
   return startBrowserBenchServer({
     outDir: resolve(opts.out),

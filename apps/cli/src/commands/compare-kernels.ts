@@ -1,3 +1,4 @@
+import { escapeMarkdownCell } from '@evalkit/media-io';
 import { Command } from 'commander';
 import { readResultDocument } from '@evalkit/core';
 import { compareKernelDocuments, KERNEL_BENCH_HINT, type KernelComparison } from '@evalkit/kernel-bench';
@@ -24,7 +25,7 @@ function comparisonCells(c: KernelComparison) {
 }
 
 function markdownTable(headers: string[], rows: string[][]): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const esc = escapeMarkdownCell;
   return [`| ${headers.map(esc).join(' | ')} |`, `|${headers.map((_, i) => (i < 4 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
 }
 

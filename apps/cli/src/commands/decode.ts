@@ -1,9 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { join } from 'node:path';
-import { createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
+import { basename, join } from 'node:path';
+import { createResultDocument, ERROR_CODES, EvalkitError, stageOutputFolder, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
 import {
   GRAPH_OPTIMIZATION_LEVELS,
+  countNonFiniteLatents,
   decodeVideo,
   parseFrameRule,
   randomLatents,
@@ -16,8 +17,8 @@ import {
 } from '@evalkit/decoder-runtime';
 import { writeNpyFile, writePngFrames, writeY4mFile } from '@evalkit/media-io';
 import { cliManifest } from '../shared/context';
-import { formatTable, printJson } from '../shared/output';
-import { nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
+import { formatTable, jsonText } from '../shared/output';
+import { clampThreads, frameSide, latentFrameCount, nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
 
 /** Options of `evalkit decode` as commander parses them. */
 interface DecodeOptions {
@@ -29,6 +30,7 @@ interface DecodeOptions {
   config?: string;
   chroma: '444' | '420';
   fps: string;
+  force?: boolean;
   height: number;
   width: number;
   latentFrames: number;
@@ -46,6 +48,7 @@ interface DecodeOptions {
   widthMult: number;
   compression?: [number, number, number];
   frameRule?: string;
+  allowNonfinite?: boolean;
   json?: boolean;
 }
 
@@ -54,6 +57,18 @@ function choice<T extends string>(allowed: readonly T[]) {
     if (!allowed.includes(value as T)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}, got "${value}"`);
     return value as T;
   };
+}
+
+/** commander parser for a Y4M frame rate: positive integers "num:den" (or "num" for num:1). */
+export function y4mFps(value: string): string {
+  const m = /^(\d{1,9})(?::(\d{1,9}))?$/.exec(value.trim());
+  if (!m || Number(m[1]) === 0 || (m[2] !== undefined && Number(m[2]) === 0)) throw new InvalidArgumentError(`expected a frame rate as positive integers NUM:DEN such as 24:1 or 30000:1001, got "${value}"`);
+  return `${Number(m[1])}:${m[2] === undefined ? 1 : Number(m[2])}`;
+}
+
+/** The files `evalkit decode` writes into its --out folder (a rerun replaces exactly these). */
+export function decodeOwns(name: string): boolean {
+  return /^frame_\d{4,}\.png$/.test(name) || name === 'video.y4m' || name === 'video.npy' || name === 'decode.json';
 }
 
 function compressionList(value: string): [number, number, number] {
@@ -96,10 +111,11 @@ export function registerDecode(program: Command): void {
     .option('--weights <file>', 'zoo decoders: a safetensors checkpoint (FILE.safetensors or *.safetensors.index.json) instead of seeded weights')
     .option('--config <file>', 'zoo decoders with --weights: the diffusers config.json (default: config.json beside the weights)')
     .option('--chroma <layout>', 'Y4M chroma: 444 (no subsampling) or 420; BT.601 full range, tagged XCOLORRANGE=FULL', choice(['444', '420'] as const), '444')
-    .option('--fps <num:den>', 'Y4M frame rate', '24:1')
-    .option('--height <px>', 'random latents: output height in pixels', positiveInt, 256)
-    .option('--width <px>', 'random latents: output width in pixels', positiveInt, 256)
-    .option('--latent-frames <n>', 'random latents: latent frames T', positiveInt, 5)
+    .option('--fps <num:den>', 'Y4M frame rate', y4mFps, '24:1')
+    .option('--force', 'write into an --out folder that holds other files too (only decode\'s own files are replaced)')
+    .option('--height <px>', 'random latents: output height in pixels', frameSide, 256)
+    .option('--width <px>', 'random latents: output width in pixels', frameSide, 256)
+    .option('--latent-frames <n>', 'random latents: latent frames T', latentFrameCount, 5)
     .option('--latent-channels <n>', 'random latents for an ONNX file: channels (default 16)', positiveInt)
     .option('--seed <n>', 'seed of random latents and zoo weights', nonNegativeInt, 0)
     .option('--tile-frames <n>', 'latent frames per temporal tile', positiveInt)
@@ -114,6 +130,7 @@ export function registerDecode(program: Command): void {
     .option('--width-mult <x>', 'zoo decoders: channel width multiplier in (0, 1]', positiveNumber, 1)
     .option('--compression <t,h,w>', 'ONNX files: compression of the decoder (default 4,8,8)', compressionList)
     .option('--frame-rule <rule>', 'ONNX files: 4T-3 (causal, first latent frame -> 1 frame) or 4T', undefined)
+    .option('--allow-nonfinite', 'decode latents holding NaN/Infinity anyway (counted in config.nonFiniteLatents) instead of refusing them')
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -132,98 +149,113 @@ Examples:
     )
     .action(async (opts: DecodeOptions) => {
       const startedAt = new Date();
-      const compression = opts.compression ?? [4, 8, 8];
-      if ((opts.weights !== undefined || opts.config !== undefined) && !opts.model.startsWith('zoo:')) {
-        throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, '--weights and --config apply to zoo decoders (--model zoo:NAME)', { field: '--weights', value: opts.weights ?? opts.config });
-      }
-      const model = resolveDecoderModel(opts.model, {
-        widthMult: opts.widthMult,
-        seed: opts.seed,
-        weights: opts.weights,
-        config: opts.config,
-        onNote: (note) => process.stderr.write(`note: ${note}\n`),
-        geometry: opts.frameRule !== undefined || opts.compression !== undefined ? parseFrameRule(opts.frameRule ?? `${compression[0]}T-${compression[0] - 1}`, compression) : undefined,
-      });
-      const [, sh, sw] = model.geometry.compression;
-      let latent: Latent;
-      if (opts.latents === 'random') {
-        if (opts.height % sh !== 0 || opts.width % sw !== 0) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `height and width must be multiples of the decoder's spatial compression ${sh}x${sw}`, { field: '--height/--width', value: `${opts.height}x${opts.width}` });
-        latent = randomLatents([1, model.latentChannels ?? opts.latentChannels ?? 16, opts.latentFrames, opts.height / sh, opts.width / sw], opts.seed);
-      } else latent = readLatents(opts.latents);
-      const tiles = tileOptionsFromFlags(opts, model.geometry.compression);
-      const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
-      const task = progress.start('decode', 1);
-      let tileTask = task;
-      let decoded;
+      if (opts.threads !== undefined) opts.threads = clampThreads(opts.threads);
+      // Checked before any work: a folder of someone else's files is refused, a previous decode is replaced whole.
+      const folder = stageOutputFolder(opts.out, { owns: decodeOwns, force: opts.force });
       try {
-        decoded = await decodeVideo(model, latent, {
-          tiles,
-          memoryBudgetBytes: opts.memoryBudget !== undefined ? opts.memoryBudget * 2 ** 20 : undefined,
-          executionProvider: opts.ep,
-          threads: opts.threads,
-          graphOptimizationLevel: opts.optLevel,
-          profilePath: opts.profile,
-          latentSource: opts.latents,
-          onTile: (i, n) => {
-            if (i === 1 && n > 1) tileTask = progress.start('tiles', n);
-            tileTask.tick(1);
-            if (i === n && n > 1) tileTask.done(`${n} tiles`);
-          },
-        });
-        task.done();
+        const text = await decodeInto(opts, folder.staging, startedAt);
+        folder.commit();
+        process.stdout.write(text);
       } finally {
-        progress.stop();
+        folder.discard();
       }
-      const frames = videoToFrames8(decoded.video);
-      let written: string[];
-      if (opts.format === 'npy') {
-        written = [join(opts.out, 'video.npy')];
-        writeNpyFile(written[0], decoded.video);
-      } else {
-        written = opts.format === 'png' ? await writePngFrames(opts.out, frames) : [join(opts.out, 'video.y4m')];
-        if (opts.format === 'y4m') writeY4mFile(written[0], frames, { chroma: opts.chroma, fps: opts.fps });
-      }
-      const counts = model.counts(latent.shape.slice(2));
-      const config = {
-        model: model.source,
-        latents: opts.latents,
-        latentShape: latent.shape,
-        format: opts.format,
-        chroma: opts.format === 'y4m' ? opts.chroma : null,
-        tiles: decoded.plan ? { frames: decoded.plan.frames, height: decoded.plan.height, width: decoded.plan.width, count: decoded.plan.count } : null,
-        memoryBudgetMB: opts.memoryBudget ?? null,
-        ep: opts.ep,
-        threads: opts.threads ?? null,
-        optLevel: opts.optLevel,
-        widthMult: model.kind === 'zoo' ? opts.widthMult : null,
-        weights: opts.weights ?? null,
-        compression: model.geometry.compression,
-        frameRule: model.geometry.frameRule,
-      };
-      const result = {
-        outputShape: decoded.video.shape,
-        frames: frames.frames.length,
-        height: frames.height,
-        width: frames.width,
-        files: written,
-        tiles: decoded.plan?.count ?? 1,
-        estimatedPeakBytes: decoded.estimatedBytes,
-        params: counts?.params ?? null,
-        macs: counts?.macs ?? null,
-        profile: opts.profile ?? null,
-        profileEvents: decoded.profileEvents,
-      };
-      const doc = createResultDocument('decode', cliManifest('decode', { config, seed: opts.seed, startedAt, executionProvider: opts.ep }), [result], { config });
-      writeResultDocument(join(opts.out, 'decode.json'), doc);
-      if (opts.json) {
-        printJson(doc);
-        return;
-      }
-      process.stdout.write(
-        `${formatTable(
-          ['model', 'latents', 'output', 'tiles', 'written'],
-          [[model.source, latent.shape.join('x'), decoded.video.shape.slice(2).join('x'), decoded.plan?.count ?? 1, opts.format === 'png' ? `${written.length} PNG in ${opts.out}` : written[0]]],
-        )}\n${opts.profile ? `profile: ${opts.profile} (${decoded.profileEvents} events)\n` : ''}`,
-      );
     });
+}
+
+/** Runs the decode and writes the video and decode.json into `dir` (the staging folder of --out); returns what to print. */
+async function decodeInto(opts: DecodeOptions, dir: string, startedAt: Date): Promise<string> {
+  const compression = opts.compression ?? [4, 8, 8];
+  if ((opts.weights !== undefined || opts.config !== undefined) && !opts.model.startsWith('zoo:')) {
+    throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, '--weights and --config apply to zoo decoders (--model zoo:NAME)', { field: '--weights', value: opts.weights ?? opts.config });
+  }
+  const model = resolveDecoderModel(opts.model, {
+    widthMult: opts.widthMult,
+    seed: opts.seed,
+    weights: opts.weights,
+    config: opts.config,
+    onNote: (note) => process.stderr.write(`note: ${note}\n`),
+    geometry: opts.frameRule !== undefined || opts.compression !== undefined ? parseFrameRule(opts.frameRule ?? `${compression[0]}T-${compression[0] - 1}`, compression) : undefined,
+  });
+  const [, sh, sw] = model.geometry.compression;
+  let latent: Latent;
+  if (opts.latents === 'random') {
+    if (opts.height % sh !== 0 || opts.width % sw !== 0) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `height and width must be multiples of the decoder's spatial compression ${sh}x${sw}`, { field: '--height/--width', value: `${opts.height}x${opts.width}` });
+    latent = randomLatents([1, model.latentChannels ?? opts.latentChannels ?? 16, opts.latentFrames, opts.height / sh, opts.width / sw], opts.seed);
+  } else latent = readLatents(opts.latents);
+  const nonFiniteLatents = countNonFiniteLatents(latent, opts.latents, opts.allowNonfinite === true);
+  const tiles = tileOptionsFromFlags(opts, model.geometry.compression);
+  const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
+  const task = progress.start('decode', 1);
+  let tileTask = task;
+  let decoded;
+  try {
+    decoded = await decodeVideo(model, latent, {
+      tiles,
+      memoryBudgetBytes: opts.memoryBudget !== undefined ? opts.memoryBudget * 2 ** 20 : undefined,
+      executionProvider: opts.ep,
+      threads: opts.threads,
+      graphOptimizationLevel: opts.optLevel,
+      profilePath: opts.profile,
+      latentSource: opts.latents,
+      onTile: (i, n) => {
+        if (i === 1 && n > 1) tileTask = progress.start('tiles', n);
+        tileTask.tick(1);
+        if (i === n && n > 1) tileTask.done(`${n} tiles`);
+      },
+    });
+    task.done();
+  } finally {
+    progress.stop();
+  }
+  const frames = videoToFrames8(decoded.video);
+  let staged: string[];
+  if (opts.format === 'npy') {
+    staged = [join(dir, 'video.npy')];
+    writeNpyFile(staged[0], decoded.video);
+  } else {
+    staged = opts.format === 'png' ? await writePngFrames(dir, frames) : [join(dir, 'video.y4m')];
+    if (opts.format === 'y4m') writeY4mFile(staged[0], frames, { chroma: opts.chroma, fps: opts.fps });
+  }
+  // Recorded where they will be once the folder is in place.
+  const written = staged.map((p) => join(opts.out, basename(p)));
+  const counts = model.counts(latent.shape.slice(2));
+  const config = {
+    model: model.source,
+    latents: opts.latents,
+    latentShape: latent.shape,
+    format: opts.format,
+    chroma: opts.format === 'y4m' ? opts.chroma : null,
+    tiles: decoded.plan ? { frames: decoded.plan.frames, height: decoded.plan.height, width: decoded.plan.width, count: decoded.plan.count } : null,
+    memoryBudgetMB: opts.memoryBudget ?? null,
+    ep: opts.ep,
+    threads: opts.threads ?? null,
+    optLevel: opts.optLevel,
+    widthMult: model.kind === 'zoo' ? opts.widthMult : null,
+    weights: opts.weights ?? null,
+    compression: model.geometry.compression,
+    frameRule: model.geometry.frameRule,
+    ...(opts.allowNonfinite === true ? { allowNonfinite: true, nonFiniteLatents } : {}),
+  };
+  const result = {
+    outputShape: decoded.video.shape,
+    frames: frames.frames.length,
+    height: frames.height,
+    width: frames.width,
+    files: written,
+    tiles: decoded.plan?.count ?? 1,
+    estimatedPeakBytes: decoded.estimatedBytes,
+    params: counts?.params ?? null,
+    macs: counts?.macs ?? null,
+    profile: opts.profile ?? null,
+    profileEvents: decoded.profileEvents,
+  };
+  const doc = createResultDocument('decode', cliManifest('decode', { config, seed: opts.seed, startedAt, executionProvider: opts.ep }), [result], { config });
+  writeResultDocument(join(dir, 'decode.json'), doc);
+  if (opts.json) return `${jsonText(doc)}\n`;
+  return (
+    `${formatTable(
+      ['model', 'latents', 'output', 'tiles', 'written'],
+      [[model.source, latent.shape.join('x'), decoded.video.shape.slice(2).join('x'), decoded.plan?.count ?? 1, opts.format === 'png' ? `${written.length} PNG in ${opts.out}` : written[0]]],
+    )}\n${opts.profile ? `profile: ${opts.profile} (${decoded.profileEvents} events)\n` : ''}`
+  );
 }

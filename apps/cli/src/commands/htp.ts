@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createResultDocument, ERROR_CODES, EvalkitError, PAPER_DIR, readPaperValues, writeResultDocument } from '@evalkit/core';
+import { createResultDocument, ERROR_CODES, EvalkitError, PAPER_DIR, readPaperValues, stageOutputFolder, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
 import {
   agreementRows,
@@ -17,7 +17,7 @@ import {
 } from '@evalkit/htp-agreement';
 import { join } from 'node:path';
 import { cliManifest } from '../shared/context';
-import { formatTable, printJson } from '../shared/output';
+import { formatTable, jsonText } from '../shared/output';
 import { nonNegativeInt } from '../shared/parse';
 import { formatAgreement } from './agreement';
 
@@ -38,6 +38,7 @@ interface EvaluateOptions {
   bootstrap: number;
   rubric: ConsistencyRubric;
   out?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -105,6 +106,7 @@ export function registerHtp(program: Command): void {
     .option('--bootstrap <n>', 'percentile bootstrap resamples (0 = off)', nonNegativeInt, 10000)
     .option('--rubric <spec>', 'thresholds for structured labels: high=0.75,low=0.25,disagree=0.75', parseRubric, DEFAULT_RUBRIC)
     .option('--out <dir>', 'write htp-consistency.json (result document), .csv and .md, and agreement.json when there is agreement to report')
+    .option('--force', 'write into an --out folder that holds other files too (only this command\'s files are replaced)')
     .option('--json', 'print the results as JSON')
     .addHelpText(
       'after',
@@ -119,51 +121,67 @@ or NA label marks a case as explicitly unrated. Every output needs a label row a
     )
     .action((opts: EvaluateOptions) => {
       const startedAt = new Date();
-      const progress = createProgressReporter({ silent: opts.json === true });
-      const task = progress.start('htp evaluate', 4);
-      const outputs = readOutputs(opts.outputs);
-      task.tick(1, `${outputs.length} outputs`);
-      const labels = readLabelFile(opts.labels);
-      task.tick(1, `${labels.raters.length} raters`);
-      const ev = evaluateStudy(outputs, labels, { groupBy: opts.groupBy ?? null, denominator: opts.denominator, seed: opts.seed, bootstrap: opts.bootstrap, rubric: opts.rubric });
-      task.tick(1, 'tables');
-      const paper = paperTable();
-      const rows = ev.rows.map((r) => ({ ...r, paperPercent: paperPercentFor(r, paper) }));
-      const summary = {
-        n: ev.n,
-        rated: ev.rated,
-        unrated: ev.unrated,
-        mode: ev.mode,
-        raters: ev.raters,
-        warning: { ...ev.warning, paperPercent: paper.warningPercent },
-        paperSource: paper.source,
-      };
-      const config = {
-        outputs: opts.outputs,
-        labels: opts.labels,
-        groupBy: opts.groupBy ?? null,
-        denominatorPolicy: opts.denominator,
-        seed: opts.seed,
-        bootstrapResamples: opts.bootstrap,
-        ...(ev.mode === 'structured' ? { rubric: opts.rubric } : {}),
-      };
-      const written: string[] = [];
-      if (opts.out) {
-        const manifest = cliManifest('htp evaluate', { config, seed: opts.seed, startedAt });
-        const docPath = join(opts.out, 'htp-consistency.json');
-        writeResultDocument(docPath, createResultDocument('htp-consistency', manifest, rows, { config, summary }));
-        const tables = writeConsistencyTables(opts.out, 'htp-consistency', rows, 'HTP consistency');
-        written.push(docPath, tables.csv, tables.markdown);
-        if (ev.agreement) {
-          const agreementConfig = { ratings: opts.labels, levels: ev.agreement.levels, scale: ev.agreement.scale, kind: ev.agreementKind };
-          const agreementPath = join(opts.out, 'agreement.json');
-          writeResultDocument(agreementPath, createResultDocument('agreement', cliManifest('htp evaluate', { config: agreementConfig, seed: opts.seed, startedAt }), agreementRows(ev.agreement), { config: agreementConfig, summary: ev.agreement as unknown as Record<string, unknown> }));
-          written.push(agreementPath);
-        }
+      // Checked before any work; a rerun replaces the previous run's files, agreement.json included.
+      const folder = opts.out === undefined ? undefined : stageOutputFolder(opts.out, { owns: htpOwns, force: opts.force });
+      try {
+        const text = evaluateInto(opts, startedAt, folder?.staging);
+        folder?.commit();
+        process.stdout.write(text);
+      } finally {
+        folder?.discard();
       }
-      task.done(written.length > 0 ? `wrote ${written.length} files` : undefined);
-      progress.stop();
-      if (opts.json) printJson({ config, results: rows, summary, agreement: ev.agreement, agreementKind: ev.agreementKind, written });
-      else process.stdout.write(`${formatEvaluation(ev, rows, opts.denominator, paper, opts.bootstrap)}\n${written.map((p) => `wrote ${p}`).join('\n')}${written.length ? '\n' : ''}`);
     });
+}
+
+/** The files `evalkit htp evaluate` writes into its --out folder. */
+export function htpOwns(name: string): boolean {
+  return /^htp-consistency\.(json|csv|md)$/.test(name) || name === 'agreement.json';
+}
+
+/** Evaluates the study, writes its files into `dir` (the staging folder of --out), and returns what to print. */
+function evaluateInto(opts: EvaluateOptions, startedAt: Date, dir: string | undefined): string {
+  const progress = createProgressReporter({ silent: opts.json === true });
+  const task = progress.start('htp evaluate', 4);
+  const outputs = readOutputs(opts.outputs);
+  task.tick(1, `${outputs.length} outputs`);
+  const labels = readLabelFile(opts.labels);
+  task.tick(1, `${labels.raters.length} raters`);
+  const ev = evaluateStudy(outputs, labels, { groupBy: opts.groupBy ?? null, denominator: opts.denominator, seed: opts.seed, bootstrap: opts.bootstrap, rubric: opts.rubric });
+  task.tick(1, 'tables');
+  const paper = paperTable();
+  const rows = ev.rows.map((r) => ({ ...r, paperPercent: paperPercentFor(r, paper) }));
+  const summary = {
+    n: ev.n,
+    rated: ev.rated,
+    unrated: ev.unrated,
+    mode: ev.mode,
+    raters: ev.raters,
+    warning: { ...ev.warning, paperPercent: paper.warningPercent },
+    paperSource: paper.source,
+  };
+  const config = {
+    outputs: opts.outputs,
+    labels: opts.labels,
+    groupBy: opts.groupBy ?? null,
+    denominatorPolicy: opts.denominator,
+    seed: opts.seed,
+    bootstrapResamples: opts.bootstrap,
+    ...(ev.mode === 'structured' ? { rubric: opts.rubric } : {}),
+  };
+  const written: string[] = [];
+  if (opts.out !== undefined && dir !== undefined) {
+    const manifest = cliManifest('htp evaluate', { config, seed: opts.seed, startedAt });
+    writeResultDocument(join(dir, 'htp-consistency.json'), createResultDocument('htp-consistency', manifest, rows, { config, summary }));
+    writeConsistencyTables(dir, 'htp-consistency', rows, 'HTP consistency');
+    written.push(...['htp-consistency.json', 'htp-consistency.csv', 'htp-consistency.md'].map((name) => join(opts.out as string, name)));
+    if (ev.agreement) {
+      const agreementConfig = { ratings: opts.labels, levels: ev.agreement.levels, scale: ev.agreement.scale, kind: ev.agreementKind };
+      writeResultDocument(join(dir, 'agreement.json'), createResultDocument('agreement', cliManifest('htp evaluate', { config: agreementConfig, seed: opts.seed, startedAt }), agreementRows(ev.agreement), { config: agreementConfig, summary: ev.agreement as unknown as Record<string, unknown> }));
+      written.push(join(opts.out, 'agreement.json'));
+    }
+  }
+  task.done(written.length > 0 ? `wrote ${written.length} files` : undefined);
+  progress.stop();
+  if (opts.json) return `${jsonText({ config, results: rows, summary, agreement: ev.agreement, agreementKind: ev.agreementKind, written })}\n`;
+  return `${formatEvaluation(ev, rows, opts.denominator, paper, opts.bootstrap)}\n${written.map((p) => `wrote ${p}`).join('\n')}${written.length ? '\n' : ''}`;
 }

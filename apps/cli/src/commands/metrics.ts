@@ -18,7 +18,7 @@ import {
 import { toCsv } from '@evalkit/media-io';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
-import { commaList, positiveInt, positiveNumber } from '../shared/parse';
+import { clampThreads, commaList, positiveInt, positiveNumber } from '../shared/parse';
 
 /** Options of `evalkit metrics` as commander parses them. */
 export interface MetricsCliOptions {
@@ -32,6 +32,7 @@ export interface MetricsCliOptions {
   dataRange?: number;
   maxFrames?: number;
   threads: number;
+  allowNonfinite?: boolean;
   json?: boolean;
   out?: string;
   csv?: string;
@@ -66,8 +67,9 @@ export async function runMetrics(opts: MetricsCliOptions, progress = createProgr
   if (preset && opts.dataRange !== undefined) {
     throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `--preset ${preset.name} fixes the data range to ${preset.dataRange} ([0,1] data); drop --data-range`, { field: '--data-range', value: opts.dataRange });
   }
-  const opened = openInputPairs(opts.ref, opts.test);
-  const baseline = opts.baseline === undefined ? undefined : openInputPairs(opts.ref, opts.baseline);
+  const inputOptions = { allowNonfinite: opts.allowNonfinite === true };
+  const opened = openInputPairs(opts.ref, opts.test, inputOptions);
+  const baseline = opts.baseline === undefined ? undefined : openInputPairs(opts.ref, opts.baseline, inputOptions);
   const floatData = opened.floatData || (baseline?.floatData ?? false);
   if (!preset && floatData && opts.dataRange === undefined) {
     throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'floating-point .npy input: give --data-range (1 for [0,1] data, 255 for 0-255)', {
@@ -96,6 +98,11 @@ export async function runMetrics(opts: MetricsCliOptions, progress = createProgr
     luma: options.luma,
     threads: opts.threads,
   };
+  if (opts.allowNonfinite === true) {
+    config.allowNonfinite = true;
+    // Counted over the reference, test and baseline arrays as read (the reference once per pairing).
+    config.nonFiniteSamples = opened.nonFinite + (baseline?.nonFinite ?? 0);
+  }
   if (preset) config.preset = preset.name;
   if (opts.baseline !== undefined) config.baseline = opts.baseline;
   if (options.maxFrames !== undefined) config.maxFrames = options.maxFrames;
@@ -134,6 +141,7 @@ export function registerMetrics(program: Command): void {
     .option('--data-range <n>', 'data range of the samples (default 255; required for float .npy)', positiveNumber)
     .option('--max-frames <n>', 'compare only the first n frames of each video', positiveInt)
     .option('--threads <n>', 'worker threads for the per-frame work', positiveInt, Math.max(1, availableParallelism()))
+    .option('--allow-nonfinite', 'keep NaN/Infinity samples of float .npy inputs (counted in config.nonFiniteSamples) instead of refusing the file')
     .option('--json', 'print {config, frames, perVideo, mean, retention?} as JSON')
     .option('--out <file>', 'write a recon-metrics result document (with run manifest)')
     .option('--csv <file>', 'write one CSV row per frame')
@@ -154,6 +162,7 @@ Examples:
     )
     .action(async (opts: MetricsCliOptions) => {
       const startedAt = new Date();
+      opts.threads = clampThreads(opts.threads);
       const report = await runMetrics(opts, createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY }));
       if (opts.out !== undefined) {
         const manifest = cliManifest('metrics', { config: report.config, seed: null, startedAt });

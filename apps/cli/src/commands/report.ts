@@ -3,12 +3,13 @@ import { createProgressReporter, type ProgressTask } from '../shared/progress';
 import { MESSAGES, renderReport, serveReport, type RenderReportResult } from '@evalkit/report';
 import { relative } from 'node:path';
 import { cliManifest } from '../shared/context';
-import { positiveInt } from '../shared/parse';
+import { portNumber } from '../shared/parse';
 import { formatTable, printJson } from '../shared/output';
 
 /** Options of `evalkit report`. */
 export interface ReportCliOptions {
   out?: string;
+  force?: boolean;
   png: boolean;
   json?: boolean;
 }
@@ -23,6 +24,7 @@ export async function runReport(runDirs: string[], opts: ReportCliOptions, silen
       runDirs,
       outDir: opts.out ?? 'reports/latest',
       png: opts.png,
+      force: opts.force,
       manifest: cliManifest('report', { config: { runDirs, out: opts.out ?? 'reports/latest', png: opts.png }, startedAt }),
       onProgress: (step, done, total) => {
         task ??= progress.start('report', total);
@@ -68,6 +70,7 @@ export function registerReport(program: Command): void {
     .argument('<runDirs...>', 'run folders holding result documents (one per device or run; compared side by side)')
     .option('--out <dir>', 'where the report goes', 'reports/latest')
     .option('--no-png', 'skip the PNG copies of the figures')
+    .option('--force', 'write into an --out folder that holds other files too (only the report\'s own files are replaced)')
     .option('--json', 'print what was written (figures, tables, absent sections, timings) as JSON')
     .addHelpText(
       'after',
@@ -92,7 +95,7 @@ Examples:
     .command('serve')
     .description('serve a rendered report folder on 127.0.0.1 (this machine only) until Ctrl-C')
     .argument('<dir>', 'a folder written by evalkit report')
-    .option('--port <n>', 'port to listen on (0 picks a free one)', (v: string) => (v === '0' ? 0 : positiveInt(v)), 8080)
+    .option('--port <n>', 'port to listen on, 0 to 65535 (0 picks a free one)', portNumber, 8080)
     .addHelpText(
       'after',
       `

@@ -74,7 +74,7 @@ Examples:
       log(`evalkit repro: profile ${profile.name}, seed ${profile.seed}, run folder ${relative(process.cwd(), runDir) || '.'}`);
       const { outcomes, documents } = await runSteps(steps, { runDir, seed: profile.seed, force: opts.force === true, progress, log });
       const reportTask = progress.start('report', 1);
-      const report = await renderReport({ runDirs: [runDir], outDir: runDir });
+      const report = await renderReport({ runDirs: [runDir], outDir: runDir, force: true });
       reportTask.done(`${report.figures.length} figures, ${report.tables.length} tables`);
       progress.stop();
       uninstall();

@@ -5,7 +5,7 @@ import { buildZooModel, buildZooModelFromCheckpoint, checkpointNotes, inspectChe
 import { writeOnnxFile } from '@evalkit/onnx-graph';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
-import { nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
+import { frameSide, latentFrameCount, nonNegativeInt, positiveNumber } from '../shared/parse';
 
 function formatSizes(rows: ZooSizeRow[], latentFramesGiven: boolean): string {
   const m = (v: number) => (v / 1e6).toFixed(2);
@@ -38,9 +38,9 @@ export function registerZoo(program: Command): void {
   zoo
     .command('list')
     .description('name, parameters, MACs at a size, latent channels, compression and output frames of every decoder')
-    .option('--height <pixels>', 'output height', positiveInt, 512)
-    .option('--width <pixels>', 'output width', positiveInt, 512)
-    .option('--latent-frames <T>', 'latent frames (default: per model, the count giving 17 output frames)', positiveInt)
+    .option('--height <pixels>', 'output height', frameSide, 512)
+    .option('--width <pixels>', 'output width', frameSide, 512)
+    .option('--latent-frames <T>', 'latent frames (default: per model, the count giving 17 output frames)', latentFrameCount)
     .option('--json', 'print a zoo-sizes result document (with run manifest) as JSON')
     .option('--out <file>', 'also write the zoo-sizes result document to this file (atomically)')
     .addHelpText(
@@ -70,9 +70,9 @@ Examples:
     .description('write one decoder as an .onnx file with seeded PyTorch-default weights, fixed to a size')
     .argument('<name>', `decoder: ${listZooModels().join(', ')}`)
     .requiredOption('--out <file>', 'the .onnx file to write (atomically)')
-    .option('--height <pixels>', 'output height', positiveInt, 256)
-    .option('--width <pixels>', 'output width', positiveInt, 256)
-    .option('--latent-frames <T>', 'latent frames (default: the count giving 17 output frames)', positiveInt)
+    .option('--height <pixels>', 'output height', frameSide, 256)
+    .option('--width <pixels>', 'output width', frameSide, 256)
+    .option('--latent-frames <T>', 'latent frames (default: the count giving 17 output frames)', latentFrameCount)
     .option('--width-mult <m>', 'channel width multiplier in (0, 1] for scaled-down variants', positiveNumber, 1)
     .option('--seed <n>', 'weight seed', nonNegativeInt, 0)
     .option('--weights <file>', 'a safetensors checkpoint (FILE.safetensors or *.safetensors.index.json) instead of seeded weights')

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync, existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { ERROR_CODES, EvalkitError, documentKind, validateResultDocument } from '@evalkit/core';
 import { MESSAGES } from '../messages';
@@ -8,21 +8,37 @@ import type { LoadedDocument } from '../model';
 export interface ReadRunFoldersResult {
   documents: LoadedDocument[];
   skippedFiles: string[];
+  /** The run folders read, each once (a folder given twice, or again through a link, counts once). */
+  runDirs: string[];
 }
 
 /** Deep enough for `run/device/kind.json`; report outputs and dependencies are never documents. */
 const MAX_DEPTH = 3;
 const SKIPPED_DIRS = new Set(['node_modules', 'figures', 'tables']);
 
-function listJsonFiles(dir: string, depth: number): string[] {
+/**
+ * The JSON files under `dir`, each real file once: `seen` holds the real paths of folders and files
+ * already listed, so a symbolic-link loop or a folder reached twice adds nothing again.
+ */
+function listJsonFiles(dir: string, depth: number, seen: Set<string>): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.')) continue;
     const path = join(dir, name);
-    const stat = statSync(path);
+    let real: string;
+    try {
+      real = realpathSync(path);
+    } catch {
+      continue; // a dangling link
+    }
+    const stat = statSync(real);
     if (stat.isDirectory()) {
-      if (depth < MAX_DEPTH && !SKIPPED_DIRS.has(name)) out.push(...listJsonFiles(path, depth + 1));
-    } else if (name.endsWith('.json') && !name.endsWith('.vl.json') && name !== 'report.json') {
+      if (depth < MAX_DEPTH && !SKIPPED_DIRS.has(name) && !seen.has(real)) {
+        seen.add(real);
+        out.push(...listJsonFiles(path, depth + 1, seen));
+      }
+    } else if (name.endsWith('.json') && !name.endsWith('.vl.json') && name !== 'report.json' && !seen.has(real)) {
+      seen.add(real);
       out.push(path);
     }
   }
@@ -44,11 +60,17 @@ export function readRunFolders(runDirs: readonly string[]): ReadRunFoldersResult
   if (runDirs.length === 0) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, MESSAGES.noRunDirs);
   const documents: LoadedDocument[] = [];
   const skippedFiles: string[] = [];
+  const distinctDirs: string[] = [];
+  const seen = new Set<string>();
   for (const runDir of runDirs) {
     if (!existsSync(runDir)) throw new EvalkitError(ERROR_CODES.FILE_NOT_FOUND, MESSAGES.runDirMissing, { file: runDir });
     if (!statSync(runDir).isDirectory()) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, MESSAGES.runDirNotFolder, { file: runDir });
+    const real = realpathSync(runDir);
+    if (seen.has(real)) continue; // given twice, or inside a folder already read
+    seen.add(real);
+    distinctDirs.push(runDir);
     let found = 0;
-    for (const file of listJsonFiles(runDir, 0)) {
+    for (const file of listJsonFiles(runDir, 0, seen)) {
       const text = readFileSync(file, 'utf8');
       let value: unknown;
       try {
@@ -66,7 +88,7 @@ export function readRunFolders(runDirs: readonly string[]): ReadRunFoldersResult
     }
     if (found === 0) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, MESSAGES.noDocuments, { file: runDir });
   }
-  return { documents, skippedFiles };
+  return { documents, skippedFiles, runDirs: distinctDirs };
 }
 
 /** The file's path relative to its run folder, prefixed by the folder's name (for tables and the page). */

@@ -1,9 +1,5 @@
+import { escapeMarkdownCell } from '@evalkit/media-io';
 import type { Table } from '../tables/table';
-
-/** Escapes a cell for a GitHub-flavoured Markdown table (pipes and line breaks would split it). */
-export function escapeMarkdownCell(cell: string): string {
-  return cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
 
 /** A table as GitHub-flavoured Markdown, with its title as a heading and caption below. */
 export function markdownTable(table: Table): string {

@@ -76,7 +76,7 @@ async function runBackend(backend: WebBackend, plan: BrowserBenchPlan, probe: De
     log(`${backend}: kernels done, ${run.rows.length - errored.length}/${run.rows.length} rows completed; MatMul ceiling ${ceiling.toFixed(1)} GFLOP/s`);
     await post(createResultDocument('kernel-bench', manifest(plan, run.config, plan.kernels.seed, startedAt, device), run.rows, { config: run.config, summary: { ceilings: run.ceilings } }));
   }
-  if (plan.decoders && plan.decoders.models.length > 0) {
+  if (plan.decoders && plan.decoders.models.length > 0 && plan.decoders.backends.includes(backend)) {
     const startedAt = new Date();
     const run = await runDecodersInPage(ort, backend, plan.decoders, token, ceiling, threads, log);
     failures += run.summary.errors.length;

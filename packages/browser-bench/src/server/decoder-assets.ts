@@ -1,4 +1,4 @@
-import { buildZooModel, zooModelInfo } from '@evalkit/decoder-zoo';
+import { assertStrictMatch, buildZooModel, buildZooModelFromCheckpoint, inspectCheckpoint, openCheckpoint, zooModelInfo } from '@evalkit/decoder-zoo';
 import { randomLatents } from '@evalkit/decoder-runtime';
 import type { DecoderAsset } from '../plan';
 
@@ -11,6 +11,8 @@ export interface DecoderAssetOptions {
   frames: number;
   widthMult: number;
   seed: number;
+  /** Safetensors checkpoints by model (real weights; widths come from the checkpoint's config, not widthMult). */
+  weights?: Readonly<Record<string, string>>;
 }
 
 /** Smallest latent frame count whose decoded clip has at least `frames` frames. */
@@ -34,7 +36,10 @@ export class DecoderAssets {
   constructor(private readonly options: DecoderAssetOptions) {
     this.assets = options.models.map((model) => {
       const latentFrames = latentFramesFor(model, options.frames);
-      const b = buildZooModel(model, { height: options.height, width: options.width, latentFrames, widthMult: options.widthMult, seed: options.seed, materializeWeights: false });
+      const size = { height: options.height, width: options.width, latentFrames };
+      const weights = options.weights?.[model];
+      // A checkpoint is checked (strictly matched) now, so a wrong file fails before any page connects.
+      const b = weights !== undefined ? inspectCheckpointStrict(model, weights, size) : buildZooModel(model, { ...size, widthMult: options.widthMult, seed: options.seed, materializeWeights: false });
       return { model, label: b.info.label, params: b.params, macs: b.macs, latentShape: b.inputShape, outputShape: b.outputShape, modelPath: `/models/${model}.onnx`, latentsPath: `/models/${model}.latents` };
     });
   }
@@ -45,10 +50,20 @@ export class DecoderAssets {
     if (!asset) return null;
     if (this.cached?.model !== model) {
       this.cached = null;
-      const b = buildZooModel(model, { height: this.options.height, width: this.options.width, latentFrames: asset.latentShape[2], widthMult: this.options.widthMult, seed: this.options.seed });
+      const size = { height: this.options.height, width: this.options.width, latentFrames: asset.latentShape[2] };
+      const weights = this.options.weights?.[model];
+      const b = weights !== undefined ? buildZooModelFromCheckpoint(model, weights, size).build : buildZooModel(model, { ...size, widthMult: this.options.widthMult, seed: this.options.seed });
       const latent = randomLatents(asset.latentShape, this.options.seed);
       this.cached = { model, onnx: b.graph.toBytes(), latents: new Uint8Array(latent.data.buffer, latent.data.byteOffset, latent.data.byteLength) };
     }
     return part === 'onnx' ? this.cached.onnx : this.cached.latents;
   }
+}
+
+/** The weightless build of a checkpoint's model, after checking the checkpoint has exactly its tensors. */
+function inspectCheckpointStrict(model: string, weights: string, size: { height: number; width: number; latentFrames: number }) {
+  const checkpoint = openCheckpoint(weights);
+  const { match, build } = inspectCheckpoint(model, checkpoint, size);
+  assertStrictMatch(match, model, checkpoint.path);
+  return build;
 }

@@ -1,14 +1,48 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync, existsSync, statSync } from 'node:fs';
+import { dirname, basename, join, resolve } from 'node:path';
+import { ERROR_CODES, EvalkitError } from '../errors';
 
 const pending = new Set<string>();
 let cleanupInstalled = false;
+let supervised = false;
 
-/** Removes temporary files of writes that were cut short (called on exit and on SIGINT/SIGTERM). */
+/** Called once by the evalkit command when it runs under its supervisor: report temporary paths to it. */
+export function reportPendingPathsToSupervisor(): void {
+  supervised = typeof process.send === 'function';
+}
+
+/**
+ * When the evalkit command runs under its supervisor (bin/evalkit.js), the supervisor is told
+ * about every temporary path too: if this process is stuck in synchronous work when Ctrl-C
+ * arrives, the supervisor kills it and removes them itself.
+ */
+function tellSupervisor(op: 'add' | 'remove', path: string): void {
+  if (!supervised || typeof process.send !== 'function' || !process.connected) return;
+  try {
+    process.send({ evalkitPending: op, path: resolve(path) });
+  } catch {
+    // the supervisor is gone; nothing to tell
+  }
+}
+
+/** Removes temporary files and folders of writes that were cut short (called on exit and on SIGINT/SIGTERM). */
 export function removePendingTemporaryFiles(): void {
-  for (const tmp of pending) rmSync(tmp, { force: true });
+  for (const tmp of pending) rmSync(tmp, { force: true, recursive: true });
   pending.clear();
+}
+
+/** Marks a temporary file or folder to be removed if the process ends before it is renamed into place. */
+export function registerPendingPath(path: string): void {
+  installCleanup();
+  pending.add(path);
+  tellSupervisor('add', path);
+}
+
+/** The temporary path was renamed into place or removed: nothing left to clean up. */
+export function forgetPendingPath(path: string): void {
+  pending.delete(path);
+  tellSupervisor('remove', path);
 }
 
 function installCleanup(): void {
@@ -28,10 +62,12 @@ export function temporaryPathFor(path: string): string {
  * systems), are flushed, and the temporary file is renamed over the target.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  installCleanup();
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'is a folder; give the path of a file to write', { file: path });
+  }
   mkdirSync(dirname(path), { recursive: true });
   const tmp = temporaryPathFor(path);
-  pending.add(tmp);
+  registerPendingPath(tmp);
   try {
     writeFileSync(tmp, data);
     const fd = openSync(tmp, 'r');
@@ -45,6 +81,6 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     rmSync(tmp, { force: true });
     throw error;
   } finally {
-    pending.delete(tmp);
+    forgetPendingPath(tmp);
   }
 }

@@ -1,5 +1,5 @@
 import { writeFileAtomic } from '@evalkit/core';
-import { toCsv } from '@evalkit/media-io';
+import { escapeMarkdownCell, toCsv } from '@evalkit/media-io';
 import { join } from 'node:path';
 import type { ConsistencyRow } from '../consistency-table';
 
@@ -18,13 +18,13 @@ function fmt(v: number | null | undefined, digits = 2): string {
 /** Markdown table: one line per group and level with count, percent, Wilson and bootstrap intervals, and the paper's percent. */
 export function consistencyMarkdown(rows: readonly (ConsistencyRow & { paperPercent?: number | null })[], title: string): string {
   const lines = [
-    `# ${title}`,
+    `# ${escapeMarkdownCell(title)}`,
     '',
     '| group | level | count | n | % | Wilson 95% | bootstrap 95% | paper % |',
     '|---|---|---:|---:|---:|---|---|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.groupBy ? `${r.groupBy}=${r.group}` : r.group} | ${r.level} | ${r.count} | ${r.denominator} | ${fmt(r.percent)} | [${fmt(r.wilsonLow)}, ${fmt(r.wilsonHigh)}] | ${r.bootLow === null ? '–' : `[${fmt(r.bootLow)}, ${fmt(r.bootHigh)}]`} | ${fmt(r.paperPercent)} |`,
+        `| ${escapeMarkdownCell(r.groupBy ? `${r.groupBy}=${r.group}` : r.group)} | ${escapeMarkdownCell(r.level)} | ${r.count} | ${r.denominator} | ${fmt(r.percent)} | [${fmt(r.wilsonLow)}, ${fmt(r.wilsonHigh)}] | ${r.bootLow === null ? '–' : `[${fmt(r.bootLow)}, ${fmt(r.bootHigh)}]`} | ${fmt(r.paperPercent)} |`,
     ),
     '',
   ];

@@ -1,6 +1,7 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseCsv } from '@evalkit/media-io';
+import { RATINGS_LIMITS } from './ratings-limits';
 import { listOffending } from '../offending';
 import type { LabelFile, LabelRow, StructuredRow } from '../label-table';
 
@@ -16,7 +17,9 @@ const CASE_COLUMNS = ['case_id', 'case', 'id'];
  */
 export function readLabelFile(path: string): LabelFile {
   if (!existsSync(path)) throw new EvalkitError(ERROR_CODES.FILE_NOT_FOUND, 'no such file', { file: path });
-  if (statSync(path).isDirectory()) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'expected a CSV file, got a directory', { file: path });
+  const stat = statSync(path);
+  if (stat.isDirectory()) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'expected a CSV file, got a directory', { file: path });
+  if (stat.size > RATINGS_LIMITS.fileBytes) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `${stat.size} bytes is above the limit of ${RATINGS_LIMITS.fileBytes} bytes for a label file`, { file: path, field: 'size', value: stat.size });
   const { header, rows } = parseCsv(readFileSync(path, 'utf8'), path);
   const lower = header.map((h) => h.toLowerCase());
   const caseCol = lower.findIndex((h) => CASE_COLUMNS.includes(h));

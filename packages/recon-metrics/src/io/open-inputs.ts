@@ -14,6 +14,28 @@ export interface SourceInfo {
   kind: InputKind;
   /** True when samples are floating point (float .npy): the data range must be given. */
   floatData: boolean;
+  /** The sample type: uint8 for images and Y4M, the array's dtype for .npy. */
+  dtype: string;
+  /** Non-finite samples kept (only with allowNonfinite). */
+  nonFinite: number;
+}
+
+/** Options of opening inputs. */
+export interface OpenInputOptions {
+  /** Keep NaN/Infinity samples of float .npy inputs (counted) instead of refusing them. */
+  allowNonfinite?: boolean;
+}
+
+const EIGHT_BIT = { floatData: false, dtype: 'uint8', nonFinite: 0 } as const;
+
+/** Refuses a pair whose sample types differ (uint8 against float): one data range cannot fit both. */
+function checkSameSampleType(ref: { path: string; info: SourceInfo }, test: { path: string; info: SourceInfo }): void {
+  if (ref.info.floatData === test.info.floatData) return;
+  throw new EvalkitError(
+    ERROR_CODES.MISMATCH,
+    `reference ${ref.path} holds ${ref.info.dtype} samples but test ${test.path} holds ${test.info.dtype}: one data range cannot fit both (0-255 against e.g. 0-1); convert one of them`,
+    { file: test.path, field: 'dtype', value: `${ref.info.dtype} vs ${test.info.dtype}` },
+  );
 }
 
 function isVideoFile(name: string): boolean {
@@ -43,11 +65,11 @@ export function inputKind(path: string): InputKind {
 }
 
 /** Opens one video (not a dataset folder) as a VideoSource. */
-export function openVideoSource(path: string): { source: VideoSource; info: SourceInfo } {
+export function openVideoSource(path: string, options: OpenInputOptions = {}): { source: VideoSource; info: SourceInfo } {
   const kind = inputKind(path);
   switch (kind) {
     case 'image':
-      return { source: { label: path, frameCount: 1, readFrame: () => readImage(path) }, info: { kind, floatData: false } };
+      return { source: { label: path, frameCount: 1, readFrame: () => readImage(path) }, info: { kind, ...EIGHT_BIT } };
     case 'frames': {
       const files = listFrameFiles(path);
       return {
@@ -59,17 +81,17 @@ export function openVideoSource(path: string): { source: VideoSource; info: Sour
             return readImage(files[i]);
           },
         },
-        info: { kind, floatData: false },
+        info: { kind, ...EIGHT_BIT },
       };
     }
     case 'y4m': {
       // Y4M colour range by the one rule (media-io): full when tagged XCOLORRANGE=FULL, limited otherwise.
       const video = readY4mFile(path);
-      return { source: { label: path, frameCount: video.frameCount, readFrame: async (i) => video.rgb(i) }, info: { kind, floatData: false } };
+      return { source: { label: path, frameCount: video.frameCount, readFrame: async (i) => video.rgb(i) }, info: { kind, ...EIGHT_BIT } };
     }
     case 'npy': {
-      const video = readNpyVideo(path);
-      return { source: { label: path, frameCount: video.frameCount, readFrame: async (i) => video.frame(i) }, info: { kind, floatData: video.dtype !== 'uint8' } };
+      const video = readNpyVideo(path, options);
+      return { source: { label: path, frameCount: video.frameCount, readFrame: async (i) => video.frame(i) }, info: { kind, floatData: video.dtype !== 'uint8', dtype: video.dtype, nonFinite: video.nonFinite } };
     }
     default:
       throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'expected one video, got a folder of videos', { file: path });
@@ -98,7 +120,7 @@ function datasetEntries(path: string): Map<string, string> {
  * Resolves --ref and --test into named video pairs: two single videos give one pair (named after
  * the test path), two dataset folders are matched by video name and must hold the same names.
  */
-export function openInputPairs(refPath: string, testPath: string): { pairs: VideoPair[]; floatData: boolean; dataset: boolean } {
+export function openInputPairs(refPath: string, testPath: string, options: OpenInputOptions = {}): { pairs: VideoPair[]; floatData: boolean; dataset: boolean; nonFinite: number } {
   const refKind = inputKind(refPath);
   const testKind = inputKind(testPath);
   if ((refKind === 'dataset') !== (testKind === 'dataset')) {
@@ -109,9 +131,10 @@ export function openInputPairs(refPath: string, testPath: string): { pairs: Vide
     );
   }
   if (refKind !== 'dataset') {
-    const r = openVideoSource(refPath);
-    const t = openVideoSource(testPath);
-    return { pairs: [{ name: basename(testPath), ref: r.source, test: t.source }], floatData: r.info.floatData || t.info.floatData, dataset: false };
+    const r = openVideoSource(refPath, options);
+    const t = openVideoSource(testPath, options);
+    checkSameSampleType({ path: refPath, info: r.info }, { path: testPath, info: t.info });
+    return { pairs: [{ name: basename(testPath), ref: r.source, test: t.source }], floatData: r.info.floatData || t.info.floatData, dataset: false, nonFinite: r.info.nonFinite + t.info.nonFinite };
   }
   const refs = datasetEntries(refPath);
   const tests = datasetEntries(testPath);
@@ -127,11 +150,14 @@ export function openInputPairs(refPath: string, testPath: string): { pairs: Vide
   }
   const pairs: VideoPair[] = [];
   let floatData = false;
+  let nonFinite = 0;
   for (const [name, rp] of refs) {
-    const r = openVideoSource(rp);
-    const t = openVideoSource(tests.get(name)!);
+    const r = openVideoSource(rp, options);
+    const t = openVideoSource(tests.get(name)!, options);
+    checkSameSampleType({ path: rp, info: r.info }, { path: tests.get(name)!, info: t.info });
     floatData ||= r.info.floatData || t.info.floatData;
+    nonFinite += r.info.nonFinite + t.info.nonFinite;
     pairs.push({ name, ref: r.source, test: t.source });
   }
-  return { pairs, floatData, dataset: true };
+  return { pairs, floatData, dataset: true, nonFinite };
 }

@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { writeNpyFile } from '@evalkit/media-io';
+
+const bin = resolve(__dirname, '../bin/evalkit.js');
+
+/** Starts evalkit, waits until `busy` shows on stderr (or `ms` passed) plus `settle` ms, sends SIGINT, and times the exit. */
+async function interrupt(args: string[], busy: RegExp | null, settle: number): Promise<{ code: number | null; ms: number; stderr: string }> {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  await new Promise<void>((r) => {
+    const check = () => {
+      if (busy === null || busy.test(stderr)) {
+        child.stderr.off('data', onData);
+        setTimeout(r, settle);
+      }
+    };
+    const onData = (c: Buffer) => {
+      stderr += c.toString();
+      check();
+    };
+    child.stderr.on('data', onData);
+    check();
+  });
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const began = Date.now();
+  child.kill('SIGINT');
+  const code = await exited;
+  return { code, ms: Date.now() - began, stderr };
+}
+
+/** Seeded uniform [0, 1) samples. */
+function noise(n: number, seed: number): Float32Array {
+  const out = new Float32Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = s / 2 ** 32;
+  }
+  return out;
+}
+
+describe('SIGINT during a long command ends it within a second with exit 130 and no partial output', () => {
+  jest.setTimeout(180_000);
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'evalkit-sigint-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Nothing of the run is left: not the output, not a temporary file or staging folder. */
+  function expectNothingWritten(out: string): void {
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+  }
+
+  it('agreement on a large CSV (synchronous work that blocks the event loop)', async () => {
+    // 500 raters x 300 cases: 124,750 rater pairs of Cohen's kappa, minutes of synchronous work.
+    const raters = Array.from({ length: 500 }, (_, j) => `r${j}`);
+    const levels = ['Low', 'Moderate', 'High'];
+    const rows = Array.from({ length: 300 }, (_, i) => `c${i},${raters.map((_, j) => levels[(i * 31 + j * 17 + ((i * j) % 5)) % 3]).join(',')}`);
+    const csv = join(dir, 'large.csv');
+    writeFileSync(csv, `case_id,${raters.join(',')}\n${rows.join('\n')}\n`);
+    const out = join(dir, 'agreement.json');
+    const r = await interrupt(['agreement', '--ratings', csv, '--out', out], null, 12_000);
+    expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 130, fast: true });
+    expectNothingWritten(out);
+    rmSync(csv);
+  });
+
+  it('metrics with worker threads', async () => {
+    const shape = [48, 192, 192, 3];
+    const n = shape.reduce((a, b) => a * b, 1);
+    writeNpyFile(join(dir, 'ref.npy'), { data: noise(n, 1), shape });
+    writeNpyFile(join(dir, 'test.npy'), { data: noise(n, 2), shape });
+    const out = join(dir, 'metrics.json');
+    const r = await interrupt(['metrics', '--ref', join(dir, 'ref.npy'), '--test', join(dir, 'test.npy'), '--data-range', '1', '--metrics', 'psnr,ssim', '--threads', '2', '--out', out, '--csv', join(dir, 'm.csv')], /\[metrics\] started/, 1500);
+    expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 130, fast: true });
+    expectNothingWritten(out);
+    expect(existsSync(join(dir, 'm.csv'))).toBe(false);
+    rmSync(join(dir, 'ref.npy'));
+    rmSync(join(dir, 'test.npy'));
+  });
+
+  it('decode (no frame of the sequence appears)', async () => {
+    const out = join(dir, 'decoded');
+    const r = await interrupt(['decode', '--model', 'zoo:turbo-vaed-hunyuan', '--width-mult', '0.25', '--height', '256', '--width', '256', '--latent-frames', '5', '--out', out], /\[decode\] started/, 1500);
+    expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 130, fast: true });
+    expectNothingWritten(out);
+  });
+
+  it('bench kernels', async () => {
+    const out = join(dir, 'kernels.json');
+    const r = await interrupt(['bench', 'kernels', '--preset', 'paper', '--out', out], /\[/, 1500);
+    expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 130, fast: true });
+    expectNothingWritten(out);
+  });
+});
