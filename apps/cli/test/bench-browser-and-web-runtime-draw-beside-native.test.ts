@@ -26,9 +26,9 @@ describe('evalkit bench kernels --runtime web', () => {
     }
   }, 300_000);
 
-  it('refuses an unknown runtime with exit 1 naming the option', () => {
+  it('refuses an unknown runtime with exit 2 (usage error) naming the option', () => {
     const r = run(['bench', 'kernels', '--runtime', 'cuda', '--variants', '1']);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--runtime.*cuda/);
   });
 });

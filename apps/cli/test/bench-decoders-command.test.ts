@@ -7,35 +7,93 @@ import { readResultDocument } from '@evalkit/core';
 const bin = resolve(__dirname, '../bin/evalkit.js');
 const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 180_000 });
 
+/** The median by its definition, written here independently of @evalkit/bench. */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+interface Row {
+  model: string;
+  samples: number;
+  samplesMs: number[];
+  medianMs: number;
+  medianCi95Ms: [number, number];
+  fps: number;
+  cv: number;
+  unstable: boolean;
+  outputFrames: number;
+  latentFrames: number;
+  peakRssBytes: number;
+  stopReason: string;
+  ceilingFraction: number | null;
+}
+
 describe('evalkit bench decoders', () => {
-  it('times a Turbo/baseline pair in child processes and writes a decoder-bench document with the speedup and the paper\'s', () => {
+  it('times a Turbo/baseline pair interleaved in child processes and writes the pair speedup with its interval and the paper\'s', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'evk-bench-dec-')), 'bench.json');
-    const r = run(['bench', 'decoders', '--models', 'turbo-vaed-hunyuan,hunyuanvideo', '--height', '32', '--width', '32', '--frames', '5', '--width-mult', '0.0625', '--runs', '2', '--warmup', '0', '--no-ceiling', '--out', out]);
+    const began = Date.now();
+    const r = run(['bench', 'decoders', '--models', 'turbo-vaed-hunyuan,hunyuanvideo', '--height', '32', '--width', '32', '--frames', '5', '--width-mult', '0.0625', '--runs', '3', '--warmup', '0', '--no-ceiling', '--out', out]);
+    const wallMs = Date.now() - began;
+    expect(r.stderr).not.toMatch(/EVK_/);
     expect(r.status).toBe(0);
     const doc = readResultDocument(out);
     expect(doc.schema).toBe('evalkit/decoder-bench@1');
-    expect(doc.results).toHaveLength(2);
-    for (const row of doc.results as Record<string, number>[]) {
-      for (const k of ['meanMs', 'medianMs', 'p99Ms', 'sdMs', 'minMs', 'fps', 'peakRssBytes', 'params', 'macs', 'gflops']) expect(Number.isFinite(row[k])).toBe(true);
-      expect(row.outputFrames).toBe(5);
+    const rows = doc.results as unknown as Row[];
+    expect(rows.map((x) => x.model)).toEqual(['turbo-vaed-hunyuan', 'hunyuanvideo']);
+    for (const row of rows) {
+      // 4T-3 frame rule: 5 output frames need T = 2 latent frames (hand-derived).
       expect(row.latentFrames).toBe(2);
-      expect(row.runs).toBe(2);
-      expect(row.fps).toBeCloseTo(5 / (row.medianMs / 1000), 6);
-      expect(row.gflops).toBeCloseTo((2 * row.macs) / (row.medianMs / 1000) / 1e9, 6);
+      expect(row.outputFrames).toBe(5);
+      // --runs 3 fixes the count; each sample is a real positive duration.
+      expect(row.samples).toBe(3);
+      expect(row.samplesMs).toHaveLength(3);
+      for (const s of row.samplesMs) expect(s).toBeGreaterThan(0);
+      expect(row.medianMs).toBe(median(row.samplesMs));
+      // A median interval never leaves the sample range and holds the median.
+      expect(row.medianCi95Ms[0]).toBeGreaterThanOrEqual(Math.min(...row.samplesMs));
+      expect(row.medianCi95Ms[1]).toBeLessThanOrEqual(Math.max(...row.samplesMs));
+      expect(row.medianCi95Ms[0]).toBeLessThanOrEqual(row.medianMs);
+      expect(row.medianCi95Ms[1]).toBeGreaterThanOrEqual(row.medianMs);
+      expect(['target-ci', 'max-runs']).toContain(row.stopReason);
+      expect(Number.isFinite(row.cv) && row.cv >= 0).toBe(true);
+      expect(row.unstable).toBe(row.cv > 0.1 || (row.medianCi95Ms[1] - row.medianCi95Ms[0]) / 2 / row.medianMs > 0.05);
+      // Frames per second checked against the hand-derived 5 frames, not the row's own outputFrames.
+      expect(row.fps * (median(row.samplesMs) / 1000)).toBeCloseTo(5, 9);
       expect(row.peakRssBytes).toBeGreaterThan(50 * 2 ** 20);
       expect(row.ceilingFraction).toBeNull();
     }
-    const [turbo, base] = doc.results as Record<string, number>[];
-    const pair = (doc.summary as { pairs: { speedup: number; paperGpuSpeedup: number }[] }).pairs[0];
-    expect(pair).toMatchObject({ baseline: 'hunyuanvideo', turbo: 'turbo-vaed-hunyuan' });
-    expect(pair.speedup).toBeCloseTo(base.medianMs / turbo.medianMs, 6);
+    // The samples are decode times inside the children: together they fit inside the command's own wall time.
+    const timed = rows.reduce((s, x) => s + x.samplesMs.reduce((a, b) => a + b, 0), 0);
+    expect(timed).toBeLessThan(wallMs);
+    const [turbo, base] = rows;
+    const summary = doc.summary as { pairs: { baseline: string; turbo: string; speedup: number; speedupCi95: [number, number]; pairedRuns: number; paperGpuSpeedup: number }[]; sampling: { interleaved: boolean }; system: { before: { loadAverage: number[] } } };
+    const pair = summary.pairs[0];
+    expect(pair).toMatchObject({ baseline: 'hunyuanvideo', turbo: 'turbo-vaed-hunyuan', pairedRuns: 3 });
+    expect(pair.speedup).toBeCloseTo(median(base.samplesMs) / median(turbo.samplesMs), 9);
+    // Every resampled ratio of medians lies between the extreme ratios of the samples.
+    expect(pair.speedupCi95[0]).toBeGreaterThanOrEqual(Math.min(...base.samplesMs) / Math.max(...turbo.samplesMs) - 1e-12);
+    expect(pair.speedupCi95[1]).toBeLessThanOrEqual(Math.max(...base.samplesMs) / Math.min(...turbo.samplesMs) + 1e-12);
+    // The paper's GPU speedup at 512x512: 87.5 / 10.1 FPS as the Turbo-VAED paper prints them (fixtures/paper/turbo-vaed.json).
     expect(pair.paperGpuSpeedup).toBeCloseTo(87.5 / 10.1, 6);
-    expect(r.stdout).toMatch(/hunyuanvideo\s+turbo-vaed-hunyuan\s+[\d.]+x\s+8\.66x/);
+    expect(summary.sampling.interleaved).toBe(true);
+    expect(summary.system.before.loadAverage).toHaveLength(3);
+    // The manifest records how busy the machine was around the timed runs.
+    expect((doc.manifest as unknown as { system: { before: { loadAverage: number[] }; after: { busiest: unknown[] } } }).system.before.loadAverage).toHaveLength(3);
+    expect(Array.isArray((doc.manifest as unknown as { system: { after: { busiest: unknown[] } } }).system.after.busiest)).toBe(true);
+    expect(r.stdout).toMatch(/hunyuanvideo\s+turbo-vaed-hunyuan( !)?\s+[\d.]+x \[[\d.]+, [\d.]+\]\s+8\.66x/);
   }, 180_000);
 
   it('rejects an unknown model with the list of zoo decoders', () => {
     const r = run(['bench', 'decoders', '--models', 'turbo-vaed-hunyuan,sd-vae']);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2); // a bad flag value: usage error
     expect(r.stderr).toMatch(/field "--models", value "sd-vae": unknown zoo decoder; the zoo has/);
+  });
+
+  it('refuses --min-runs above --max-runs before running anything', () => {
+    const r = run(['bench', 'decoders', '--min-runs', '5', '--max-runs', '3']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--max-runs.*--min-runs \(5\) is above --max-runs/);
   });
 });

@@ -23,7 +23,7 @@ describe('evalkit bench decoders --weights', () => {
 
   it('refuses a bare FILE when several models are benched', () => {
     const r = run(['bench', 'decoders', '--models', 'wan-2.1,hunyuanvideo', '--weights', 'x.safetensors', '--no-ceiling']);
-    expect(r.status).toBe(1); // an EvalkitError, as every evalkit argument check after parsing
+    expect(r.status).toBe(2); // a usage error
     expect(r.stderr).toMatch(/--weights.*name each checkpoint: NAME=FILE,NAME=FILE/);
   });
 });

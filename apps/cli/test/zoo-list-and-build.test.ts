@@ -62,10 +62,11 @@ describe('evalkit zoo', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zoo-build-'));
     try {
       const bad = run(['zoo', 'build', 'no-such-vae', '--out', join(dir, 'x.onnx')]);
-      expect(bad.status).toBe(1);
+      // Bad argument values are usage errors: exit 2.
+      expect(bad.status).toBe(2);
       expect(bad.stderr).toMatch(/EVK_INVALID_ARGUMENT.*"no-such-vae".*turbo-vaed-hunyuan/);
       const size = run(['zoo', 'build', 'turbo-vaed-ltx', '--out', join(dir, 'y.onnx'), '--height', '100']);
-      expect(size.status).toBe(1);
+      expect(size.status).toBe(2);
       expect(size.stderr).toMatch(/field "height", value 100/);
       expect(existsSync(join(dir, 'x.onnx')) || existsSync(join(dir, 'y.onnx'))).toBe(false);
     } finally {

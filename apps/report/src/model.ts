@@ -70,8 +70,16 @@ export interface DecoderRow {
   p99Ms: number;
   sdMs: number;
   fps: number;
+  /** 95% interval of the FPS (from the median's interval); null in documents without one. */
+  fpsCi95: [number, number] | null;
+  medianCi95Ms: [number, number] | null;
+  /** Flagged unstable when measured (CV above 10% or interval wider than its target). */
+  unstable: boolean;
   gflops: number | null;
+  /** Of the compute ceiling, never above 1 (a row above the measured ceiling raised it). */
   ceilingFraction: number | null;
+  /** This row beat the measured ceiling and so raised it. */
+  aboveCeiling: boolean;
   paperGpuFps: number | null;
   paperIphoneFps: number | null;
 }
@@ -83,6 +91,9 @@ export interface DecoderPairRow {
   turbo: string;
   pair: string;
   speedup: number;
+  /** 95% paired-bootstrap interval; null in documents without one. */
+  speedupCi95: [number, number] | null;
+  unstable: boolean;
   paperGpuSpeedup: number | null;
 }
 
@@ -102,12 +113,18 @@ export interface KernelRow {
   meanMs: number | null;
   medianMs: number | null;
   p99Ms: number | null;
+  /** Relative margin of error of the mean, % (older documents, before median intervals). */
   rme: number | null;
+  medianCi95Ms: [number, number] | null;
+  unstable: boolean;
   gbps: number | null;
   gflops: number | null;
   fractionOfMemcpy: number | null;
   fractionOfMatmul: number | null;
+  /** Ceilings this row beat and so raised ("matmul", "memcpy"). */
+  aboveCeiling: string[];
   speedupVsVariant1: number | null;
+  speedupVsVariant1Ci95: [number, number] | null;
 }
 
 /** Per-video reconstruction quality of one comparison (reference vs test) on one series. */

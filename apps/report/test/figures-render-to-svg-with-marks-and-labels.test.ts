@@ -39,6 +39,7 @@ describe('figures render headless to SVG with their marks and labels', () => {
   it('decoder FPS: one point per decoder and device, decoder names and both devices labelled', () => {
     const svg = svgs.get('decoder-fps')!;
     expect(markCount(svg, 'symbol')).toBeGreaterThanOrEqual(12); // 6 decoders x 2 devices (+ legend symbols)
+    expect(markCount(svg, 'rule')).toBeGreaterThanOrEqual(12); // a 95% interval per point
     const texts = svgTexts(svg);
     for (const label of ['HunyuanVideo', 'Turbo-VAED-LTX', 'Frames per second (log scale)', 'Intel Xeon @ 2.20GHz', 'Apple M2']) expect(texts).toContain(label);
   });
@@ -46,7 +47,8 @@ describe('figures render headless to SVG with their marks and labels', () => {
   it('decoder speedup: bars for 3 pairs x (2 devices + paper) and a reference rule at 1x', () => {
     const svg = svgs.get('decoder-speedup')!;
     expect(markCount(svg, 'rect')).toBe(9);
-    expect(markCount(svg, 'rule')).toBe(1);
+    // the reference rule at 1x and one 95% interval per measured bar (3 pairs x 2 devices)
+    expect(markCount(svg, 'rule')).toBe(1 + 6);
     expect(svgTexts(svg)).toEqual(expect.arrayContaining(['Turbo-VAED-Hunyuan', 'Paper', 'Speedup (×)']));
   });
 
@@ -61,12 +63,12 @@ describe('figures render headless to SVG with their marks and labels', () => {
     // 2 shapes x 4 variants x 2 devices, minus the phone's errored measurement
     expect(markCount(svg, 'rect')).toBe(15);
     expect(markCount(svg, 'rule')).toBe(15);
-    expect(svgTexts(svg)).toEqual(expect.arrayContaining(['1×64×5×32×32', '1×32×9×64×64', 'v1: ConvTranspose3d', 'Mean latency (ms)']));
+    expect(svgTexts(svg)).toEqual(expect.arrayContaining(['1×64×5×32×32', '1×32×9×64×64', 'v1: ConvTranspose3d', 'Median latency (ms)']));
   });
 
-  it('kernel ceilings: memcpy and matmul rows', () => {
+  it('kernel ceilings: memory and compute rows, labelled with how each was obtained', () => {
     const texts = svgTexts(svgs.get('kernel-ceilings')!);
-    expect(texts).toEqual(expect.arrayContaining(['memcpy bandwidth', 'matmul throughput', 'Fraction of ceiling']));
+    expect(texts).toEqual(expect.arrayContaining(['memory: STREAM copy, best of N', 'compute: best measured GEMM', 'Fraction of ceiling']));
   });
 
   it('reconstruction quality: PSNR, SSIM and MS-SSIM panels with UCF-101 video names', () => {

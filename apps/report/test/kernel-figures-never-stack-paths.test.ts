@@ -35,8 +35,8 @@ describe('kernel figures', () => {
       const ceilings = buildReportModel([dir]).figures.find((f) => f.id === 'kernel-ceilings')!;
       const values = (ceilings.spec.data as { values: { ceiling: string; path: string }[] }).values;
       // Every path against memcpy; only the path with arithmetic against the matmul ceiling.
-      expect(values.filter((v) => v.ceiling === 'memcpy bandwidth')).toHaveLength(3);
-      expect(values.filter((v) => v.ceiling === 'matmul throughput').map((v) => v.path)).toEqual(['ONNX: conv + rearrangement']);
+      expect(values.filter((v) => v.ceiling === 'memory: STREAM copy, best of N')).toHaveLength(3);
+      expect(values.filter((v) => v.ceiling === 'compute: best measured GEMM').map((v) => v.path)).toEqual(['ONNX: conv + rearrangement']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReportModel } from '../src';
@@ -33,13 +33,52 @@ describe('normalised rows follow the documents', () => {
     expect(hunyuan.macsT).toBeCloseTo(38.97, 10);
   });
 
-  it('draws kernel error bars as mean ± rme% of the mean', () => {
+  it('draws kernel error bars as the median\'s 95% interval from the document', () => {
     const { figures } = buildReportModel([runs.laptop]);
+    const values = (figures.find((f) => f.id === 'kernel-latency')!.spec.data as { values: Record<string, number | string>[] }).values;
+    const convT = values.find((v) => String(v.variant).endsWith(': ConvTranspose3d') && v.shape === '1×64×5×32×32')!;
+    // fixture: median 0.98 x 4.1 = 4.018 ms, interval [0.97, 1.03] x the median = [3.89746, 4.13854]
+    expect(convT.latencyMs).toBeCloseTo(4.018, 10);
+    expect(convT.low).toBeCloseTo(3.89746, 10);
+    expect(convT.high).toBeCloseTo(4.13854, 10);
+  });
+
+  /** A copy of the laptop run with one document edited. */
+  function editedRun(name: string, file: string, edit: (doc: { results: Record<string, unknown>[] }) => void): string {
+    const dir = join(root, name);
+    mkdirSync(dir, { recursive: true });
+    const doc = JSON.parse(readFileSync(join(runs.laptop, file), 'utf8'));
+    edit(doc);
+    writeFileSync(join(dir, file), JSON.stringify(doc));
+    return dir;
+  }
+
+  it('draws kernel error bars of a document without intervals as mean ± rme% of the mean', () => {
+    const dir = editedRun('old-kernels', 'kernel-bench.json', (doc) => doc.results.forEach((r) => delete r.medianCi95Ms));
+    const { figures } = buildReportModel([dir]);
     const values = (figures.find((f) => f.id === 'kernel-latency')!.spec.data as { values: Record<string, number | string>[] }).values;
     const convT = values.find((v) => String(v.variant).endsWith(': ConvTranspose3d') && v.shape === '1×64×5×32×32')!;
     // mean 4.1 ms, rme 1.5 % -> ± 0.0615 ms
     expect(convT.low).toBeCloseTo(4.0385, 10);
     expect(convT.high).toBeCloseTo(4.1615, 10);
+  });
+
+  it('never shows a ceiling fraction above 100%: a row faster than the ceiling raises it and is marked', () => {
+    // HunyuanVideo's fraction edited to 1.25 (a document written before ceilings held): the ceiling
+    // becomes that row, whose fraction is then 100%, and every other fraction is divided by 1.25.
+    const dir = editedRun('above-ceiling', 'decoder-bench.json', (doc) => {
+      doc.results[0].ceilingFraction = 1.25;
+      doc.results[1].ceilingFraction = 0.5;
+    });
+    const { report, tables } = buildReportModel([dir]);
+    expect(report.decoders[0].ceilingFraction).toBe(1);
+    expect(report.decoders[0].aboveCeiling).toBe(true);
+    expect(report.decoders[1].ceilingFraction).toBeCloseTo(0.4, 12);
+    expect(report.decoders[1].aboveCeiling).toBe(false);
+    for (const d of report.decoders) expect(d.ceilingFraction!).toBeLessThanOrEqual(1);
+    const throughput = tables.find((t) => t.id === 'decoder-throughput')!;
+    expect(throughput.rows[0]).toContain('100.0% ↑');
+    expect(throughput.rows[1]).toContain('40.0%');
   });
 
   it('keeps errored kernels out of the figures but in the table', () => {
@@ -64,7 +103,8 @@ describe('normalised rows follow the documents', () => {
     const { tables } = buildReportModel([runs.laptop]);
     const speed = tables.find((t) => t.id === 'decoder-speedup')!;
     // 87.5 / 10.1 GPU FPS in the paper; 10370 / 1230 ms in the fixture.
-    expect(speed.rows[0]).toEqual(['Turbo-VAED-Hunyuan', 'HunyuanVideo', '8.43', '8.7']);
+    // 10370 / 1230 = 8.43; fixture interval [0.94, 1.05] x that = [7.93, 8.85].
+    expect(speed.rows[0]).toEqual(['Turbo-VAED-Hunyuan', 'HunyuanVideo', '8.43\u2009[7.93, 8.85]', '8.7']);
     const htp = tables.find((t) => t.id === 'htp-consistency')!;
     expect(htp.rows[0]).toEqual(['Total', 'High', '206', '290', '71.03', '[65.57, 75.95]', '[65.77, 75.75]', '71.03']);
   });

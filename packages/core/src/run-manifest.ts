@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { systemBeforeAfterSchema } from './schemas/fields';
 import { deviceFingerprint, deviceFingerprintSchema, type FingerprintOptions } from './device-fingerprint';
 
 /** What makes a result reproducible: which tool ran, how, on what, with which seed and code revision. */
@@ -12,6 +13,8 @@ export const runManifestSchema = z.object({
   startedAt: z.string().datetime({ offset: true }),
   finishedAt: z.string().datetime({ offset: true }),
   device: deviceFingerprintSchema,
+  /** How busy the machine was before and after a benchmark ran (load average, busiest other processes). */
+  system: systemBeforeAfterSchema.optional(),
 });
 
 /** The run manifest every result document carries. */
@@ -28,6 +31,7 @@ export interface RunManifestInput {
   startedAt?: Date;
   finishedAt?: Date;
   device?: FingerprintOptions;
+  system?: z.input<typeof systemBeforeAfterSchema>;
 }
 
 /** Builds a run manifest for this process. */
@@ -43,5 +47,6 @@ export function createRunManifest(input: RunManifestInput): RunManifest {
     startedAt: startedAt.toISOString(),
     finishedAt: (input.finishedAt ?? new Date()).toISOString(),
     device: deviceFingerprint(input.device),
+    ...(input.system ? { system: systemBeforeAfterSchema.parse(input.system) } : {}),
   };
 }

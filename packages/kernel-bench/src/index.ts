@@ -30,7 +30,7 @@ export { timeTasks } from './tinybench-runner';
 export type { TimingOptions, TimedOutcome, TimedTask } from './tinybench-runner';
 export { measureCeilings } from './ceilings';
 export type { CeilingOptions } from './ceilings';
-export { runKernelBench, checkVariant, stagesCost, splitStages, addSpeedups } from './run-kernel-bench';
+export { runKernelBench, checkVariant, stagesCost, splitStages, addSpeedups, addCeilingFractions } from './run-kernel-bench';
 export type { KernelBenchOptions, BenchShape, PartCost } from './run-kernel-bench';
 export { maxAbsDiff, cropNcthw } from './compare-arrays';
 export type { KernelRow, KernelRowCompleted, KernelRowErrored, KernelRowBase, AgreementCheck, Ceilings, Implementation, Part } from './result-row';

@@ -12,8 +12,12 @@ export interface PresetShape {
 export interface Preset {
   name: string;
   shapes: PresetShape[];
+  /** Time budget per timed task, ms (--max-time). */
   timeBudgetMs: number;
+  /** Samples always taken per task (--min-runs). */
   minSamples: number;
+  /** Samples never exceeded per task (--max-runs). */
+  maxSamples: number;
 }
 
 // Turbo-VAED-Hunyuan's up1 upsampler input: up0 has no upsampler, so up1 sees the latent grid
@@ -28,6 +32,7 @@ export const PRESETS: Record<string, Preset> = {
     shapes: [{ label: 'smoke', shape: { n: 1, c: 8, t: 2, h: 8, w: 8 }, source: 'tiny shape for a quick end-to-end check' }],
     timeBudgetMs: 50,
     minSamples: 5,
+    maxSamples: 200,
   },
   paper: {
     name: 'paper',
@@ -38,5 +43,6 @@ export const PRESETS: Record<string, Preset> = {
     ],
     timeBudgetMs: 2000,
     minSamples: 3,
+    maxSamples: 50,
   },
 };

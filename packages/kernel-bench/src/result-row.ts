@@ -1,3 +1,4 @@
+import type { Interval, SampleStats } from '@evalkit/bench';
 import type { Shape5 } from './shape';
 
 /** Which implementation produced a row: the ONNX graph in onnxruntime-node, or the plain TypeScript kernel. */
@@ -38,26 +39,29 @@ export interface KernelRowBase {
   baselineVariant: string | null;
 }
 
-/** A row whose task ran: latency statistics in ms and what they imply. */
-export interface KernelRowCompleted extends KernelRowBase {
+/** A row whose task ran: latency statistics in ms (median with its interval, CV, outliers, raw samples) and what they imply. */
+export interface KernelRowCompleted extends KernelRowBase, SampleStats {
   state: 'completed';
-  meanMs: number;
-  medianMs: number;
-  p99Ms: number;
-  sdMs: number;
-  /** Relative margin of error of the mean, in percent (tinybench rme). */
-  rme: number;
-  samples: number;
+  /** Why sampling stopped: target-ci, max-runs or max-time. */
+  stopReason: string;
   gbps: number;
   gflops: number;
+  /** Of the memory ceiling (STREAM copy, raised by any faster row): never above 1. */
   fractionOfMemcpy: number;
+  /** Of the compute ceiling (best measured GEMM, raised by any faster row): never above 1. */
   fractionOfMatmul: number;
+  /** The measured ceilings this row beat (and so raised): "matmul", "memcpy". */
+  aboveCeiling: string[];
+  /** Which roof bounds the row at its arithmetic intensity (null before ceilings are applied). */
+  bound: 'memory' | 'compute' | null;
   speedupVsVariant1: number | null;
+  speedupVsVariant1Ci95: Interval | null;
   speedupVsBaseline: number | null;
+  speedupVsBaselineCi95: Interval | null;
   checks: AgreementCheck[];
 }
 
-/** A row whose task failed (build, agreement check, or a tinybench error); the suite carries on. */
+/** A row whose task failed (build, agreement check, or an error while timing); the suite carries on. */
 export interface KernelRowErrored extends KernelRowBase {
   state: 'errored';
   error: string;
@@ -65,14 +69,17 @@ export interface KernelRowErrored extends KernelRowBase {
   medianMs: null;
   p99Ms: null;
   sdMs: null;
-  rme: null;
   samples: 0;
   gbps: null;
   gflops: null;
   fractionOfMemcpy: null;
   fractionOfMatmul: null;
+  aboveCeiling: never[];
+  bound: null;
   speedupVsVariant1: null;
+  speedupVsVariant1Ci95: null;
   speedupVsBaseline: null;
+  speedupVsBaselineCi95: null;
   checks: AgreementCheck[];
 }
 

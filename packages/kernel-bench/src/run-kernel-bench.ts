@@ -4,10 +4,11 @@ import { buildStagesGraph, type BuiltGraph } from './onnx-sink';
 import { createGraphSession, type GraphSession, type GraphSessionFactory } from './onnx-session';
 import { ReferenceSink } from './reference-sink';
 import { randomTensor } from './random';
-import type { AgreementCheck, Ceilings, Implementation, KernelRow, Part } from './result-row';
+import { applyCeiling, DEFAULT_TARGET_CI, independentRatioInterval, rooflineBound, sampleInterleaved, sampleStats, timedByCaller, type SamplingOptions } from '@evalkit/bench/statistics';
+import type { AgreementCheck, Ceilings, Implementation, KernelRow, KernelRowCompleted, Part } from './result-row';
+import type { TimingOptions } from './tinybench-runner';
 import { shapeDims, shapeLabel, shapeSize, type Shape5 } from './shape';
 import { throughput } from './statistics';
-import { timeTasks, type TimedOutcome, type TimingOptions } from './tinybench-runner';
 import { replayStages, type VariantDefinition, type VariantStage } from './variants';
 
 /** One shape to benchmark, with a label for tables. */
@@ -17,11 +18,18 @@ export interface BenchShape {
 }
 
 /** Options of runKernelBench. */
-export interface KernelBenchOptions extends TimingOptions {
+export interface KernelBenchOptions {
   variants: readonly VariantDefinition[];
   shapes: readonly BenchShape[];
   threads: number;
-  ceilings: Ceilings;
+  /** The ceilings fractions are of (GEMM / copy); rows that beat them raise them. */
+  ceilings: Pick<Ceilings, 'matmulGflops' | 'memcpyGBps'>;
+  /** Adaptive sampling of each timed task (one after another, each to its own stop). */
+  sampling?: SamplingOptions;
+  /** Older fixed-budget timing (a browser page's plan): used when `sampling` is absent. */
+  timeBudgetMs?: TimingOptions['timeBudgetMs'];
+  minSamples?: TimingOptions['minSamples'];
+  warmupRuns?: TimingOptions['warmupRuns'];
   seed: number;
   /** Largest MAC count at the check crop for which the all-TypeScript reference replay runs. */
   referenceMacLimit?: number;
@@ -161,37 +169,70 @@ function erroredRow(base: ReturnType<typeof rowBase>, error: string, checks: Agr
     medianMs: null,
     p99Ms: null,
     sdMs: null,
-    rme: null,
     samples: 0,
     gbps: null,
     gflops: null,
     fractionOfMemcpy: null,
     fractionOfMatmul: null,
+    aboveCeiling: [],
+    bound: null,
     speedupVsVariant1: null,
+    speedupVsVariant1Ci95: null,
     speedupVsBaseline: null,
+    speedupVsBaselineCi95: null,
     checks,
   };
 }
 
-/** Fills speedupVsVariant1 and speedupVsBaseline: same shape, implementation and part, ratio of medians. */
+/**
+ * Fills speedupVsVariant1 and speedupVsBaseline (same shape, implementation and part: median of the
+ * reference / this median) with 95% intervals: the tasks are timed one after the other, not in
+ * pairs, so each side is resampled on its own.
+ */
 export function addSpeedups(rows: KernelRow[]): KernelRow[] {
   const key = (variant: string, r: KernelRow) => `${variant}|${r.shapeLabel}|${r.implementation}|${r.part}`;
-  const medians = new Map<string, number>();
-  for (const r of rows) if (r.state === 'completed') medians.set(key(r.variant, r), r.medianMs);
+  const done = new Map<string, KernelRowCompleted>();
+  for (const r of rows) if (r.state === 'completed') done.set(key(r.variant, r), r);
+  const ratio = (ref: KernelRowCompleted | undefined, r: KernelRowCompleted) =>
+    ref === undefined ? { value: null, ci: null } : { value: ref.medianMs / r.medianMs, ci: ref === r ? ([1, 1] as [number, number]) : independentRatioInterval(ref.samplesMs, r.samplesMs) };
   return rows.map((r) => {
     if (r.state !== 'completed') return r;
-    const v1 = medians.get(key('1', r));
-    const base = r.baselineVariant === null ? undefined : medians.get(key(r.baselineVariant, r));
-    return { ...r, speedupVsVariant1: v1 === undefined ? null : v1 / r.medianMs, speedupVsBaseline: base === undefined ? null : base / r.medianMs };
+    const v1 = ratio(done.get(key('1', r)), r);
+    const base = ratio(r.baselineVariant === null ? undefined : done.get(key(r.baselineVariant, r)), r);
+    return { ...r, speedupVsVariant1: v1.value, speedupVsVariant1Ci95: v1.ci, speedupVsBaseline: base.value, speedupVsBaselineCi95: base.ci };
   });
 }
 
 /**
+ * Applies the device ceilings to completed rows: a row above the measured GEMM or copy rate raises
+ * that ceiling (and is flagged), so no fraction exceeds 1; each row also says which roof bounds it.
+ */
+export function addCeilingFractions(rows: KernelRow[], ceilings: Pick<Ceilings, 'matmulGflops' | 'memcpyGBps'>): { rows: KernelRow[]; compute: ReturnType<typeof applyCeiling>['ceiling']; memory: ReturnType<typeof applyCeiling>['ceiling'] } {
+  const id = (r: KernelRow) => `${r.variant} ${r.implementation}/${r.part} ${r.shapeLabel}`;
+  const compute = applyCeiling(rows.map((r) => ({ id: id(r), rate: r.state === 'completed' && r.macs > 0 ? r.gflops : null })), ceilings.matmulGflops);
+  const memory = applyCeiling(rows.map((r) => ({ id: id(r), rate: r.state === 'completed' ? r.gbps : null })), ceilings.memcpyGBps);
+  const out = rows.map((r, i): KernelRow => {
+    if (r.state !== 'completed') return r;
+    const above = [...(compute.aboveMeasured[i] ? ['matmul'] : []), ...(memory.aboveMeasured[i] ? ['memcpy'] : [])];
+    const roof = rooflineBound(2 * r.macs, r.bytes, compute.ceiling.effective, memory.ceiling.effective);
+    return { ...r, fractionOfMatmul: compute.fractions[i] ?? 0, fractionOfMemcpy: memory.fractions[i]!, aboveCeiling: above, bound: roof.bound };
+  });
+  return { rows: out, compute: compute.ceiling, memory: memory.ceiling };
+}
+
+/**
  * Runs the kernel benchmark: for every shape and variant, builds the ONNX graphs and TS kernels,
- * checks that they agree on the same input, then times them with tinybench. Failures become
+ * checks that they agree on the same input, then times each with adaptive sampling (@evalkit/bench). Failures become
  * errored rows; the suite goes on.
  */
 export async function runKernelBench(opts: KernelBenchOptions): Promise<KernelRow[]> {
+  const sampling: SamplingOptions = opts.sampling ?? {
+    minRuns: opts.minSamples ?? 5,
+    maxRuns: Math.max(opts.minSamples ?? 5, 1000),
+    maxTimeMs: opts.timeBudgetMs ?? 1000,
+    targetCi: DEFAULT_TARGET_CI,
+    warmup: opts.warmupRuns ?? 1,
+  };
   const rows: KernelRow[] = [];
   for (const s of opts.shapes) {
     const x = randomTensor(shapeSize(s.shape), opts.seed);
@@ -228,31 +269,38 @@ export async function runKernelBench(opts: KernelBenchOptions): Promise<KernelRo
             runs.push({ fn: () => ts.run(rIn, rInDims, out, scratch), async: false });
           }
         }
-        const names = plans.map((p) => `${p.implementation}/${p.part}`);
-        const outcomes = await timeTasks(
-          runs.map((r, i) => ({ name: names[i], fn: r.fn, async: r.async })),
-          opts,
-        );
-        plans.forEach((p, i) => {
-          const o: TimedOutcome = outcomes.get(names[i]) ?? { state: 'errored', error: 'not timed' };
+        for (let i = 0; i < plans.length; i++) {
+          const p = plans[i];
           const base = rowBase(v, s, p);
-          if (o.state === 'errored') {
-            rows.push(erroredRow(base, o.error, checks));
-            return;
+          let samples: number[];
+          let stopReason: string;
+          try {
+            const outcome = await sampleInterleaved([timedByCaller(runs[i].fn)], sampling);
+            samples = outcome.samples[0];
+            stopReason = outcome.stopReason;
+          } catch (error) {
+            rows.push(erroredRow(base, (error as Error).message ?? String(error), checks));
+            continue;
           }
-          const rate = throughput(p.cost.bytes, p.cost.macs, o.stats.medianMs);
+          const stats = sampleStats(samples, { targetCi: sampling.targetCi });
+          const rate = throughput(p.cost.bytes, p.cost.macs, stats.medianMs);
           rows.push({
             ...base,
             state: 'completed',
-            ...o.stats,
+            ...stats,
+            stopReason,
             ...rate,
-            fractionOfMemcpy: rate.gbps / opts.ceilings.memcpyGBps,
-            fractionOfMatmul: rate.gflops / opts.ceilings.matmulGflops,
+            fractionOfMemcpy: 0,
+            fractionOfMatmul: 0,
+            aboveCeiling: [],
+            bound: null,
             speedupVsVariant1: null,
+            speedupVsVariant1Ci95: null,
             speedupVsBaseline: null,
+            speedupVsBaselineCi95: null,
             checks,
           });
-        });
+        }
       } catch (error) {
         for (const p of plans) rows.push(erroredRow(rowBase(v, s, p), (error as Error).message ?? String(error), checks));
       } finally {
@@ -260,5 +308,5 @@ export async function runKernelBench(opts: KernelBenchOptions): Promise<KernelRo
       }
     }
   }
-  return addSpeedups(rows);
+  return addCeilingFractions(addSpeedups(rows), opts.ceilings).rows;
 }

@@ -4,28 +4,26 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
-import { isZooModelName, listZooModels, ZOO_PAIRS } from '@evalkit/decoder-zoo';
-import { measureCeilings } from '@evalkit/kernel-bench';
-import { latencyOf, runZooDecodeJobInChild, type DecoderBenchRow, type DecoderBenchSummary } from '@evalkit/decoder-runtime';
-import { latentFramesFor } from '../shared/zoo-frames';
+import { isZooModelName, listZooModels } from '@evalkit/decoder-zoo';
+import { formatWithInterval, runDecoderBench, type DecoderBenchRow, type DecoderBenchSummary } from '@evalkit/bench';
 import { cliManifest, REPO_ROOT } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 import { commaList, nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
+import { addSamplingFlags, samplingOptions, type SamplingFlags } from '../shared/sampling-flags';
 import { commandGroup } from './bench-kernels';
 
 /** Options of `evalkit bench decoders` as commander parses them. */
-interface BenchDecodersOptions {
+interface BenchDecodersOptions extends SamplingFlags {
   models: string[];
   height: number;
   width: number;
   latentFrames?: number;
   frames?: number;
-  runs: number;
-  warmup: number;
   threads: number;
   seed: number;
   widthMult: number;
   ceiling: boolean;
+  pin?: boolean;
   ep: string;
   weights?: string;
   out?: string;
@@ -41,18 +39,6 @@ export function paperGpuSpeedup(baseline: string, turbo: string, paper: PaperMod
   const b = paper.models[baseline]?.gpuFps;
   const t = paper.models[turbo]?.gpuFps;
   return b && t ? t / b : null;
-}
-
-
-/** Speedups of every baseline/Turbo pair present: Turbo FPS / baseline FPS (= baseline time / Turbo time at equal frames). */
-export function pairSpeedups(rows: readonly DecoderBenchRow[], paper: PaperModels): DecoderBenchSummary['pairs'] {
-  const pairs: DecoderBenchSummary['pairs'] = [];
-  for (const { baseline, turbo } of ZOO_PAIRS) {
-    const b = rows.find((r) => r.model === baseline);
-    const t = rows.find((r) => r.model === turbo);
-    if (b && t) pairs.push({ baseline, turbo, speedup: t.fps / b.fps, paperGpuSpeedup: paperGpuSpeedup(baseline, turbo, paper) });
-  }
-  return pairs;
 }
 
 /** Checkpoints per model from --weights: "NAME=FILE,..." or a bare FILE when one model is benched. */
@@ -72,115 +58,127 @@ export function weightsByModel(spec: string | undefined, models: readonly string
   return out;
 }
 
+const mark = (unstable: boolean) => (unstable ? ' !' : '');
+
+/** The terminal form of a decoder-bench run: ceilings, rows with intervals, pairs, stability notes. */
+export function formatDecoderBench(rows: readonly DecoderBenchRow[], summary: DecoderBenchSummary, head: string): string {
+  const c = summary.ceilings;
+  const lines = [head];
+  if (c) {
+    lines.push(`compute ceiling: ${c.compute.effective.toFixed(1)} GFLOP/s (${c.compute.raisedBy.length ? `raised by ${c.compute.raisedBy.join(', ')} above the measured ${c.compute.measured.toFixed(1)}` : `best measured GEMM, ${c.gemm.bestSize}^3`}); memory: STREAM copy ${c.memcpyGBps.toFixed(1)} GB/s, triad ${c.triadGBps.toFixed(1)} GB/s`);
+    lines.push(`theoretical peak: ${c.theoretical ? c.theoretical.formula : 'unknown on this OS'}`);
+  } else lines.push('ceilings: not measured');
+  lines.push(
+    '',
+    formatTable(
+      ['model', 'T', 'frames', 'n', 'median s [95% CI]', 'CV', 'outliers', 'FPS', 'peak RSS MB', 'GMAC', 'GFLOP/s', 'of ceiling', 'stop'],
+      rows.map((r) => [
+        `${r.model}${mark(r.unstable)}`,
+        r.latentFrames,
+        r.outputFrames,
+        r.samples,
+        formatWithInterval(r.medianMs / 1000, [r.medianCi95Ms[0] / 1000, r.medianCi95Ms[1] / 1000], { digits: 3 }),
+        `${(100 * r.cv).toFixed(1)}%`,
+        r.outliers.indices.length,
+        r.fps.toFixed(2),
+        (r.peakRssBytes / 2 ** 20).toFixed(0),
+        (r.macs / 1e9).toFixed(1),
+        `${r.gflops.toFixed(1)}${r.aboveMeasuredCeiling ? ' ^' : ''}`,
+        r.ceilingFraction === null ? '-' : `${(100 * r.ceilingFraction).toFixed(0)}%`,
+        r.stopReason,
+      ]),
+    ),
+  );
+  if (summary.pairs.length) {
+    lines.push('', formatTable(['baseline', 'turbo', 'speedup [95% CI] (ours, paired)', 'paper GPU speedup'], summary.pairs.map((p) => [p.baseline, `${p.turbo}${mark(p.unstable)}`, formatWithInterval(p.speedup, p.speedupCi95, { suffix: 'x', digits: 2 }), p.paperGpuSpeedup === null ? '-' : `${p.paperGpuSpeedup.toFixed(2)}x`])));
+  }
+  const unstable = rows.filter((r) => r.unstable);
+  if (unstable.length) lines.push('', '! unstable (run again on an idle machine, or raise --max-runs/--max-time):', ...unstable.map((r) => `  ${r.model}: ${r.unstableReasons.join('; ')}`));
+  if (rows.some((r) => r.aboveMeasuredCeiling)) lines.push('^ above the measured GEMM ceiling, which it therefore raised');
+  const load = (s: DecoderBenchSummary['system']['before']) => `load ${s.loadAverage.map((v) => v.toFixed(2)).join(' ')}${s.busiest.length ? `, busiest: ${s.busiest.slice(0, 3).map((p) => `${p.command} ${p.cpuPercent}%`).join(', ')}` : ''}`;
+  lines.push('', `machine before: ${load(summary.system.before)}`, `machine after:  ${load(summary.system.after)}`, `pinning: ${summary.pin}`);
+  for (const e of summary.errors) lines.push(`error: ${e.model}: ${e.error}`);
+  return lines.join('\n');
+}
+
 /** Registers `evalkit bench decoders`. */
 export function registerBenchDecoders(program: Command): void {
-  commandGroup(program, 'bench', 'benchmarks: measure ours and the reference side by side and print the ratio')
+  const cmd = commandGroup(program, 'bench', 'benchmarks: measure ours and the reference side by side and print the ratio')
     .command('decoders')
-    .description('time zoo decoders end to end in onnxruntime (one child process per model): FPS, latency, peak RSS, GFLOP/s vs a MatMul ceiling, Turbo speedups')
+    .description('time zoo decoders end to end in onnxruntime (one long-lived child process per model, pairs interleaved): FPS, latency with intervals, peak RSS, GFLOP/s vs measured ceilings, Turbo speedups with intervals')
     .option('--models <list>', `comma-separated zoo decoders (${listZooModels().join(', ')})`, commaList, ['turbo-vaed-hunyuan', 'hunyuanvideo'])
     .option('--height <px>', 'output height', positiveInt, 256)
     .option('--width <px>', 'output width', positiveInt, 256)
     .option('--latent-frames <n>', 'latent frames T for every model (default: from --frames per model)', positiveInt)
-    .option('--frames <n>', 'output frames: each model gets the latent frames that give at least this many (17 -> T=5 for 4T-3, T=3 for 8T-7)', positiveInt, 17)
-    .option('--runs <n>', 'timed decodes per model', positiveInt, 3)
-    .option('--warmup <n>', 'untimed decodes before timing', nonNegativeInt, 1)
-    .option('--threads <n>', 'onnxruntime intra-op threads (the MatMul ceiling uses the same)', positiveInt, availableParallelism())
+    .option('--frames <n>', 'output frames: each model gets the latent frames that give at least this many (17 -> T=5 for 4T-3, T=3 for 8T-7)', positiveInt, 17);
+  addSamplingFlags(cmd, { minRuns: 5, maxRuns: 30, maxTimeS: 120, warmup: 1 })
+    .option('--threads <n>', 'onnxruntime intra-op threads (the GEMM ceiling uses the same)', positiveInt, availableParallelism())
+    .option('--pin', 'pin the child processes to CPUs 0..threads-1 (taskset, where the OS has it)')
     .option('--width-mult <x>', 'channel width multiplier in (0, 1] (1 = the published decoders)', positiveNumber, 1)
     .option('--seed <n>', 'seed of weights and latents', nonNegativeInt, 0)
     .option('--weights <spec>', 'safetensors checkpoints instead of seeded weights: NAME=FILE[,NAME=FILE...] (or FILE when one model is benched)')
-    .option('--no-ceiling', 'skip the MatMul ceiling measurement (ceilingFraction becomes null)')
+    .option('--no-ceiling', 'skip the ceiling measurements (ceilingFraction becomes null)')
     .option('--ep <name>', 'onnxruntime execution provider', 'cpu')
     .option('--out <file>', 'write the decoder-bench result document here (atomically)')
     .option('--json', 'print the result document as JSON')
     .addHelpText(
       'after',
       `
-Each model runs in its own Node process (graph built with seeded weights, random latents), so its peak
-RSS is its own. Wall time is decode only (session.run on the whole clip), after warm-up.
-FPS = output frames / median time; GFLOP/s = 2 x MACs / median time; ceilingFraction = GFLOP/s over a
-1024^3 MatMul in onnxruntime measured at the start of the same run. speedup = Turbo FPS / baseline FPS,
-next to the paper's GPU speedup (512x512, fixtures/paper/turbo-vaed.json).
+Each model runs in its own long-lived Node process (graph built with seeded weights, random latents),
+so its peak RSS is its own; a baseline/Turbo pair alternates A B A B so drift hits both alike. Wall
+time is decode only (session.run on the whole clip), after warm-up. Sampling stops when every
+median's 95% interval is within --target-ci, or at --max-runs, or after --max-time (the document
+says which). FPS = output frames / median time; GFLOP/s = 2 x MACs / median time; the fraction is of
+the best measured GEMM (sizes 512-2048, in onnxruntime), raised by any decoder that beats it.
+speedup = Turbo FPS / baseline FPS with a paired-bootstrap 95% interval, next to the paper's GPU
+speedup (512x512, fixtures/paper/turbo-vaed.json). "!" marks an unstable row (CV > 10% or interval
+wider than the target).
 
 Examples:
   evalkit bench decoders                                                     Turbo-Hunyuan vs HunyuanVideo, 256x256x17
   evalkit bench decoders --models turbo-vaed-hunyuan,hunyuanvideo,turbo-vaed-cog,cogvideox,turbo-vaed-ltx,ltx-video-0.9.0 \\
-      --height 256 --width 256 --frames 17 --runs 2 --warmup 1 --out reports/decoders.json
-  evalkit bench decoders --models turbo-vaed-hunyuan,hunyuanvideo --height 64 --width 64 --latent-frames 5 --width-mult 0.25`,
+      --height 256 --width 256 --frames 17 --max-runs 10 --max-time 600 --pin --out reports/decoders.json
+  evalkit bench decoders --models turbo-vaed-hunyuan,hunyuanvideo --height 64 --width 64 --latent-frames 5 --width-mult 0.25 --target-ci 2%`,
     )
     .action(async (opts: BenchDecodersOptions) => {
       for (const m of opts.models) if (!isZooModelName(m)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `unknown zoo decoder; the zoo has ${listZooModels().join(', ')}`, { field: '--models', value: m });
+      const sampling = samplingOptions(opts);
+      const weights = weightsByModel(opts.weights, opts.models);
       const paper = JSON.parse(readFileSync(resolve(REPO_ROOT, 'fixtures/paper/turbo-vaed.json'), 'utf8')) as PaperModels;
       const startedAt = new Date();
-      const weights = weightsByModel(opts.weights, opts.models);
       const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
-      const task = progress.start('bench decoders', opts.models.length + 1);
-      const rows: DecoderBenchRow[] = [];
-      const errors: { model: string; error: string }[] = [];
-      let ceiling: number | null = null;
+      const task = progress.start('bench decoders', 1);
+      let outcome;
       try {
-        if (opts.ceiling) ceiling = (await measureCeilings({ threads: opts.threads, timeBudgetMs: 1500, memcpyBytes: 16 * 2 ** 20 })).matmulGflops;
-        task.tick(1, ceiling === null ? 'no ceiling' : `MatMul ${ceiling.toFixed(1)} GFLOP/s`);
-        for (const model of opts.models) {
-          const latentFrames = opts.latentFrames ?? latentFramesFor(model, opts.frames ?? 17);
-          try {
-            const r = await runZooDecodeJobInChild({ model, height: opts.height, width: opts.width, latentFrames, widthMult: opts.widthMult, seed: opts.seed, threads: opts.threads, executionProvider: opts.ep, mode: 'time', runs: opts.runs, warmup: opts.warmup, weights: weights[model] });
-            const lat = r.latency ?? latencyOf([NaN]);
-            const outputFrames = r.outputShape[2];
-            const gflops = (2 * r.macs) / (lat.medianMs / 1000) / 1e9;
-            rows.push({
-              model,
-              label: r.label,
-              height: opts.height,
-              width: opts.width,
-              latentFrames,
-              outputFrames,
-              runs: lat.runs,
-              meanMs: lat.meanMs,
-              medianMs: lat.medianMs,
-              p99Ms: lat.p99Ms,
-              sdMs: lat.sdMs,
-              minMs: lat.minMs,
-              fps: outputFrames / (lat.medianMs / 1000),
-              peakRssBytes: r.peakRssBytes,
-              params: r.params,
-              macs: r.macs,
-              gflops,
-              ceilingFraction: ceiling === null ? null : gflops / ceiling,
-              widthMult: opts.widthMult,
-              setupSeconds: r.setupSeconds,
-            });
-            task.tick(1, `${model} ${(lat.medianMs / 1000).toFixed(2)} s`);
-          } catch (error) {
-            errors.push({ model, error: (error as Error).message });
-            task.tick(1, `${model} failed`);
-          }
-        }
+        outcome = await runDecoderBench({
+          models: opts.models,
+          height: opts.height,
+          width: opts.width,
+          latentFrames: opts.latentFrames,
+          frames: opts.frames ?? 17,
+          threads: opts.threads,
+          widthMult: opts.widthMult,
+          seed: opts.seed,
+          weights,
+          executionProvider: opts.ep,
+          sampling,
+          ceiling: opts.ceiling,
+          pin: opts.pin === true,
+          paperGpuSpeedup: (b, t) => paperGpuSpeedup(b, t, paper),
+          onProgress: (m) => task.tick(0, m),
+        });
         task.done();
       } finally {
         progress.stop();
       }
-      const summary: DecoderBenchSummary = { matmulCeilingGflops: ceiling, pairs: pairSpeedups(rows, paper), errors };
-      const config = { models: opts.models, height: opts.height, width: opts.width, latentFrames: opts.latentFrames ?? null, frames: opts.latentFrames ? null : (opts.frames ?? 17), runs: opts.runs, warmup: opts.warmup, ep: opts.ep, threads: opts.threads, widthMult: opts.widthMult, seed: opts.seed, ...(opts.weights !== undefined ? { weights } : {}) };
-      const doc = createResultDocument('decoder-bench', cliManifest('bench decoders', { config, seed: opts.seed, startedAt, executionProvider: opts.ep }), rows, { config, summary });
+      const { rows, summary, config } = outcome;
+      const doc = createResultDocument('decoder-bench', cliManifest('bench decoders', { config, seed: opts.seed, startedAt, executionProvider: opts.ep, system: summary.system }), rows, { config, summary });
       if (opts.out) writeResultDocument(opts.out, doc);
       if (opts.json) printJson(doc);
       else {
-        const f = (v: number, d: number) => v.toFixed(d);
-        const lines = [
-          `MatMul ceiling (this run): ${ceiling === null ? 'not measured' : `${ceiling.toFixed(1)} GFLOP/s`}, ${opts.threads} threads, ${opts.height}x${opts.width}, width x${opts.widthMult}`,
-          '',
-          formatTable(
-            ['model', 'T', 'frames', 'median s', 'p99 s', 'FPS', 'peak RSS MB', 'params M', 'GMAC', 'GFLOP/s', 'ceiling'],
-            rows.map((r) => [r.model, r.latentFrames, r.outputFrames, f(r.medianMs / 1000, 3), f(r.p99Ms / 1000, 3), f(r.fps, 2), f(r.peakRssBytes / 2 ** 20, 0), f(r.params / 1e6, 2), f(r.macs / 1e9, 1), f(r.gflops, 1), r.ceilingFraction === null ? '-' : `${(100 * r.ceilingFraction).toFixed(0)}%`]),
-          ),
-        ];
-        if (summary.pairs.length) {
-          lines.push('', formatTable(['baseline', 'turbo', 'speedup (ours)', 'paper GPU speedup'], summary.pairs.map((p) => [p.baseline, p.turbo, `${p.speedup.toFixed(2)}x`, p.paperGpuSpeedup === null ? '-' : `${p.paperGpuSpeedup.toFixed(2)}x`])));
-        }
-        for (const e of errors) lines.push(`error: ${e.model}: ${e.error}`);
-        if (opts.out) lines.push('', `wrote ${opts.out}`);
-        process.stdout.write(`${lines.join('\n')}\n`);
+        const head = `${opts.threads} threads, ${opts.height}x${opts.width}, width x${opts.widthMult}; sampling ${sampling.minRuns}-${sampling.maxRuns} runs, ${sampling.maxTimeMs / 1000} s, target ±${(100 * (sampling.targetCi ?? 0.05)).toFixed(1)}%, A B interleaved`;
+        process.stdout.write(`${formatDecoderBench(rows, summary, head)}${opts.out ? `\n\nwrote ${opts.out}` : ''}\n`);
       }
-      if (errors.length > 0 && rows.length === 0) throw new EvalkitError(ERROR_CODES.RUNTIME, `every model failed: ${errors.map((e) => `${e.model}: ${e.error}`).join('; ')}`);
+      if (summary.errors.length > 0 && rows.length === 0) throw new EvalkitError(ERROR_CODES.RUNTIME, `every model failed: ${summary.errors.map((e) => `${e.model}: ${e.error}`).join('; ')}`);
     });
 }

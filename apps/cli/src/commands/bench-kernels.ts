@@ -1,23 +1,14 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
-import {
-  PRESETS,
-  VARIANTS,
-  measureCeilings,
-  parseShape,
-  runKernelBench,
-  selectVariants,
-  shapeLabel,
-  type BenchShape,
-  type Ceilings,
-  type KernelRow,
-} from '@evalkit/kernel-bench';
+import { PRESETS, VARIANTS, addCeilingFractions, parseShape, runKernelBench, selectVariants, shapeLabel, type BenchShape, type KernelRow } from '@evalkit/kernel-bench';
+import { formatWithInterval, measureDeviceCeilings, systemLoad, type AppliedCeiling, type DeviceCeilings } from '@evalkit/bench';
 import { loadNodeWebRuntime } from '@evalkit/browser-bench';
 import { availableParallelism } from 'node:os';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
-import { commaList, nonNegativeInt, positiveInt } from '../shared/parse';
+import { commaList, nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
+import { relativeWidth } from '../shared/sampling-flags';
 
 /**
  * Finds the command group `name` (e.g. "bench") or creates it. Several commands hang under the same
@@ -36,6 +27,10 @@ interface BenchKernelsOptions {
   shape?: string;
   timeBudget?: number;
   minSamples?: number;
+  minRuns?: number;
+  maxRuns?: number;
+  maxTime?: number;
+  targetCi: number;
   warmup: number;
   threads: number;
   runtime: string;
@@ -46,7 +41,7 @@ interface BenchKernelsOptions {
 
 const fixed = (v: number | null, digits: number) => (v === null ? '-' : v.toFixed(digits));
 const pct = (v: number | null) => (v === null ? '-' : `${(100 * v).toFixed(1)}%`);
-const times = (v: number | null) => (v === null ? '-' : `${v.toFixed(2)}x`);
+const times = (v: number | null, ci: [number, number] | null) => (v === null ? '-' : formatWithInterval(v, ci, { suffix: 'x', digits: 2 }));
 
 /** Rows in table order: variant, then shape, then full before rearrangement, ONNX before TS. */
 export function sortKernelRows(rows: readonly KernelRow[]): KernelRow[] {
@@ -55,20 +50,42 @@ export function sortKernelRows(rows: readonly KernelRow[]): KernelRow[] {
   return [...rows].sort((a, b) => a.variantIndex - b.variantIndex || a.variant.localeCompare(b.variant) || shapes.indexOf(a.shapeLabel) - shapes.indexOf(b.shapeLabel) || partOrder(a) - partOrder(b));
 }
 
+/** How the ceilings were obtained, in one line each (terminal, report captions). */
+export function describeCeilings(c: DeviceCeilings, compute: AppliedCeiling, memory: AppliedCeiling): string[] {
+  const raised = (a: AppliedCeiling, unit: string) => (a.raisedBy.length ? `, raised to ${a.effective.toFixed(1)} ${unit} by ${a.raisedBy.join(', ')}` : '');
+  return [
+    `compute ceiling: best measured GEMM ${c.matmulGflops.toFixed(1)} GFLOP/s (${c.gemm.sizes.join('/')}^3, best of ${c.gemm.repeats}, ${c.threads} threads)${raised(compute, 'GFLOP/s')}`,
+    `memory ceiling: STREAM copy ${c.memcpyGBps.toFixed(1)} GB/s, triad ${c.triadGBps.toFixed(1)} GB/s (${c.stream.arrayBytes / 2 ** 20} MiB arrays, best of ${c.stream.repeats}, one thread)${raised(memory, 'GB/s')}`,
+    `theoretical peak: ${c.theoretical ? c.theoretical.formula : 'unknown on this OS'}`,
+  ];
+}
+
 /** The human-readable table of a kernel benchmark. */
-export function formatKernelTable(rows: readonly KernelRow[], ceilings: Ceilings): string {
-  const head = `ceilings (this run, this device): memcpy ${ceilings.memcpyGBps.toFixed(1)} GB/s (${ceilings.memcpyBytes / 2 ** 20} MiB copy), MatMul ${ceilings.matmulGflops.toFixed(1)} GFLOP/s (${ceilings.matmulSize}^3, ${ceilings.threads} threads)`;
+export function formatKernelTable(rows: readonly KernelRow[], ceilings: DeviceCeilings, compute: AppliedCeiling, memory: AppliedCeiling): string {
+  const head = describeCeilings(ceilings, compute, memory).join('\n');
   const table = formatTable(
-    ['variant', 'shape', 'impl', 'part', 'median ms', 'p99 ms', '±rme', 'n', 'GB/s', 'GFLOP/s', 'memcpy', 'matmul', 'vs 1', 'vs pair'],
+    ['variant', 'shape', 'impl', 'part', 'median ms [95% CI]', 'CV', 'n', 'GB/s', 'GFLOP/s', 'memcpy', 'matmul', 'bound', 'vs 1', 'vs pair'],
     sortKernelRows(rows).map((r) =>
       r.state === 'completed'
-        ? [r.variant, r.shapeLabel, r.implementation, r.part, fixed(r.medianMs, 3), fixed(r.p99Ms, 3), `${r.rme.toFixed(1)}%`, r.samples, fixed(r.gbps, 2), fixed(r.gflops, 1), pct(r.fractionOfMemcpy), pct(r.fractionOfMatmul), times(r.speedupVsVariant1), times(r.speedupVsBaseline)]
-        : [r.variant, r.shapeLabel, r.implementation, r.part, 'errored', '-', '-', 0, '-', '-', '-', '-', '-', '-'],
+        ? [`${r.variant}${r.unstable ? ' !' : ''}`, r.shapeLabel, r.implementation, r.part, formatWithInterval(r.medianMs, r.medianCi95Ms, { digits: 3 }), `${(100 * r.cv).toFixed(1)}%`, r.samples, fixed(r.gbps, 2), fixed(r.gflops, 1), `${pct(r.fractionOfMemcpy)}${r.aboveCeiling.includes('memcpy') ? ' ^' : ''}`, `${pct(r.fractionOfMatmul)}${r.aboveCeiling.includes('matmul') ? ' ^' : ''}`, r.bound ?? '-', times(r.speedupVsVariant1, r.speedupVsVariant1Ci95), times(r.speedupVsBaseline, r.speedupVsBaselineCi95)]
+        : [r.variant, r.shapeLabel, r.implementation, r.part, 'errored', '-', 0, '-', '-', '-', '-', '-', '-', '-'],
     ),
   );
   const legend = VARIANTS.filter((v) => rows.some((r) => r.variant === v.id)).map((v) => `  ${v.id.padEnd(3)} ${v.label}${v.baseline ? ` (pair: ${v.baseline})` : ''}`);
   const errors = rows.filter((r) => r.state === 'errored').map((r) => `  variant ${r.variant} ${r.implementation}/${r.part} at ${r.shapeLabel}: ${r.state === 'errored' ? r.error : ''}`);
-  return [head, '', table, '', 'variants:', ...legend, 'vs 1 / vs pair: median of variant 1 (or of the pair baseline) / this median, same shape, implementation and part; above 1 is faster.', ...(errors.length ? ['', 'errors:', ...errors] : [])].join('\n');
+  const unstable = rows.filter((r) => r.state === 'completed' && r.unstable).length;
+  return [
+    head,
+    '',
+    table,
+    '',
+    'variants:',
+    ...legend,
+    'vs 1 / vs pair: median of variant 1 (or of the pair baseline) / this median, same shape, implementation and part, with a 95% bootstrap interval; above 1 is faster.',
+    ...(unstable ? [`! ${unstable} unstable row${unstable > 1 ? 's' : ''} (CV > 10% or interval wider than the target)`] : []),
+    ...(rows.some((r) => r.state === 'completed' && r.aboveCeiling.length > 0) ? ['^ above the measured ceiling, which it therefore raised'] : []),
+    ...(errors.length ? ['', 'errors:', ...errors] : []),
+  ].join('\n');
 }
 
 function parseVariants(list: string[]): string[] {
@@ -87,8 +104,12 @@ export function registerBenchKernels(program: Command): void {
     .option('--preset <name>', `shapes and timing defaults: ${Object.keys(PRESETS).join(' | ')}`, 'smoke')
     .option('--variants <list>', 'comma-separated variant ids (1-6, 7a, 7b, 8a, 8b; 7 and 8 select both)', (v) => parseVariants(commaList(v)))
     .option('--shape <C,T,H,W>', 'benchmark this input shape instead of the preset shapes (N,C,T,H,W also accepted)')
-    .option('--time-budget <ms>', 'time budget per timed task in ms (default: the preset\'s)', positiveInt)
-    .option('--min-samples <n>', 'minimum samples per task (default: the preset\'s)', positiveInt)
+    .option('--min-runs <n>', "samples always taken per task (default: the preset's)", positiveInt)
+    .option('--max-runs <n>', "samples never exceeded per task (default: the preset's)", positiveInt)
+    .option('--max-time <s>', "time budget per task in seconds (default: the preset's)", positiveNumber)
+    .option('--target-ci <x>', "stop a task once its median's 95% interval is within ± this (0.05 or 5%)", relativeWidth, 0.05)
+    .option('--time-budget <ms>', 'the same as --max-time, in ms', positiveInt)
+    .option('--min-samples <n>', 'the same as --min-runs', positiveInt)
     .option('--warmup <n>', 'warm-up runs per task', nonNegativeInt, 1)
     .option('--threads <n>', 'onnxruntime intra-op threads (the MatMul ceiling uses the same)', positiveInt, availableParallelism())
     .option('--runtime <name>', 'node: onnxruntime-node (native CPU) | web: onnxruntime-web\'s WebAssembly backend in this Node.js (native vs wasm on one machine)', 'node')
@@ -120,16 +141,26 @@ Examples:
       if (!preset) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `unknown preset (known: ${Object.keys(PRESETS).join(', ')})`, { field: '--preset', value: opts.preset });
       const shapes: BenchShape[] = opts.shape ? [{ label: shapeLabel(parseShape(opts.shape, '--shape')), shape: parseShape(opts.shape, '--shape') }] : preset.shapes.map((s) => ({ label: s.label, shape: s.shape }));
       const variants = selectVariants(opts.variants ?? VARIANTS.map((v) => v.id));
-      const timeBudgetMs = opts.timeBudget ?? preset.timeBudgetMs;
-      const minSamples = opts.minSamples ?? preset.minSamples;
+      const timeBudgetMs = opts.timeBudget ?? (opts.maxTime !== undefined ? opts.maxTime * 1000 : preset.timeBudgetMs);
+      const minSamples = opts.minSamples ?? opts.minRuns ?? preset.minSamples;
+      const maxSamples = Math.max(minSamples, opts.maxRuns ?? preset.maxSamples);
+      const sampling = { minRuns: minSamples, maxRuns: maxSamples, maxTimeMs: timeBudgetMs, targetCi: opts.targetCi, warmup: opts.warmup };
       const startedAt = new Date();
       const progress = createProgressReporter({ silent: false });
       const task = progress.start('bench kernels', variants.length * shapes.length + 1);
       let rows: KernelRow[];
-      let ceilings: Ceilings;
+      let ceilings: DeviceCeilings;
+      let compute: AppliedCeiling;
+      let memory: AppliedCeiling;
+      const before = await systemLoad();
       try {
         // On wasm a 2048^3 MatMul takes seconds per run; 1024^3 is still far past any cache.
-        ceilings = await measureCeilings({ threads: opts.threads, timeBudgetMs: Math.min(Math.max(timeBudgetMs, 200), 2000), createSession: web?.createSession, matmulSize: web ? 1024 : undefined });
+        ceilings = await measureDeviceCeilings({
+          threads: opts.threads,
+          gemmSizes: web ? [512, 1024] : undefined,
+          gemmRuntime: web ? 'onnxruntime-web wasm' : undefined,
+          gemmSession: web ? ({ bytes, n, outputName }, threads) => web.createSession({ bytes, inputDims: [n, n], outputDims: [n, n], outputName, macs: n ** 3, params: 0, weights: [] }, threads) : undefined,
+        });
         task.tick(1, 'ceilings');
         let first = true;
         rows = await runKernelBench({
@@ -138,35 +169,40 @@ Examples:
           threads: opts.threads,
           ceilings,
           seed: opts.seed,
-          timeBudgetMs,
-          minSamples,
-          warmupRuns: opts.warmup,
+          sampling,
           createSession: web?.createSession,
           onStep: (m) => {
             if (!first) task.tick(1, m);
             first = false;
           },
         });
+        ({ compute, memory } = addCeilingFractions(rows, ceilings));
         task.done(`${rows.length} rows`);
       } finally {
         progress.stop();
       }
+      const system = { before, after: await systemLoad() };
       const config = {
         preset: opts.shape ? 'custom' : preset.name,
         variants: variants.map((v) => v.id),
         shapes: shapes.map((s) => ({ label: s.label, ...s.shape })),
         timeBudgetMs,
         minSamples,
+        maxSamples,
+        targetCi: opts.targetCi,
         warmup: opts.warmup,
         threads: opts.threads,
         seed: opts.seed,
         runtime: web ? 'onnxruntime-web' : 'onnxruntime-node',
       };
-      const manifest = cliManifest('bench kernels', { config, seed: opts.seed, startedAt, executionProvider: web ? 'wasm' : 'cpu', onnxruntimeVersion: web ? `web ${web.version}` : undefined });
-      const doc = createResultDocument('kernel-bench', manifest, rows, { config, summary: { ceilings } });
+      const manifest = cliManifest('bench kernels', { config, seed: opts.seed, startedAt, executionProvider: web ? 'wasm' : 'cpu', onnxruntimeVersion: web ? `web ${web.version}` : undefined, system });
+      const doc = createResultDocument('kernel-bench', manifest, rows, { config, summary: { ceilings: { ...ceilings, compute, memory, matmulGflops: compute.effective, memcpyGBps: memory.effective, measuredMatmulGflops: ceilings.matmulGflops, measuredMemcpyGBps: ceilings.memcpyGBps } } });
       if (opts.out) writeResultDocument(opts.out, doc);
       if (opts.json) printJson(doc);
-      else process.stdout.write(`${formatKernelTable(rows, ceilings)}\n${opts.out ? `\nwrote ${opts.out}\n` : ''}`);
+      else {
+        const load = (l: typeof before) => `load ${l.loadAverage.map((v) => v.toFixed(2)).join(' ')}${l.busiest.length ? `, busiest: ${l.busiest.slice(0, 3).map((p) => `${p.command} ${p.cpuPercent}%`).join(', ')}` : ''}`;
+        process.stdout.write(`${formatKernelTable(rows, ceilings, compute, memory)}\n\nmachine before: ${load(system.before)}\nmachine after:  ${load(system.after)}\n${opts.out ? `\nwrote ${opts.out}\n` : ''}`);
+      }
       const errored = rows.filter((r) => r.state === 'errored');
       if (errored.length > 0) {
         throw new EvalkitError(ERROR_CODES.RUNTIME, `${errored.length} of ${rows.length} kernel rows errored (recorded as state "errored"${opts.out ? ` in ${opts.out}` : ''})`, {

@@ -6,6 +6,7 @@ import { registerHtp } from './htp';
 import { registerAgreement } from './agreement';
 import { registerBenchKernels } from './bench-kernels';
 import { registerCompareKernels } from './compare-kernels';
+import { registerCompare } from './compare';
 import { registerMetrics } from './metrics';
 import { registerReport } from './report';
 import { registerDecode } from './decode';
@@ -28,6 +29,7 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerBenchKernels,
   registerBenchServe,
   registerBenchBrowser,
+  registerCompare,
   registerCompareKernels,
   registerMetrics,
   registerHtp,

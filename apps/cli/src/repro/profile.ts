@@ -21,10 +21,15 @@ export const reproProfileSchema = z
         width: z.number().int().positive(),
         frames: z.number().int().positive(),
         widthMult: z.number().positive().max(1),
-        runs: z.number().int().positive(),
+        /** Adaptive sampling per baseline/Turbo pair (see `evalkit bench decoders --help`). */
+        minRuns: z.number().int().positive(),
+        maxRuns: z.number().int().positive(),
+        maxTimeS: z.number().positive(),
+        targetCi: z.number().positive().lt(1),
         warmup: z.number().int().nonnegative(),
       })
-      .strict(),
+      .strict()
+      .refine((d) => d.minRuns <= d.maxRuns, { message: 'minRuns must not exceed maxRuns', path: ['maxRuns'] }),
     codec: z.object({ enabled: z.boolean() }).strict(),
     htp: z.object({ bootstrap: z.number().int().nonnegative(), groupBy: z.string() }).strict(),
   })
@@ -48,7 +53,8 @@ export const EMBEDDED_PROFILES: Record<'smoke' | 'paper', ReproProfile> = {
     zoo: { height: 512, width: 512 },
     kernels: { preset: 'smoke', timeBudgetMs: 100 },
     // Full-width decoders at a CPU-friendly size: speed ratios need the real channel widths.
-    decoders: { pairs: PAIRS, height: 64, width: 64, frames: 17, widthMult: 1, runs: 2, warmup: 1 },
+    // Sampling kept small (3-5 interleaved rounds, 12 s a pair after the third) so the whole run stays within minutes.
+    decoders: { pairs: PAIRS, height: 64, width: 64, frames: 17, widthMult: 1, minRuns: 3, maxRuns: 5, maxTimeS: 12, targetCi: 0.05, warmup: 1 },
     codec: { enabled: true },
     htp: { bootstrap: 2000, groupBy: 'grade' },
   },
@@ -58,7 +64,7 @@ export const EMBEDDED_PROFILES: Record<'smoke' | 'paper', ReproProfile> = {
     steps: [...REPRO_STEP_IDS],
     zoo: { height: 512, width: 512 },
     kernels: { preset: 'paper', timeBudgetMs: 1000 },
-    decoders: { pairs: PAIRS, height: 512, width: 512, frames: 17, widthMult: 1, runs: 3, warmup: 1 },
+    decoders: { pairs: PAIRS, height: 512, width: 512, frames: 17, widthMult: 1, minRuns: 5, maxRuns: 20, maxTimeS: 1800, targetCi: 0.05, warmup: 1 },
     codec: { enabled: true },
     htp: { bootstrap: 10000, groupBy: 'grade' },
   },

@@ -51,7 +51,7 @@ export function expectedDecoderSeconds(profile: ReproProfile): number {
     const build = buildZooModel(name, { height: d.height, width: d.width, latentFrames: latentFramesFor(name, d.frames), widthMult: d.widthMult, materializeWeights: false });
     return sum + build.macs;
   }, 0);
-  return 3 + models.length * 2 + ((d.runs + d.warmup) * 2 * macs) / 120e9;
+  return 3 + models.length * 2 + ((d.maxRuns + d.warmup) * 2 * macs) / 120e9;
 }
 
 /** The steps of `evalkit repro` for a profile, in order. The report is rendered after them. */
@@ -93,7 +93,7 @@ export function reproSteps(profile: ReproProfile): ReproStep[] {
       async run(ctx) {
         const d = profile.decoders;
         const args = ['bench', 'decoders', '--models', models.join(','), '--height', String(d.height), '--width', String(d.width), '--frames', String(d.frames)];
-        args.push('--runs', String(d.runs), '--warmup', String(d.warmup), '--width-mult', String(d.widthMult), '--seed', seed);
+        args.push('--min-runs', String(d.minRuns), '--max-runs', String(d.maxRuns), '--max-time', String(d.maxTimeS), '--target-ci', String(d.targetCi), '--warmup', String(d.warmup), '--width-mult', String(d.widthMult), '--seed', seed);
         await runEvalkit([...args, '--out', join(ctx.runDir, 'decoder-bench.json')], ctx, 'decoder-bench');
         return documents(ctx, this.outputs);
       },

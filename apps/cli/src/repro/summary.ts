@@ -8,6 +8,11 @@ const fixed = (v: number | null | undefined, digits: number, suffix = ''): strin
   if (typeof v === 'number' && Number.isFinite(v)) return `${v.toFixed(digits)}${suffix}`;
   return v === Infinity ? '∞' : '–';
 };
+/** A value with its 95% interval when the document has one: "1.50x [1.40, 1.60]". */
+const interval = (v: number | null | undefined, ci: readonly [number, number] | null | undefined, digits: number, suffix = ''): string => {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '–';
+  return ci && Number.isFinite(ci[0]) && Number.isFinite(ci[1]) ? `${v.toFixed(digits)}${suffix} [${ci[0].toFixed(digits)}, ${ci[1].toFixed(digits)}]` : `${v.toFixed(digits)}${suffix}`;
+};
 
 /** What `evalkit repro` prints at the end, and its JSON form. */
 export interface ReproSummary {
@@ -51,9 +56,10 @@ export function reproSummary(input: {
     parts.push(
       `Decoder speed on this CPU (${r0.height}x${r0.width}; paper: GPU at 512x512)`,
       formatTable(
-        ['baseline', 'turbo', 'speedup', 'paper GPU speedup'],
-        pairs.map((p) => [p.baseline, p.turbo, fixed(p.speedup, 1, 'x'), fixed(p.paperGpuSpeedup, 1, 'x')]),
+        ['baseline', 'turbo', 'speedup [95% CI]', 'paper GPU speedup'],
+        pairs.map((p) => [p.baseline, `${p.turbo}${p.unstable === true ? ' !' : ''}`, interval(p.speedup, p.speedupCi95, 1, 'x'), fixed(p.paperGpuSpeedup, 1, 'x')]),
       ),
+      ...(pairs.some((p) => p.unstable === true) ? ['! unstable: CV above 10% or interval wider than ±5% (few runs in this profile; see `evalkit bench decoders --help`)'] : []),
       '',
     );
   }
@@ -63,8 +69,8 @@ export function reproSummary(input: {
     parts.push(
       'Kernels: decoupled 3D pixel shuffle (variant 6) vs nearest interpolate + conv (variant 1), onnxruntime',
       formatTable(
-        ['shape', 'median ms', 'speedup vs 1', 'of MatMul ceiling'],
-        six.map((r) => [r.shapeLabel, fixed(r.medianMs, 3), fixed(r.speedupVsVariant1, 2, 'x'), fixed(r.fractionOfMatmul === null ? null : r.fractionOfMatmul * 100, 0, '%')]),
+        ['shape', 'median ms [95% CI]', 'speedup vs 1 [95% CI]', 'of GEMM ceiling'],
+        six.map((r) => [`${r.shapeLabel}${r.unstable === true ? ' !' : ''}`, interval(r.medianMs, r.state === 'completed' ? r.medianCi95Ms : null, 3), interval(r.speedupVsVariant1, r.speedupVsVariant1Ci95, 2, 'x'), fixed(r.fractionOfMatmul === null ? null : r.fractionOfMatmul * 100, 0, '%')]),
       ),
       '',
     );

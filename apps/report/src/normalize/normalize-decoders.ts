@@ -1,5 +1,6 @@
 import type { DecoderPairRow, DecoderRow, LoadedDocument, PaperValues } from '../model';
 import { documentOf } from './document-of';
+import { raiseCeiling } from './raise-ceiling';
 
 /** Decoder timings and baseline/Turbo speedups, with the paper's GPU and iPhone FPS beside ours. */
 export function normalizeDecoders(
@@ -11,6 +12,7 @@ export function normalizeDecoders(
   for (const { loaded, series } of docs) {
     const document = documentOf(loaded, 'decoder-bench');
     const labels = new Map<string, string>();
+    const first = decoders.length;
     for (const r of document.results) {
       labels.set(r.model, r.label);
       const paperModel = paper.turboVaed?.models[r.model];
@@ -24,12 +26,23 @@ export function normalizeDecoders(
         p99Ms: r.p99Ms,
         sdMs: r.sdMs,
         fps: r.fps,
+        fpsCi95: r.fpsCi95 ?? null,
+        medianCi95Ms: r.medianCi95Ms ?? null,
+        unstable: r.unstable === true,
         gflops: r.gflops,
         ceilingFraction: r.ceilingFraction,
+        aboveCeiling: r.aboveMeasuredCeiling === true,
         paperGpuFps: paperModel?.gpuFps ?? null,
         paperIphoneFps: paperModel?.iphoneFps ?? null,
       });
     }
+    // Ceilings hold in the report too, whatever wrote the document.
+    const mine = decoders.slice(first);
+    const held = raiseCeiling(mine.map((d) => d.ceilingFraction));
+    mine.forEach((d, i) => {
+      d.ceilingFraction = held.fractions[i];
+      d.aboveCeiling ||= held.above[i];
+    });
     for (const p of document.summary?.pairs ?? []) {
       const baselineLabel = labels.get(p.baseline) ?? p.baseline;
       const turboLabel = labels.get(p.turbo) ?? p.turbo;
@@ -39,6 +52,8 @@ export function normalizeDecoders(
         turbo: turboLabel,
         pair: `${turboLabel} vs ${baselineLabel}`,
         speedup: p.speedup,
+        speedupCi95: p.speedupCi95 ?? null,
+        unstable: p.unstable === true,
         paperGpuSpeedup: p.paperGpuSpeedup,
       });
     }

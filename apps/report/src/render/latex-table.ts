@@ -22,6 +22,9 @@ const LATEX_REPLACEMENTS: Record<string, string> = {
   '±': '$\\pm$',
   '∞': '$\\infty$',
   '·': '$\\cdot$',
+  '\u2009': '\\,',
+  '†': '$^\\dagger$',
+  '↑': '$\\uparrow$',
 };
 
 const LATEX_PATTERN = new RegExp(`[${Object.keys(LATEX_REPLACEMENTS).map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');

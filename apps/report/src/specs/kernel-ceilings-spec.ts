@@ -1,8 +1,8 @@
 import type { NormalizedReport } from '../model';
 import { kernelPath, kernelVariantLabel, round, seriesColour, specHeader, type Figure } from './figure';
 
-const MEMCPY = 'memcpy bandwidth';
-const MATMUL = 'matmul throughput';
+const MEMCPY = 'memory: STREAM copy, best of N';
+const MATMUL = 'compute: best measured GEMM';
 
 /** How close each kernel gets to the device's memcpy bandwidth and matmul throughput. */
 export function kernelCeilingsFigure(report: NormalizedReport): Figure | null {
@@ -21,7 +21,7 @@ export function kernelCeilingsFigure(report: NormalizedReport): Figure | null {
   const series = [...new Set(values.map((v) => v.bar))];
   const variants = [...new Set(values.map((v) => v.variant))];
   const title = 'Achieved fraction of the device ceilings';
-  const description = 'Achieved bandwidth over measured memcpy bandwidth, and achieved FLOP/s over measured matmul FLOP/s, per variant and shape, one bar per device and path.';
+  const description = 'Achieved bandwidth over the memory ceiling (STREAM-style copy, best of N, one thread) and achieved FLOP/s over the compute ceiling (best onnxruntime GEMM over several sizes and repeats), per variant and shape, one bar per device and path; a row faster than a measured ceiling raises it, so no fraction exceeds 100%.';
   return {
     id: 'kernel-ceilings',
     section: 'kernel-bench',

@@ -7,13 +7,15 @@ import { kernelPath, kernelVariantLabel, round, seriesColour, specHeader, type F
  * Bars are never stacked: each is one measurement.
  */
 export function kernelLatencyFigure(report: NormalizedReport): Figure | null {
-  const rows = report.kernels.filter((k) => k.state === 'completed' && k.meanMs !== null && Number.isFinite(k.meanMs));
+  const rows = report.kernels.filter((k) => k.state === 'completed' && ((k.medianMs !== null && Number.isFinite(k.medianMs)) || (k.meanMs !== null && Number.isFinite(k.meanMs))));
   if (rows.length === 0) return null;
   const multiDevice = new Set(rows.map((k) => k.series)).size > 1;
   const values = rows.map((k) => {
-    const mean = k.meanMs as number;
-    // tinybench's rme is the 95% margin of error of the mean, in percent of the mean.
-    const margin = k.rme !== null && Number.isFinite(k.rme) ? (mean * k.rme) / 100 : 0;
+    // The median with its 95% bootstrap interval; documents from before intervals give the mean ± rme
+    // (tinybench's 95% margin of error of the mean, in percent of the mean).
+    const ci = k.medianCi95Ms;
+    const centre = ci ? (k.medianMs as number) : ((k.meanMs ?? k.medianMs) as number);
+    const margin = k.rme !== null && Number.isFinite(k.rme) ? (centre * k.rme) / 100 : 0;
     const path = kernelPath(k.implementation, k.part);
     return {
       series: k.series,
@@ -23,11 +25,12 @@ export function kernelLatencyFigure(report: NormalizedReport): Figure | null {
       shape: k.shape,
       part: k.part,
       implementation: k.implementation,
-      meanMs: round(mean),
-      low: round(Math.max(0, mean - margin)),
-      high: round(mean + margin),
+      latencyMs: round(centre),
+      statistic: ci ? 'median' : 'mean',
+      low: round(ci ? ci[0] : Math.max(0, centre - margin)),
+      high: round(ci ? ci[1] : centre + margin),
+      unstable: k.unstable,
       p99Ms: round(k.p99Ms),
-      rme: round(k.rme),
     };
   });
   const bars = [...new Set(values.map((v) => v.bar))];
@@ -35,7 +38,7 @@ export function kernelLatencyFigure(report: NormalizedReport): Figure | null {
   const xOffset = { field: 'bar', type: 'nominal', sort: bars };
   const x = { field: 'variant', type: 'nominal', sort: variants, title: 'Variant', axis: { labelAngle: -30, labelLimit: 200 } };
   const title = 'Upsampling kernel latency';
-  const description = 'Mean latency per call by variant, one panel per tensor shape, one bar per device and path (conv + rearrangement, or the rearrangement alone); error bars are the 95% margin of the mean.';
+  const description = 'Median latency per call by variant, one panel per tensor shape, one bar per device and path (conv + rearrangement, or the rearrangement alone); error bars are the 95% bootstrap interval of the median (the 95% margin of the mean for older documents); dashed outline: unstable when measured.';
   return {
     id: 'kernel-latency',
     section: 'kernel-bench',
@@ -54,15 +57,20 @@ export function kernelLatencyFigure(report: NormalizedReport): Figure | null {
             encoding: {
               x,
               xOffset,
-              y: { field: 'meanMs', type: 'quantitative', title: 'Mean latency (ms)', stack: null },
+              y: { field: 'latencyMs', type: 'quantitative', title: 'Median latency (ms)', stack: null },
+              strokeDash: { condition: { test: 'datum.unstable', value: [3, 2] }, value: [1, 0] },
+              stroke: { condition: { test: 'datum.unstable', value: '#000' }, value: null },
               color: seriesColour(bars, { field: 'bar', title: multiDevice ? 'Device · path' : 'Path' }),
               tooltip: [
                 { field: 'variant', type: 'nominal', title: 'Variant' },
                 { field: 'shape', type: 'nominal', title: 'Shape' },
                 { field: 'series', type: 'nominal', title: 'Device' },
                 { field: 'path', type: 'nominal', title: 'Path' },
-                { field: 'meanMs', type: 'quantitative', title: 'Mean (ms)', format: '.4g' },
-                { field: 'rme', type: 'quantitative', title: '± (% of mean, 95%)', format: '.2f' },
+                { field: 'statistic', type: 'nominal', title: 'Statistic' },
+                { field: 'latencyMs', type: 'quantitative', title: 'Latency (ms)', format: '.4g' },
+                { field: 'low', type: 'quantitative', title: '95% low (ms)', format: '.4g' },
+                { field: 'high', type: 'quantitative', title: '95% high (ms)', format: '.4g' },
+                { field: 'unstable', type: 'nominal', title: 'Unstable' },
                 { field: 'p99Ms', type: 'quantitative', title: 'p99 (ms)', format: '.4g' },
               ],
             },

@@ -1,5 +1,5 @@
 import type { NormalizedReport } from '../model';
-import { fixed, percentOf, significant } from './format';
+import { fixed, percentOf, significant, UNSTABLE_NOTE, withInterval } from './format';
 import { needsSeriesColumn, num, text, type Table } from './table';
 
 /** Decoder timings per device, with the paper's GPU and iPhone FPS beside ours. */
@@ -10,14 +10,14 @@ export function decoderThroughputTable(report: NormalizedReport): Table | null {
     id: 'decoder-throughput',
     section: 'decoder-bench',
     title: 'Decoder throughput',
-    caption: 'Median and p99 decode time, frames per second and achieved fraction of the matmul ceiling per decoder; paper FPS at 512×512 on GPU and iPhone 16 Pro.',
+    caption: `Median decode time and frames per second with 95% bootstrap intervals, p99, and achieved fraction of the compute ceiling per decoder (the best measured GEMM, raised to any decoder that beats it, marked ↑: never above 100%); paper FPS at 512×512 on GPU and iPhone 16 Pro. ${UNSTABLE_NOTE}`,
     columns: [
       ...(withSeries ? [text('Device')] : []),
       text('Decoder'),
       text('Frames×H×W'),
-      num('Median (ms)'),
+      num('Median (ms) [95% CI]'),
       num('p99 (ms)'),
-      num('FPS'),
+      num('FPS [95% CI]'),
       num('GFLOP/s'),
       num('Of ceiling'),
       num('Paper GPU FPS'),
@@ -27,11 +27,11 @@ export function decoderThroughputTable(report: NormalizedReport): Table | null {
       ...(withSeries ? [d.series] : []),
       d.label,
       d.size,
-      fixed(d.medianMs, 1),
+      withInterval(d.medianMs, d.medianCi95Ms, 1, d.unstable),
       fixed(d.p99Ms, 1),
-      significant(d.fps, 3),
+      withInterval(d.fps, d.fpsCi95, 2, d.unstable),
       significant(d.gflops, 3),
-      percentOf(d.ceilingFraction),
+      `${percentOf(d.ceilingFraction)}${d.aboveCeiling ? ' ↑' : ''}`,
       fixed(d.paperGpuFps, 1),
       fixed(d.paperIphoneFps, 1),
     ]),
@@ -46,8 +46,8 @@ export function decoderSpeedupTable(report: NormalizedReport): Table | null {
     id: 'decoder-speedup',
     section: 'decoder-bench',
     title: 'Turbo-VAED speedup over its baseline',
-    caption: 'Baseline median time over Turbo median time per pair, next to the speedup the paper reports on GPU.',
-    columns: [...(withSeries ? [text('Device')] : []), text('Turbo decoder'), text('Baseline'), num('Speedup (×)'), num('Paper GPU speedup (×)')],
-    rows: report.decoderPairs.map((p) => [...(withSeries ? [p.series] : []), p.turbo, p.baseline, fixed(p.speedup, 2), fixed(p.paperGpuSpeedup, 1)]),
+    caption: `Baseline median time over Turbo median time per pair, with a 95% bootstrap interval over the interleaved runs, next to the speedup the paper reports on GPU. ${UNSTABLE_NOTE}`,
+    columns: [...(withSeries ? [text('Device')] : []), text('Turbo decoder'), text('Baseline'), num('Speedup (×) [95% CI]'), num('Paper GPU speedup (×)')],
+    rows: report.decoderPairs.map((p) => [...(withSeries ? [p.series] : []), p.turbo, p.baseline, withInterval(p.speedup, p.speedupCi95, 2, p.unstable), fixed(p.paperGpuSpeedup, 1)]),
   };
 }

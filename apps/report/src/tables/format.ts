@@ -30,3 +30,19 @@ export function interval(low: number | null | undefined, high: number | null | u
   if (low === null || low === undefined || high === null || high === undefined) return MISSING;
   return `[${fixed(low, digits)}, ${fixed(high, digits)}]`;
 }
+
+/** Mark after a value measured unstable (CV above 10% or interval wider than its target). */
+export const UNSTABLE_MARK = '†';
+
+/** What the mark means, for captions. */
+export const UNSTABLE_NOTE = '† unstable when measured: CV above 10% or 95% interval wider than its target (±5% by default).';
+
+/**
+ * A value with its 95% interval as a paper prints it, `9.6 [8.9, 10.3]`, joined by a thin space
+ * (LaTeX `9.6\,[8.9, 10.3]`); the value alone when there is no interval.
+ */
+export function withInterval(value: number | null | undefined, ci: readonly [number, number] | null | undefined, digits: number, unstable = false): string {
+  const head = fixed(value, digits);
+  const mark = unstable ? UNSTABLE_MARK : '';
+  return ci && head !== MISSING ? `${head}\u2009[${fixed(ci[0], digits)}, ${fixed(ci[1], digits)}]${mark}` : `${head}${mark}`;
+}

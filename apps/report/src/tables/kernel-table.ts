@@ -1,5 +1,5 @@
 import type { NormalizedReport } from '../model';
-import { fixed, MISSING, percentOf, significant } from './format';
+import { MISSING, percentOf, significant, UNSTABLE_NOTE, withInterval } from './format';
 import { needsSeriesColumn, num, text, type Table } from './table';
 
 /** Every kernel measurement, errored ones with their error. */
@@ -10,21 +10,20 @@ export function kernelTable(report: NormalizedReport): Table | null {
     id: 'kernel-latency',
     section: 'kernel-bench',
     title: 'Upsampling kernel latency',
-    caption: 'Mean latency with its 95% relative margin, p99, achieved bandwidth and FLOP/s, fractions of the measured memcpy and matmul ceilings, and speedup over variant 1.',
+    caption: `Median latency with its 95% bootstrap interval, p99, achieved bandwidth and FLOP/s, fractions of the memory ceiling (STREAM copy, best of N) and the compute ceiling (best measured GEMM), each raised to any row that beats it (marked ↑: never above 100%), and speedup over variant 1 with its interval. ${UNSTABLE_NOTE}`,
     columns: [
       ...(withSeries ? [text('Device')] : []),
       text('Shape'),
       text('Variant'),
       text('Impl.'),
       text('Part'),
-      num('Mean (ms)'),
-      num('±95% (%)'),
+      num('Median (ms) [95% CI]'),
       num('p99 (ms)'),
       num('GB/s'),
       num('GFLOP/s'),
-      num('Of memcpy'),
-      num('Of matmul'),
-      num('vs variant 1 (×)'),
+      num('Of memory ceiling'),
+      num('Of compute ceiling'),
+      num('vs variant 1 (×) [95% CI]'),
       text('State'),
     ],
     rows: report.kernels.map((k) => [
@@ -33,14 +32,13 @@ export function kernelTable(report: NormalizedReport): Table | null {
       k.variant,
       k.implementation || MISSING,
       k.part || MISSING,
-      significant(k.meanMs, 4),
-      fixed(k.rme, 2),
+      k.medianMs === null ? MISSING : `${significant(k.medianMs, 4)}${k.medianCi95Ms ? `\u2009[${significant(k.medianCi95Ms[0], 4)}, ${significant(k.medianCi95Ms[1], 4)}]` : ''}${k.unstable ? '†' : ''}`,
       significant(k.p99Ms, 4),
       significant(k.gbps, 3),
       significant(k.gflops, 3),
-      percentOf(k.fractionOfMemcpy),
-      percentOf(k.fractionOfMatmul),
-      fixed(k.speedupVsVariant1, 2),
+      `${percentOf(k.fractionOfMemcpy)}${k.aboveCeiling.includes('memcpy') ? ' ↑' : ''}`,
+      `${percentOf(k.fractionOfMatmul)}${k.aboveCeiling.includes('matmul') ? ' ↑' : ''}`,
+      withInterval(k.speedupVsVariant1, k.speedupVsVariant1Ci95, 2),
       k.state === 'completed' ? k.state : `${k.state}${k.error ? `: ${k.error}` : ''}`,
     ]),
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineResultKind } from './result-kind';
-import { nullableNumber, nullableString, numberValue } from './fields';
+import { appliedCeilingSchema, intervalSchema, nullableNumber, nullableString, numberValue, sampleStatsFields } from './fields';
 
 /** A 5-D shape [n, c, t, h, w]. */
 export const shape5Schema = z.looseObject({ n: numberValue, c: numberValue, t: numberValue, h: numberValue, w: numberValue });
@@ -29,23 +29,23 @@ const kernelRowBase = {
   baselineVariant: nullableString.optional().describe('the variant this row\'s pair compares against'),
   checks: z.array(kernelAgreementCheckSchema).optional(),
   speedupVsBaseline: nullableNumber.optional(),
+  aboveCeiling: z.array(z.string()).optional().describe('the measured ceilings this row beat (and so raised): "matmul", "memcpy"'),
+  bound: z.enum(['memory', 'compute']).nullable().optional().describe('which roof bounds the row at its arithmetic intensity'),
 };
 
 /** A row whose task ran: latency statistics in ms and what they imply. */
 export const kernelRowCompletedSchema = z.looseObject({
   ...kernelRowBase,
   state: z.literal('completed'),
-  meanMs: numberValue,
-  medianMs: numberValue,
-  p99Ms: numberValue,
-  sdMs: numberValue,
-  rme: numberValue.describe('relative margin of error of the mean, % (tinybench)'),
-  samples: numberValue,
+  ...sampleStatsFields,
+  rme: numberValue.optional().describe('relative margin of error of the mean, % (tinybench; older documents)'),
   gbps: nullableNumber,
   gflops: nullableNumber.describe('null (or 0) for pure data movement'),
   fractionOfMemcpy: nullableNumber,
   fractionOfMatmul: nullableNumber,
   speedupVsVariant1: nullableNumber,
+  speedupVsVariant1Ci95: intervalSchema.nullable().optional().describe('95% paired-bootstrap interval of the speedup over variant 1'),
+  speedupVsBaselineCi95: intervalSchema.nullable().optional(),
 });
 
 /** A row whose task failed (build, agreement check, or a tinybench error); the suite carried on. */
@@ -57,13 +57,15 @@ export const kernelRowErroredSchema = z.looseObject({
   medianMs: z.null(),
   p99Ms: z.null(),
   sdMs: z.null(),
-  rme: z.null(),
+  rme: z.null().optional(),
   samples: numberValue,
   gbps: z.null(),
   gflops: z.null(),
   fractionOfMemcpy: z.null(),
   fractionOfMatmul: z.null(),
   speedupVsVariant1: z.null(),
+  speedupVsVariant1Ci95: z.null().optional(),
+  speedupVsBaselineCi95: z.null().optional(),
 });
 
 /** One kernel-bench row: completed or errored (a discriminated union on `state`). */
@@ -72,8 +74,14 @@ export const kernelRowSchema = z.discriminatedUnion('state', [kernelRowCompleted
 /** The summary of a kernel-bench document: the ceilings measured in the same run. */
 export const kernelBenchSummarySchema = z.looseObject({
   ceilings: z.looseObject({
-    memcpyGBps: numberValue.describe('large Float32Array copy, bytes read plus written'),
-    matmulGflops: numberValue.describe('large float32 MatMul in onnxruntime'),
+    memcpyGBps: numberValue.describe('the memory ceiling fractions are against: STREAM copy, raised by any faster row (bytes read plus written)'),
+    matmulGflops: numberValue.describe('the compute ceiling fractions are against: best measured GEMM, raised by any faster row'),
+    measuredMemcpyGBps: numberValue.optional().describe('what the STREAM copy measurement itself gave'),
+    measuredMatmulGflops: numberValue.optional().describe('what the GEMM measurement itself gave'),
+    compute: appliedCeilingSchema.optional(),
+    memory: appliedCeilingSchema.optional(),
+    triadGBps: numberValue.optional(),
+    method: z.string().optional(),
     memcpyBytes: numberValue.optional(),
     matmulSize: numberValue.optional(),
     threads: numberValue.optional(),
@@ -89,7 +97,12 @@ export const kernelBenchKind = defineResultKind({
     preset: z.string().optional(),
     variants: z.array(z.string()).optional(),
     timeBudgetMs: numberValue.optional(),
+    minSamples: numberValue.optional(),
+    maxSamples: numberValue.optional(),
+    targetCi: numberValue.optional(),
+    warmup: numberValue.optional(),
     threads: numberValue.optional(),
+    seed: numberValue.nullish(),
   }),
   row: kernelRowSchema,
   summary: kernelBenchSummarySchema,

@@ -131,6 +131,23 @@ function kindSection(definition: ResultKindDefinition): string[] {
   return lines;
 }
 
+/** The statistics every timed row of decoder-bench and kernel-bench carries (written by @evalkit/bench). */
+const TIMING_NOTES = [
+  '## Timing statistics (every timed row of decoder-bench and kernel-bench, from `@evalkit/bench`)',
+  '',
+  '`{samples (n), samplesMs: number[] (raw, in the order taken), meanMs, medianMs, medianCi95Ms: [lo, hi]',
+  '  (95% percentile bootstrap of the median, 10,000 seeded resamples), ciHalfWidthRel ((hi − lo) / 2 / median),',
+  '  minMs, p99Ms (nearest rank), sdMs (n − 1), cv (sd / mean), outliers: {lowSevere, lowMild, highMild, highSevere,',
+  '  indices, fences} (Tukey: 1.5 and 3 IQR beyond numpy-default quartiles), unstable: boolean (cv > 10%, interval',
+  '  wider than the target, or fewer than 3 samples), unstableReasons: string[], stopReason: "target-ci"|"max-runs"|"max-time"}`',
+  '',
+  'Fraction-of-ceiling fields are never above 1: a row faster than a measured ceiling raises it (the row is flagged',
+  '`aboveMeasuredCeiling` / `aboveCeiling`). Kernel documents written before these statistics carried `rme`, which',
+  'the report still reads. The manifest of a benchmark carries `system: {before, after}`: load average and the',
+  'busiest other processes around the timed runs.',
+  '',
+];
+
 /** What differs in documents measured in a browser: manifest and config, not row schemas. */
 const BROWSER_NOTES = [
   '## Results measured in a browser (`evalkit bench serve`, `evalkit bench browser`)',
@@ -171,7 +188,10 @@ export function renderResultDocumentsMarkdown(): string {
     'report lists them as unknown).',
     '',
   ];
-  for (const kind of RESULT_KINDS) lines.push(...kindSection(RESULT_KIND_DEFINITIONS[kind] as unknown as ResultKindDefinition));
+  for (const kind of RESULT_KINDS) {
+    if (kind === 'decoder-bench') lines.push(...TIMING_NOTES);
+    lines.push(...kindSection(RESULT_KIND_DEFINITIONS[kind] as unknown as ResultKindDefinition));
+  }
   lines.push(...BROWSER_NOTES);
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }

@@ -1,9 +1,10 @@
 // Benchmark: the runtime's whole-clip decode (DecoderSession.decode: shape check, tensor wrap, run,
 // output unwrap) against a bare onnxruntime session.run on the same session and latent, interleaved
 // run by run so drift hits both equally. Target: runtime <= 1.03 x bare (median).
-// Run: flock /tmp/evalkit-bench.lock npx tsx packages/decoder-runtime/bench/runtime-overhead.ts [runs]
+// Run: flock /tmp/evalkit-bench.lock npx tsx packages/bench/bench/runtime-overhead.ts [runs]
 import * as ort from 'onnxruntime-node';
-import { DecoderSession, latencyOf, randomLatents, resolveDecoderModel } from '@evalkit/decoder-runtime';
+import { DecoderSession, randomLatents, resolveDecoderModel } from '@evalkit/decoder-runtime';
+import { formatWithInterval, pairedRatioInterval, sampleStats } from '@evalkit/bench';
 
 async function compare(label: string, bytes: Uint8Array, shape: number[], runs: number): Promise<void> {
   const session = await DecoderSession.open(bytes, { source: label });
@@ -26,11 +27,14 @@ async function compare(label: string, bytes: Uint8Array, shape: number[], runs: 
     }
   }
   await session.release();
-  const b = latencyOf(tb);
-  const r = latencyOf(tr);
+  const b = sampleStats(tb);
+  const r = sampleStats(tr);
+  // Paired: run i of each path came from the same round.
   const ratio = r.medianMs / b.medianMs;
+  const ci = pairedRatioInterval(tr, tb);
+  const flag = (s: { unstable: boolean }) => (s.unstable ? ' (unstable)' : '');
   process.stdout.write(
-    `${label.padEnd(44)} latents ${shape.join('x').padEnd(14)} bare median ${b.medianMs.toFixed(2).padStart(8)} ms (mean ${b.meanMs.toFixed(2)})  runtime median ${r.medianMs.toFixed(2).padStart(8)} ms (mean ${r.meanMs.toFixed(2)})  ratio ${ratio.toFixed(4)}  ${ratio <= 1.03 ? 'PASS' : 'FAIL'} (<= 1.03)\n`,
+    `${label.padEnd(44)} latents ${shape.join('x').padEnd(14)} bare median ${formatWithInterval(b.medianMs, b.medianCi95Ms, { digits: 2 })} ms${flag(b)}  runtime median ${formatWithInterval(r.medianMs, r.medianCi95Ms, { digits: 2 })} ms${flag(r)}  ratio ${formatWithInterval(ratio, ci, { digits: 4 })}  ${ci[1] <= 1.03 ? 'PASS' : ratio <= 1.03 ? 'PASS (point estimate; interval reaches above 1.03)' : 'FAIL'} (<= 1.03)\n`,
   );
 }
 

@@ -1,8 +1,9 @@
 // Benchmark: tiled 1280x720 decoding of a Turbo-VAED graph stays within a memory budget that an
 // untiled decode exceeds. Each decode runs in its own child process; peak RSS is that process's
 // maxRSS. Tiles come from the runtime's memory model (tilesForBudget).
-// Run: flock /tmp/evalkit-bench.lock npx tsx packages/decoder-runtime/bench/tiled-720p-memory.ts [budgetMB] [latentFrames] [widthMult]
-import { resolveDecoderModel, runZooDecodeJobInChild, tilesForBudget, estimateDecodeBytes } from '@evalkit/decoder-runtime';
+// Run: flock /tmp/evalkit-bench.lock npx tsx packages/bench/bench/tiled-720p-memory.ts [budgetMB] [latentFrames] [widthMult]
+import { resolveDecoderModel, tilesForBudget, estimateDecodeBytes } from '@evalkit/decoder-runtime';
+import { runZooDecodeJobInChild } from '@evalkit/bench';
 
 const MB = 2 ** 20;
 
