@@ -93,7 +93,7 @@ describe('evalkit bench decoders', () => {
 
   it('refuses --min-runs above --max-runs before running anything', () => {
     const r = run(['bench', 'decoders', '--min-runs', '5', '--max-runs', '3']);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--max-runs.*--min-runs \(5\) is above --max-runs/);
   });
 });

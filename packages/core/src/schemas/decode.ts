@@ -25,7 +25,7 @@ export const decodeKind = defineResultKind({
   config: z.looseObject({
     model: z.string().optional(),
     latents: z.string().optional(),
-    format: z.enum(['png', 'y4m']).optional(),
+    format: z.enum(['png', 'y4m', 'npy']).optional(),
     ep: z.string().optional(),
   }),
   row: decodeRowSchema,

@@ -72,7 +72,7 @@ export const decoderBenchKind = defineResultKind({
     height: numberValue.optional(),
     width: numberValue.optional(),
     latentFrames: nullableNumber.optional(),
-    frames: numberValue.optional(),
+    frames: numberValue.nullish().describe('output frames wanted (null when --latent-frames was given)'),
     runs: numberValue.optional(),
     minRuns: numberValue.optional(),
     maxRuns: numberValue.optional(),
