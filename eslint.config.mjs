@@ -2,6 +2,7 @@
 // (package.json "nx.tags"), so adding a project with tags is enough to get its rules:
 //   type:lib      may not import any type:app project (packages never import apps);
 //   scope:metrics may not import runtime code (onnxruntime-node, or any scope:runtime/scope:graph project);
+//   layer:generic (statistics usable by any study) may not import a layer:study project;
 //   only files under src/io/ (and tests) may import sharp, danfojs or node:fs;
 //   no src/ file imports @evalkit/test-harness (dev-only: tests and bench scripts use it);
 //   core imports no other evalkit package (every package depends on it, never the other way);
@@ -47,6 +48,7 @@ const boundaryConfigs = projects.flatMap((p) => {
   if (p.tags.includes('scope:metrics')) banned.push([runtimeModules, `${p.name} is scope:metrics: metric and agreement code imports no runtime code.`]);
   if (p.tags.includes('scope:core')) banned.push([otherEvalkit(p.name), `${p.name} is scope:core: core imports no other evalkit package.`]);
   if (!p.tags.includes('scope:io') && p.tags.length > 0) banned.push([fileFormatLibraries, 'File formats have one home: read and write them through @evalkit/media-io.']);
+  if (p.tags.includes('layer:generic')) banned.push([withTag('layer:study'), `${p.name} is layer:generic: statistics usable by any study import no study package.`]);
   const configs = [];
   const merged = (extra) => {
     const rule = { paths: [], patterns: [] };

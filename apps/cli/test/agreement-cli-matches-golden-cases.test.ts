@@ -68,5 +68,16 @@ describe('evalkit agreement reproduces the published golden cases', () => {
     expect(kappa.ciLow).toBeLessThan(kappa.value);
     expect(doc.summary.cohenBootstrap.ci95[0]).toBeLessThan(0.8013);
     expect(doc.summary.cohenBootstrap.ci95[1]).toBeGreaterThan(0.8013);
+    expect(doc.summary).toMatchObject({ synthetic: false, dataNote: null });
+  }, 60_000); // a child process: seconds on a loaded 2-core machine
+
+  it('says the synthetic study is synthetic and names the simulated rater', async () => {
+    const ratings = resolve(__dirname, '../../../fixtures/htp/synthetic-study/labels-two-raters.csv');
+    const out = join(dir, 'synthetic.json');
+    const { stdout } = await run(process.execPath, [bin, 'agreement', '--ratings', ratings, '--out', out], { encoding: 'utf8' });
+    expect(stdout.split('\n')[0]).toBe("Synthetic data: synthetic study constructed to the paper's published counts: checks the pipeline, not PsyDraw.");
+    expect(stdout).toMatch(/2 raters \(teacher, simulated counsellor\)/);
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    expect(doc.summary).toMatchObject({ synthetic: true, raters: ['teacher', 'simulated counsellor'] });
   }, 60_000);
 });

@@ -61,7 +61,7 @@ chromium.describe('evalkit bench browser then evalkit report', () => {
 
   it('names the Debian package when the browser is missing', () => {
     const r = run(['bench', 'browser', '--out', join(tmpdir(), 'never-written'), '--browser', '/nonexistent/chromium', '--no-decoders']);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2); // --browser names a program that is not there: a bad flag value
     expect(r.stderr).toMatch(/install the Debian package "chromium"/);
   }, 120_000);
 });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { mulberry32 } from '@evalkit/core';
 import { writeNpyFile } from '@evalkit/media-io';
 
 const bin = resolve(__dirname, '../bin/evalkit.js');
@@ -32,16 +33,8 @@ async function interrupt(args: string[], busy: RegExp | null, settle: number): P
   return { code, ms: Date.now() - began, stderr };
 }
 
-/** Seeded uniform [0, 1) samples. */
-function noise(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 32;
-  }
-  return out;
-}
+/** Seeded uniform [0, 1) samples from core's one generator (the values only need to differ). */
+const noise = (n: number, seed: number): Float32Array => Float32Array.from({ length: n }, mulberry32(seed));
 
 describe('SIGINT during a long command ends it within a second with exit 130 and no partial output', () => {
   jest.setTimeout(180_000);
@@ -65,7 +58,8 @@ describe('SIGINT during a long command ends it within a second with exit 130 and
     const csv = join(dir, 'large.csv');
     writeFileSync(csv, `case_id,${raters.join(',')}\n${rows.join('\n')}\n`);
     const out = join(dir, 'agreement.json');
-    const r = await interrupt(['agreement', '--ratings', csv, '--out', out], null, 12_000);
+    // Interrupted 2.5 s after the start: the supervisor and the CSV are up by then, the kappas are not done.
+    const r = await interrupt(['agreement', '--ratings', csv, '--out', out], null, 2_500);
     expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 130, fast: true });
     expectNothingWritten(out);
     rmSync(csv);

@@ -100,7 +100,7 @@ describe('evalkit htp evaluate and evalkit agreement reject bad input with the o
     writeFileSync(bad, [JSON.stringify(record('a')), JSON.stringify(record('b', 'Maybe'))].join('\n'));
     const r = evaluate('ok3.csv', 'case_id,rater,label\na,t,High\nb,t,Low\n', bad);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/bad-signal\.jsonl:2: case "b" field "signal" is "Maybe", expected "Warning" or "Observation"/);
+    expect(r.stderr).toMatch(/bad-signal\.jsonl:2: case "b" field "signal": no opinion heading \("Assessment Opinion", "评估意见", "诊断意见"\) and not a bare Warning\/Observation; first heading seen: "Maybe"/);
   });
 
   it('reads one JSON file per drawing, naming cases after the files', () => {

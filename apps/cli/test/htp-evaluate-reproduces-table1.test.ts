@@ -86,10 +86,21 @@ describe('evalkit htp evaluate on the synthetic study', () => {
     expect(doc.manifest).toMatchObject({ seed: 7, tool: 'evalkit htp evaluate' });
     for (const field of ['groupBy', 'group', 'level', 'count', 'denominator', 'percent', 'wilsonLow', 'wilsonHigh', 'bootLow', 'bootHigh', 'paperPercent']) expect(doc.results[0]).toHaveProperty(field);
     expect(doc.summary.warning).toMatchObject({ count: 90, paperPercent: 31.03 });
+    expect(doc.summary).toMatchObject({ synthetic: true, dataNote: "synthetic study constructed to the paper's published counts: checks the pipeline, not PsyDraw" });
+    expect(pct('Warning', 'signal', 'Moderate')).toMatchObject({ paperPercent: 35.56, paperPrinted: 26.21 });
+    expect(pct('Total', null, 'Moderate')).toMatchObject({ paperPercent: 26.21, paperPrinted: 26.21, paperNote: null });
+    expect(human).toMatch(/^Synthetic data: synthetic study constructed to the paper's published counts: checks the pipeline, not PsyDraw\.$/m);
+    expect(human).toMatch(/signal=Warning\s+Moderate\s+32\s+90\s+35\.56\s.*26\.21 †/);
     const csv = readFileSync(join(dir, 'htp-consistency.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('groupBy,group,level,count,denominator,percent,wilsonLow,wilsonHigh,bootLow,bootHigh,paperPercent');
-    expect(csv).toHaveLength(1 + doc.results.length);
-    expect(readFileSync(join(dir, 'htp-consistency.md'), 'utf8')).toMatch(/\| Total \| High \| 206 \| 290 \| 71\.03 \| \[65\.57, 75\.95\]/);
+    expect(csv[0]).toBe('groupBy,group,level,count,denominator,percent,wilsonLow,wilsonHigh,bootLow,bootHigh,paperPercent,paperPrinted');
+    // The rows, then two footnote rows: what the data is, and the corrected paper cell.
+    expect(csv).toHaveLength(1 + doc.results.length + 2);
+    expect(csv[1 + doc.results.length]).toMatch(/^"note: synthetic study constructed to the paper's published counts: checks the pipeline, not PsyDraw",+$/);
+    expect(csv[2 + doc.results.length]).toMatch(/^"note: † Warning\/Moderate: compared with 35\.56\. Table 1 prints 26\.21/);
+    const md = readFileSync(join(dir, 'htp-consistency.md'), 'utf8');
+    expect(md).toMatch(/\| Total \| High \| 206 \| 290 \| 71\.03 \| \[65\.57, 75\.95\]/);
+    expect(md).toMatch(/^# HTP consistency \(synthetic study\)$/m);
+    expect(md).toMatch(/\| signal=Warning \| Moderate \| 32 \| 90 \| 35\.56 \| .* \| 26\.21 † \|/);
     expect(existsSync(join(dir, 'agreement.json'))).toBe(false); // one rater, nothing to agree on
   });
 
@@ -109,7 +120,8 @@ describe('evalkit htp evaluate on the synthetic study', () => {
       expect(r.status).toBe(0);
       const agreement = JSON.parse(readFileSync(join(out, 'agreement.json'), 'utf8'));
       expect(agreement.schema).toBe('evalkit/agreement@1');
-      expect(agreement.summary.raters).toEqual(['teacher', 'counsellor']);
+      expect(agreement.summary.raters).toEqual(['teacher', 'simulated counsellor']);
+      expect(agreement.summary).toMatchObject({ synthetic: true, dataNote: expect.stringMatching(/^synthetic study/) });
       expect(agreement.results.map((x: { statistic: string }) => x.statistic)).toEqual(expect.arrayContaining(['percent_agreement', 'cohen_kappa', 'fleiss_kappa', 'krippendorff_alpha', 'gwet_ac1', 'gwet_ac2']));
       // Values derived by hand from the file's counts (teacher rows x counsellor columns, Low/Moderate/High):
       //   [[7, 0, 0], [2, 70, 4], [0, 49, 157]] over the 289 cases both rated; one case only the counsellor

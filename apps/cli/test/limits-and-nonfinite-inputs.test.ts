@@ -2,21 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { mulberry32 } from '@evalkit/core';
 import { writeNpyFile } from '@evalkit/media-io';
 
 const bin = resolve(__dirname, '../bin/evalkit.js');
 const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
 
-/** Seeded uniform [0, 1) samples (an LCG; the values only need to differ). */
-function noise(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 32;
-  }
-  return out;
-}
+/** Seeded uniform [0, 1) samples from core's one generator (the values only need to differ). */
+const noise = (n: number, seed: number): Float32Array => Float32Array.from({ length: n }, mulberry32(seed));
 
 describe('limits and non-finite inputs', () => {
   jest.setTimeout(120_000);

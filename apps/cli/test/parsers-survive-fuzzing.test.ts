@@ -5,7 +5,8 @@ import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { EvalkitError, RESULT_KIND_EXAMPLES, parseResultDocument, createResultDocument, createRunManifest, serializeResultDocument } from '@evalkit/core';
 import { encodeNpy, encodeRgbY4m, encodeSafetensors, parseCsv, parseNpy, parseNpz, parseSafetensors, parseY4m } from '@evalkit/media-io';
-import { readLabelFile, readOutputs, readRatings } from '@evalkit/htp-agreement';
+import { readLabelFile, readRatings } from '@evalkit/agreement';
+import { readOutputs } from '@evalkit/htp';
 import { loadProfile } from '../src/repro/profile';
 
 // Fuzzing every parser of user files: seeded generated and mutated inputs; the only failure a parser

@@ -15,6 +15,8 @@ export const MESSAGES = {
   nonFiniteDropped: (count: number) => `${count} non-finite value(s) (e.g. an identical pair's PSNR) are not drawn; the tables show them.`,
   erroredKernels: (count: number) => `${count} kernel measurement(s) errored; the table lists them with their error.`,
   downloads: 'Files',
+  syntheticLabel: 'synthetic study',
+  syntheticCaption: 'Synthetic study: these numbers check the pipeline, not the published system (see the note).',
   paperSource: 'Paper values: Turbo-VAED (Tables 1–2) and PsyDraw (Table 1), copied into fixtures/paper with their sources.',
   // errors
   noRunDirs: 'give at least one run folder',

@@ -165,7 +165,48 @@ export interface HtpRow {
   wilsonHigh: number;
   bootLow: number | null;
   bootHigh: number | null;
+  /** The paper's value compared against (a corrected cell differs from the printed one). */
   paperPercent: number | null;
+  /** What the paper prints in this cell. */
+  paperPrinted: number | null;
+  /** Why the compared value differs from the printed one, or null. */
+  paperNote: string | null;
+}
+
+/** Reports a system's safety step marked abnormal in one group, among those with a verdict (percent in %). */
+export interface HtpSafetyRow {
+  series: string;
+  groupBy: string | null;
+  group: string;
+  reports: number;
+  judged: number;
+  marked: number;
+  percent: number | null;
+  wilsonLow: number | null;
+  wilsonHigh: number | null;
+}
+
+/** Token cost of one group's reports, of one kind (total, prompt, completion). */
+export interface HtpCostRow {
+  series: string;
+  groupBy: string | null;
+  group: string;
+  tokens: string;
+  reports: number;
+  counted: number;
+  sum: number;
+  mean: number | null;
+  median: number | null;
+  p95: number | null;
+}
+
+/** What a section's documents say their data is (e.g. a synthetic study), and which series it applies to. */
+export interface DataNote {
+  note: string;
+  /** Series whose documents carry the note. */
+  series: string[];
+  /** Whether every series of the section carries it. */
+  everySeries: boolean;
 }
 
 /** The share of Warning reports (the PsyDraw abstract's number). */
@@ -207,7 +248,11 @@ export interface NormalizedReport {
   retention: RetentionRow[];
   htp: HtpRow[];
   htpWarning: HtpWarningRow[];
+  htpSafety: HtpSafetyRow[];
+  htpCost: HtpCostRow[];
   agreement: AgreementRow[];
+  /** Notes on the data of the HTP and agreement sections (null when the documents carry none). */
+  dataNotes: { htp: DataNote | null; agreement: DataNote | null };
   /** The Turbo-VAED paper's claimed quality retention, drawn as a reference line. */
   paperQualityRetention: number | null;
 }

@@ -28,6 +28,6 @@ export { readResultDocument, writeResultDocument } from './io/result-file';
 export { gitRevision } from './io/git-revision';
 export { mulberry32 } from './random';
 export { findExecutable, findChromium, chromiumCandidates, CHROMIUM_NAMES } from './io/find-executable';
-export { readPaperValues, PAPER_DIR } from './io/read-paper-values';
+export { readPaperValues, paperDir } from './io/read-paper-values';
 export { paperGpuSpeedup } from './paper/paper-values';
-export type { PaperValues, TurboVaedPaper } from './paper/paper-values';
+export type { PaperValues, PsydrawPaper, TurboVaedPaper } from './paper/paper-values';

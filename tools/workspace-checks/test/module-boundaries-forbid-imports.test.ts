@@ -21,8 +21,17 @@ describe('module boundaries from Nx tags', () => {
   it('forbids the metric packages from importing onnxruntime or runtime packages', async () => {
     const ort = await boundaryErrors('packages/recon-metrics/src/probe.ts', "import * as ort from 'onnxruntime-node';\nexport const x = ort;\n");
     expect(ort.join('\n')).toMatch(/imports no runtime code/);
-    const rt = await boundaryErrors('packages/htp-agreement/src/io/probe.ts', "import * as r from '@evalkit/decoder-runtime';\nexport const x = r;\n");
+    const rt = await boundaryErrors('packages/htp/src/io/probe.ts', "import * as r from '@evalkit/decoder-runtime';\nexport const x = r;\n");
     expect(rt.join('\n')).toMatch(/imports no runtime code/);
+    const agreementOrt = await boundaryErrors('packages/agreement/src/probe.ts', "import * as ort from 'onnxruntime-node';\nexport const x = ort;\n");
+    expect(agreementOrt.join('\n')).toMatch(/@evalkit\/agreement is scope:metrics: metric and agreement code imports no runtime code/);
+  });
+
+  it('keeps the generic agreement statistics free of the HTP study, which may use them', async () => {
+    const up = await boundaryErrors('packages/agreement/src/probe.ts', "import { evaluateStudy } from '@evalkit/htp';\nexport const x = evaluateStudy;\n");
+    expect(up.join('\n')).toMatch(/layer:generic: statistics usable by any study import no study package/);
+    const down = await boundaryErrors('packages/htp/src/probe.ts', "import { cohenKappa } from '@evalkit/agreement';\nexport const x = cohenKappa;\n");
+    expect(down).toEqual([]);
   });
 
   it('keeps sharp and the file system in io/ adapters', async () => {
@@ -53,13 +62,13 @@ describe('module boundaries from Nx tags', () => {
   });
 
   it('keeps onnxruntime-web out of the metric and agreement packages too', async () => {
-    const errors = await boundaryErrors('packages/htp-agreement/src/probe.ts', "import * as ort from 'onnxruntime-web';\nexport const x = ort;\n");
+    const errors = await boundaryErrors('packages/agreement/src/probe.ts', "import * as ort from 'onnxruntime-web';\nexport const x = ort;\n");
     expect(errors.join('\n')).toMatch(/imports no runtime code/);
   });
 
   it('gives the table library one home: media-io', async () => {
     const code = "import * as dfd from 'danfojs';\nexport const x = dfd;\n";
-    for (const path of ['packages/recon-metrics/src/io/probe.ts', 'packages/htp-agreement/src/io/probe.ts', 'apps/report/src/io/probe.ts']) {
+    for (const path of ['packages/recon-metrics/src/io/probe.ts', 'packages/htp/src/io/probe.ts', 'packages/agreement/src/io/probe.ts', 'apps/report/src/io/probe.ts']) {
       expect((await boundaryErrors(path, code)).join('\n')).toMatch(/through @evalkit\/media-io/);
     }
     expect(await boundaryErrors('packages/media-io/src/io/probe.ts', code)).toEqual([]);

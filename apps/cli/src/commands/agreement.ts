@@ -6,8 +6,6 @@ import {
   agreementSummary,
   bootstrapCohenKappa,
   casesWithTwoRatings,
-  CONSISTENCY_ALIASES,
-  CONSISTENCY_LEVELS,
   raterColumn,
   readLabelFile,
   readRatings,
@@ -15,7 +13,9 @@ import {
   type AgreementSummary,
   type AlphaScale,
   type LevelSet,
-} from '@evalkit/htp-agreement';
+} from '@evalkit/agreement';
+// The PsyDraw consistency scale is the default order of text ratings that use its words.
+import { CONSISTENCY_ALIASES, CONSISTENCY_LEVELS, SYNTHETIC_STUDY_NOTE } from '@evalkit/htp';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 import { commaList, nonNegativeInt } from '../shared/parse';
@@ -62,7 +62,7 @@ const MAX_RATERS_IN_TABLE = 10;
 const f4 = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(4));
 
 /** Human-readable agreement report. */
-export function formatAgreement(s: AgreementSummary & { cohenBootstrap?: { ci95: [number, number]; resamples: number; seed: number } }): string {
+export function formatAgreement(s: AgreementSummary & { cohenBootstrap?: { ci95: [number, number]; resamples: number; seed: number }; dataNote?: string | null }): string {
   // Many raters: one cell naming them all, or a row per pair, would make a table of gigabytes.
   const everyone = s.raters.length <= 4 ? s.raters.join(',') : `all ${s.raters.length}`;
   const rows: (string | number)[][] = [['percent agreement', 'pairwise', everyone, `${s.percentAgreement.toFixed(2)}%`, '–', '–']];
@@ -82,7 +82,7 @@ export function formatAgreement(s: AgreementSummary & { cohenBootstrap?: { ci95:
   const pairNote = shownPairs.length < s.pairwise.length ? [`note: Cohen's kappa of the ${s.pairwise.length} rater pairs is in --json and --out (more than ${MAX_RATERS_IN_TABLE} raters)`] : [];
   const named = s.raters.length <= MAX_RATERS_IN_TABLE ? s.raters.join(', ') : `${s.raters.slice(0, MAX_RATERS_IN_TABLE).join(', ')}, ...`;
   const head = `${s.cases} cases, ${s.raters.length} raters (${named}); levels in order: ${s.levels.join(' < ')}; * = --scale ${s.scale}`;
-  return [head, '', formatTable(['statistic', 'variant', 'raters', 'value', 'ASE', '95% CI'], rows), ...pairNote, ...s.notes.map((n) => `note: ${n}`)].join('\n');
+  return [...(s.dataNote ? [`Synthetic data: ${s.dataNote}.`] : []), head, '', formatTable(['statistic', 'variant', 'raters', 'value', 'ASE', '95% CI'], rows), ...pairNote, ...s.notes.map((n) => `note: ${n}`)].join('\n');
 }
 
 /** Registers `evalkit agreement`. */
@@ -114,8 +114,11 @@ Weighted kappa and AC2 weight by level rank; interval/ratio alpha use numeric le
       const { matrix, raters } = readRatings(opts.ratings, levels.set);
       if (raters.length < 2) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `agreement needs at least two raters, found ${raters.length} (${raters.join(', ')})`, { file: opts.ratings, field: 'rater' });
       if (casesWithTwoRatings(matrix) === 0) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `no case has two or more ratings (${matrix.cases} cases, ${raters.length} raters): agreement needs at least one case rated twice`, { file: opts.ratings });
-      const summary: AgreementSummary & { levelsDeclared?: boolean; cohenBootstrap?: { ci95: [number, number]; resamples: number; seed: number } } = agreementSummary(matrix, raters, opts.scale);
+      const summary: AgreementSummary & { levelsDeclared?: boolean; cohenBootstrap?: { ci95: [number, number]; resamples: number; seed: number }; synthetic?: boolean; dataNote?: string | null } = agreementSummary(matrix, raters, opts.scale);
       summary.levelsDeclared = levels.declared;
+      // A `synthetic` column with true on every row marks made-up ratings (evalkit's synthetic study).
+      summary.synthetic = readLabelFile(opts.ratings).synthetic === true;
+      summary.dataNote = summary.synthetic ? SYNTHETIC_STUDY_NOTE : null;
       if (!levels.declared && levels.set === null && !matrix.levels.every((l) => Number.isFinite(Number(l)))) {
         summary.notes.push(`levels were not declared and are not numbers; using their order of first appearance (${matrix.levels.join(' < ')}). Weighted and ordinal statistics depend on it: pass --levels.`);
       }

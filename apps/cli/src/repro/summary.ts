@@ -84,18 +84,27 @@ export function reproSummary(input: {
   if (htp.length > 0) {
     const cell = (group: string, level: string) => {
       const r = htp.find((x) => x.group === group && x.level === level);
-      return r ? `${fixed(r.percent, 2)} (${fixed(r.paperPercent, 2)})` : '–';
+      // The paper column is what the paper prints; a cell compared against a corrected value is marked.
+      return r ? `${fixed(r.percent, 2)} (${fixed(r.paperPrinted ?? r.paperPercent, 2)}${r.paperNote ? ' †' : ''})` : '–';
     };
+    const corrected = [...new Set(htp.flatMap((r) => (r.paperNote ? [`† ${r.group}/${r.level}: ${r.paperNote}`] : [])))];
     const warning = htpDoc?.summary?.warning;
+    const note = htpDoc?.summary?.dataNote ?? null;
     parts.push(
-      'PsyDraw Table 1 on the synthetic study: percent, (paper)',
+      `PsyDraw Table 1${note ? ` on the ${note}` : ''}`,
+      'percent (paper prints)',
       formatTable(['level', 'Total', 'Warning', 'Observation'], ['High', 'Moderate', 'Low'].map((l) => [l, cell('Total', l), cell('Warning', l), cell('Observation', l)])),
+      ...corrected,
       `Flagged Warning: ${fixed(warning?.percent, 2, '%')} (paper ${fixed(warning?.paperPercent, 2, '%')})`,
       '',
     );
   }
-  const agreement = doc('htp', 1, 'agreement')?.summary ?? {};
-  if (agreement.cohen) parts.push(`Agreement, teacher vs second rater: Cohen's kappa ${fixed(agreement.cohen.kappa, 3)}, quadratic ${fixed(agreement.cohen.quadratic, 3)}`, '');
+  const agreement = doc('htp', 1, 'agreement')?.summary;
+  if (agreement?.cohen) {
+    const raters = agreement.raters ? agreement.raters.join(' vs ') : 'two raters';
+    const note = agreement.dataNote ? ` (${agreement.dataNote})` : '';
+    parts.push(`Agreement, ${raters}${note}: Cohen's kappa ${fixed(agreement.cohen.kappa, 3)}, quadratic ${fixed(agreement.cohen.quadratic, 3)}`, '');
+  }
 
   parts.push(
     'Steps',

@@ -1,10 +1,16 @@
-import type { HtpRow, HtpWarningRow, LoadedDocument } from '../model';
+import type { HtpCostRow, HtpRow, HtpSafetyRow, HtpWarningRow, LoadedDocument } from '../model';
 import { documentOf } from './document-of';
 
-/** Consistency cells with Wilson and bootstrap intervals, and the Warning share from the summary. */
-export function normalizeHtp(docs: readonly { loaded: LoadedDocument; series: string }[]): { rows: HtpRow[]; warning: HtpWarningRow[] } {
+/**
+ * Consistency cells with Wilson and bootstrap intervals and the paper's printed and compared values;
+ * from the summary, the Warning share, the safety step's marks and the token cost (documents written
+ * before those existed have none).
+ */
+export function normalizeHtp(docs: readonly { loaded: LoadedDocument; series: string }[]): { rows: HtpRow[]; warning: HtpWarningRow[]; safety: HtpSafetyRow[]; cost: HtpCostRow[] } {
   const rows: HtpRow[] = [];
   const warning: HtpWarningRow[] = [];
+  const safety: HtpSafetyRow[] = [];
+  const cost: HtpCostRow[] = [];
   for (const { loaded, series } of docs) {
     const document = documentOf(loaded, 'htp-consistency');
     for (const r of document.results) {
@@ -21,6 +27,9 @@ export function normalizeHtp(docs: readonly { loaded: LoadedDocument; series: st
         bootLow: r.bootLow,
         bootHigh: r.bootHigh,
         paperPercent: r.paperPercent,
+        // Documents written before corrections carry only the compared value, which was then the printed one.
+        paperPrinted: r.paperPrinted === undefined ? r.paperPercent : r.paperPrinted,
+        paperNote: r.paperNote ?? null,
       });
     }
     const w = document.summary?.warning;
@@ -35,6 +44,12 @@ export function normalizeHtp(docs: readonly { loaded: LoadedDocument; series: st
         paperPercent: w.paperPercent ?? null,
       });
     }
+    for (const r of document.summary?.safety ?? []) {
+      safety.push({ series, groupBy: r.groupBy, group: r.group, reports: r.reports, judged: r.judged, marked: r.marked, percent: r.percent, wilsonLow: r.wilsonLow, wilsonHigh: r.wilsonHigh });
+    }
+    for (const r of document.summary?.cost ?? []) {
+      cost.push({ series, groupBy: r.groupBy, group: r.group, tokens: r.tokens, reports: r.reports, counted: r.counted, sum: r.sum, mean: r.mean, median: r.median, p95: r.p95 });
+    }
   }
-  return { rows, warning };
+  return { rows, warning, safety, cost };
 }

@@ -1,5 +1,6 @@
 import { summarizeRuns, isSectionKind } from '../load/summarize-runs';
 import type { LoadedDocument, NormalizedReport, PaperValues } from '../model';
+import { sectionDataNote } from './data-note';
 import { normalizeAgreement } from './normalize-agreement';
 import { normalizeDecoders } from './normalize-decoders';
 import { normalizeHtp } from './normalize-htp';
@@ -27,7 +28,10 @@ export function normalizeReport(runDirs: readonly string[], documents: readonly 
     retention: recon.retention,
     htp: htp.rows,
     htpWarning: htp.warning,
+    htpSafety: htp.safety,
+    htpCost: htp.cost,
     agreement: normalizeAgreement(ofKind('agreement')),
+    dataNotes: { htp: sectionDataNote(ofKind('htp-consistency')), agreement: sectionDataNote(ofKind('agreement')) },
     paperQualityRetention: paper.turboVaed?.claims.qualityRetention ?? null,
   };
 }

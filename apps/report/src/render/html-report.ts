@@ -4,6 +4,7 @@ import type { Figure } from '../specs/figure';
 import type { Table } from '../tables/table';
 import { escapeHtml, jsonForScript, scriptForHtml } from './html-escape';
 import { htmlTable } from './html-table';
+import { dataNoteSentence } from '../tables/htp-tables';
 
 /** What the page needs besides the data: the viewer bundle and where each figure's and table's files live. */
 export interface HtmlReportInput {
@@ -69,6 +70,12 @@ ${documentRows.join('\n')}
 </div></section>`;
 }
 
+/** A section's heading, labelled when its documents say their data is synthetic. */
+function sectionTitle(kind: SectionKind, report: NormalizedReport): string {
+  const note = kind === 'htp-consistency' ? report.dataNotes.htp : kind === 'agreement' ? report.dataNotes.agreement : null;
+  return note ? `${SECTION_TITLES[kind]} — ${MESSAGES.syntheticLabel}` : SECTION_TITLES[kind];
+}
+
 function section(kind: SectionKind, input: HtmlReportInput): string {
   const figures = input.figures.filter((f) => f.section === kind);
   const tables = input.tables.filter((t) => t.section === kind);
@@ -86,7 +93,9 @@ function section(kind: SectionKind, input: HtmlReportInput): string {
 <figcaption><strong>${escapeHtml(f.title)}.</strong> ${escapeHtml(f.description)} ${links(input.figureFiles(f))}</figcaption></figure>`,
   );
   const tableHtml = tables.map((t) => `<div class="table-wrap">${htmlTable(t)}<p>${links(input.tableFiles(t))}</p></div>`);
-  return `<section id="section-${kind}"><h2>${escapeHtml(SECTION_TITLES[kind])}</h2>
+  const dataNote = kind === 'htp-consistency' ? input.report.dataNotes.htp : kind === 'agreement' ? input.report.dataNotes.agreement : null;
+  if (dataNote) notes.unshift(dataNoteSentence(dataNote));
+  return `<section id="section-${kind}"${dataNote ? ' data-synthetic="true"' : ''}><h2>${escapeHtml(sectionTitle(kind, input.report))}</h2>
 ${notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('\n')}
 ${figureHtml.join('\n')}
 ${tableHtml.join('\n')}
@@ -97,7 +106,7 @@ ${tableHtml.join('\n')}
 export function htmlReport(input: HtmlReportInput): string {
   const present = (Object.keys(SECTION_TITLES) as SectionKind[]).filter((k) => !input.missingSections.includes(k));
   const specs = Object.fromEntries(input.figures.map((f) => [f.id, f.spec]));
-  const nav = present.map((k) => `<a href="#section-${k}">${escapeHtml(SECTION_TITLES[k])}</a>`).join('');
+  const nav = present.map((k) => `<a href="#section-${k}">${escapeHtml(sectionTitle(k, input.report))}</a>`).join('');
   const absent =
     input.missingSections.length === 0
       ? ''

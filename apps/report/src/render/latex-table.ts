@@ -54,6 +54,8 @@ export function latexTable(table: Table): string {
     '    \\midrule',
     ...table.rows.map(line),
     '    \\bottomrule',
+    // Notes span the table in a paragraph column, so a long note wraps instead of widening the table.
+    ...(table.notes ?? []).map((n) => `    \\multicolumn{${table.columns.length}}{@{}p{\\linewidth}@{}}{\\footnotesize Note: ${escapeLatex(n)}} \\\\`),
     '  \\end{tabular}',
     '\\end{table}',
     '',

@@ -6,5 +6,6 @@ export function markdownTable(table: Table): string {
   const header = `| ${table.columns.map((c) => escapeMarkdownCell(c.header)).join(' | ')} |`;
   const rule = `| ${table.columns.map((c) => (c.align === 'right' ? '---:' : ':---')).join(' | ')} |`;
   const body = table.rows.map((r) => `| ${r.map(escapeMarkdownCell).join(' | ')} |`);
-  return `### ${escapeMarkdownCell(table.title)}\n\n${[header, rule, ...body].join('\n')}\n\n${escapeMarkdownCell(table.caption)}\n`;
+  const notes = (table.notes ?? []).map((n) => `\nNote: ${escapeMarkdownCell(n)}\n`).join('');
+  return `### ${escapeMarkdownCell(table.title)}\n\n${[header, rule, ...body].join('\n')}\n\n${escapeMarkdownCell(table.caption)}\n${notes}`;
 }

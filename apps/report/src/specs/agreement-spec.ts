@@ -1,4 +1,5 @@
 import type { NormalizedReport } from '../model';
+import { dataNoteSentence, labelledTitle } from '../tables/htp-tables';
 import { round, seriesColour, specHeader, type Figure } from './figure';
 
 /** Agreement coefficients with their 95% intervals, one row per coefficient. */
@@ -19,8 +20,9 @@ export function agreementFigure(report: NormalizedReport): Figure | null {
   const series = [...new Set(rows.map((r) => r.series))];
   const y = { field: 'coefficient', type: 'nominal', sort: [...new Set(values.map((v) => v.coefficient))], title: null, axis: { labelLimit: 320 } };
   const yOffset = { field: 'series', type: 'nominal', sort: series };
-  const title = 'Agreement coefficients';
-  const description = 'Each coefficient with its 95% interval (where the document gives one), one mark per device.';
+  const note = report.dataNotes.agreement;
+  const title = labelledTitle('Agreement coefficients', note);
+  const description = `${note ? `${dataNoteSentence(note)} ` : ''}Each coefficient with its 95% interval (where the document gives one), one mark per device.`;
   return {
     id: 'agreement',
     section: 'agreement',

@@ -1,4 +1,5 @@
 import type { NormalizedReport } from '../model';
+import { dataNoteSentence, labelledTitle } from '../tables/htp-tables';
 import { PAPER_SERIES, round, seriesColour, specHeader, type Figure } from './figure';
 
 const LEVELS = ['High', 'Moderate', 'Low'];
@@ -24,8 +25,11 @@ export function htpConsistencyFigure(report: NormalizedReport): Figure | null {
   const levels = [...LEVELS, ...new Set(rows.map((r) => r.level).filter((l) => !LEVELS.includes(l)))];
   const x = { field: 'level', type: 'nominal', sort: levels, title: 'Consistency', axis: { labelAngle: 0 } };
   const xOffset = { field: 'series', type: 'nominal', sort: series };
-  const title = 'HTP consistency by group';
-  const description = 'Share of reports at each consistency level, per group and device, with Wilson 95% intervals; black diamonds are the PsyDraw paper\'s percentages.';
+  const note = report.dataNotes.htp;
+  const title = labelledTitle('HTP consistency by group', note);
+  const corrected = rows.filter((r) => r.paperNote && r.paperPercent !== null);
+  const correctedText = [...new Set(corrected.map((r) => `${r.group}/${r.level} at the corrected ${r.paperPercent!.toFixed(2)}; the paper prints ${r.paperPrinted === null ? '—' : r.paperPrinted.toFixed(2)}`))].join(', ');
+  const description = `${note ? `${dataNoteSentence(note)} ` : ''}Share of reports at each consistency level, per group and device, with Wilson 95% intervals; black diamonds are the PsyDraw paper's percentages${correctedText ? ` (${correctedText})` : ''}.`;
   return {
     id: 'htp-consistency',
     section: 'htp-consistency',

@@ -1,5 +1,7 @@
 import type { NormalizedReport } from '../model';
 import { fixed, interval, MISSING } from './format';
+import { MESSAGES } from '../messages';
+import { dataFootnote, labelledTitle } from './htp-tables';
 import { needsSeriesColumn, num, text, type Table } from './table';
 
 /** Agreement coefficients with standard errors and 95% intervals. */
@@ -9,8 +11,9 @@ export function agreementTable(report: NormalizedReport): Table | null {
   return {
     id: 'agreement',
     section: 'agreement',
-    title: 'Agreement coefficients',
-    caption: 'Each agreement statistic with its weighting variant, the raters it compares, its standard error and 95% interval.',
+    title: labelledTitle('Agreement coefficients', report.dataNotes.agreement),
+    notes: dataFootnote(report.dataNotes.agreement),
+    caption: `${report.dataNotes.agreement ? `${MESSAGES.syntheticCaption} ` : ''}Each agreement statistic with its weighting variant, the raters it compares, its standard error and 95% interval.`,
     columns: [...(withSeries ? [text('Device')] : []), text('Statistic'), text('Variant'), text('Raters'), num('Value'), num('SE'), num('95% CI')],
     rows: report.agreement.map((a) => [
       ...(withSeries ? [a.series] : []),

@@ -1,7 +1,7 @@
 import type { NormalizedReport } from '../model';
 import { agreementTable } from './agreement-table';
 import { decoderSpeedupTable, decoderThroughputTable } from './decoder-tables';
-import { htpConsistencyTable, htpWarningTable } from './htp-tables';
+import { htpConsistencyTable, htpCostTable, htpSafetyTable, htpWarningTable } from './htp-tables';
 import { kernelTable } from './kernel-table';
 import { reconQualityTable, retentionTable } from './recon-tables';
 import type { Table } from './table';
@@ -17,6 +17,8 @@ export const TABLE_BUILDERS: readonly ((report: NormalizedReport) => Table | nul
   retentionTable,
   htpConsistencyTable,
   htpWarningTable,
+  htpSafetyTable,
+  htpCostTable,
   agreementTable,
 ];
 

@@ -17,6 +17,8 @@ export interface Table {
   caption: string;
   columns: TableColumn[];
   rows: string[][];
+  /** Footnotes that belong with the numbers (what the data is, a corrected paper cell): a last row in CSV and LaTeX, lines under Markdown and HTML tables. */
+  notes?: string[];
 }
 
 /** A text column. */

@@ -5,8 +5,14 @@ import { ERROR_CODES, EvalkitError } from '../errors';
 import { psydrawPaperSchema, turboVaedPaperSchema, type PaperValues } from '../paper/paper-values';
 import { evalkitErrorFromZod } from '../zod-error';
 
-/** fixtures/paper of this checkout: the papers' published values, each file citing its source. */
-export const PAPER_DIR = resolve(__dirname, '../../../../fixtures/paper');
+/**
+ * fixtures/paper of this checkout: the papers' published values, each file citing its source.
+ * A function, not a constant: core is also bundled into the browser benchmark's page, where
+ * node:path is an empty module and a path computed at import time would stop the page loading.
+ */
+export function paperDir(): string {
+  return resolve(__dirname, '../../../../fixtures/paper');
+}
 
 function readOne<S extends z.ZodType>(file: string, schema: S): z.output<S> | null {
   if (!existsSync(file)) return null;
@@ -32,7 +38,7 @@ function readOne<S extends z.ZodType>(file: string, schema: S): z.output<S> | nu
  * Still joined when drawn (to move with the decoder benchmark library): the report's per-model
  * paper FPS and the quality-retention claim.
  */
-export function readPaperValues(dir: string = PAPER_DIR): PaperValues {
+export function readPaperValues(dir: string = paperDir()): PaperValues {
   return {
     turboVaed: readOne(resolve(dir, 'turbo-vaed.json'), turboVaedPaperSchema),
     psydraw: readOne(resolve(dir, 'psydraw.json'), psydrawPaperSchema),

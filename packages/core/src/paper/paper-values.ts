@@ -25,6 +25,10 @@ export const psydrawPaperSchema = z.looseObject({
   source: z.string(),
   percent: z.record(z.string(), z.record(z.string(), numberValue)),
   warningShare: z.looseObject({ percent: numberValue }).optional(),
+  corrections: z
+    .array(z.looseObject({ group: z.string(), level: z.string(), printed: numberValue, used: numberValue, why: z.string() }))
+    .optional()
+    .describe('cells where the printed table differs from the value compared against, and why'),
 });
 
 /** The Turbo-VAED paper's values. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineResultKind } from './result-kind';
-import { nullableNumber, numberValue } from './fields';
+import { nullableNumber, nullableString, numberValue } from './fields';
 
 /** The agreement statistics a document may carry. */
 export const AGREEMENT_STATISTICS = ['percent_agreement', 'cohen_kappa', 'fleiss_kappa', 'krippendorff_alpha', 'gwet_ac1', 'gwet_ac2'] as const;
@@ -32,6 +32,9 @@ export const agreementKind = defineResultKind({
         .nullable()
         .optional()
         .describe('Cohen\'s kappa when there are exactly two raters'),
+      raters: z.array(z.string()).optional(),
+      synthetic: z.boolean().optional().describe('true when the ratings are made up (a `synthetic` column true on every row)'),
+      dataNote: nullableString.optional().describe('what the data is, printed beside every table and figure made from it'),
     })
     .describe('the JSON that `evalkit agreement --json` prints'),
 });
