@@ -31,7 +31,7 @@ export const reproProfileSchema = z
       .strict()
       .refine((d) => d.minRuns <= d.maxRuns, { message: 'minRuns must not exceed maxRuns', path: ['maxRuns'] }),
     codec: z.object({ enabled: z.boolean() }).strict(),
-    htp: z.object({ bootstrap: z.number().int().nonnegative(), groupBy: z.string() }).strict(),
+    htp: z.object({ bootstrap: z.number().int().nonnegative().max(1_000_000), groupBy: z.string() }).strict(),
   })
   .strict();
 

@@ -81,3 +81,13 @@ export function latentFrameCount(value: string): number {
   if (n > MAX_LATENT_FRAMES) throw new InvalidArgumentError(`${n} latent frames is above the limit of ${MAX_LATENT_FRAMES}`);
   return n;
 }
+
+/** The most bootstrap resamples a command draws: 100x the paper's 10,000; more only add time. */
+export const MAX_BOOTSTRAP_RESAMPLES = 1_000_000;
+
+/** commander parser for a count of bootstrap resamples: 0 (off) up to MAX_BOOTSTRAP_RESAMPLES. */
+export function bootstrapResamples(value: string): number {
+  const n = nonNegativeInt(value);
+  if (n > MAX_BOOTSTRAP_RESAMPLES) throw new InvalidArgumentError(`${n} resamples is above the limit of ${MAX_BOOTSTRAP_RESAMPLES}`);
+  return n;
+}
