@@ -82,6 +82,21 @@ describe('limits and non-finite inputs', () => {
     expect(JSON.parse(readFileSync(join(out, 'decode.json'), 'utf8')).config.threads).toBe(availableParallelism());
   });
 
+  it('bench kernels --threads far above the cores is lowered to the cores with a note, and the document records the cores', () => {
+    const out = join(dir, 'kernels.json');
+    const r = run(['bench', 'kernels', '--variants', '1', '--shape', '2,1,4,4', '--time-budget', '5', '--min-samples', '3', '--max-runs', '3', '--threads', '100000', '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`--threads 100000 lowered to ${availableParallelism()}`);
+    expect(JSON.parse(readFileSync(out, 'utf8')).config.threads).toBe(availableParallelism());
+  });
+
+  it('bench decoders --threads far above the cores is lowered too', () => {
+    const r = run(['bench', 'decoders', '--models', 'turbo-vaed-ltx', '--height', '32', '--width', '32', '--latent-frames', '1', '--width-mult', '0.0625', '--no-ceiling', '--min-runs', '2', '--max-runs', '2', '--warmup', '0', '--threads', '100000', '--json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`--threads 100000 lowered to ${availableParallelism()}`);
+    expect(JSON.parse(r.stdout).config.threads).toBe(availableParallelism());
+  });
+
   it.each([
     [['zoo', 'list', '--height', '65536', '--width', '65536'], /--height.*65536 pixels is above the limit of 16384/],
     [['zoo', 'list', '--height', '1e9'], /--height.*1000000000 pixels is above the limit of 16384/],
