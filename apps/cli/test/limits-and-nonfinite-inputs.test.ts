@@ -67,6 +67,18 @@ describe('limits and non-finite inputs', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
+  it('float samples spanning more than --data-range are warned about with their extent and the range, and the run goes on', () => {
+    const bytes = join(dir, 'bytes.npy');
+    writeNpyFile(bytes, { data: noise(n, 1).map((v) => v * 255), shape });
+    const r = run(['metrics', '--ref', bytes, '--test', bytes, '--data-range', '1', '--metrics', 'psnr', '--json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`evalkit: warning: ${bytes.replace(/[.]/g, '\\.')} holds samples from [0-9.e-]+ to 25[0-9.]+ \\(span 25[0-9.]+\\), more than --data-range 1: PSNR and SSIM assume`));
+    expect(r.stderr.match(/warning/g)).toHaveLength(1);
+    const fine = run(['metrics', '--ref', join(dir, 'ref.npy'), '--test', join(dir, 'test.npy'), '--data-range', '1', '--metrics', 'psnr', '--json']);
+    expect(fine.status).toBe(0);
+    expect(fine.stderr).not.toContain('warning');
+  });
+
   it('metrics --threads far above the cores is lowered to the cores with a note, and finishes', () => {
     const r = run(['metrics', '--ref', join(dir, 'ref.npy'), '--test', join(dir, 'test.npy'), '--data-range', '1', '--threads', '100000', '--json']);
     expect(r.status).toBe(0);

@@ -31,4 +31,6 @@ export { npyVideo, readNpyVideo } from './io/npy-video';
 export type { NpyVideo } from './io/npy-video';
 export { inputKind, openVideoSource, openInputPairs } from './io/open-inputs';
 export type { OpenInputOptions } from './io/open-inputs';
-export type { InputKind, SourceInfo } from './io/open-inputs';
+export type { InputKind, SourceInfo, SampleExtent } from './io/open-inputs';
+export { dataRangeExcesses } from './data-range-check';
+export type { DataRangeExcess } from './data-range-check';

@@ -18,6 +18,15 @@ export interface SourceInfo {
   dtype: string;
   /** Non-finite samples kept (only with allowNonfinite). */
   nonFinite: number;
+  /** Extent of the finite samples where the whole array is read at once (.npy); null for images and Y4M. */
+  sampleRange: { min: number; max: number } | null;
+}
+
+/** The extent of one input's samples, for checking them against the data range. */
+export interface SampleExtent {
+  path: string;
+  min: number;
+  max: number;
 }
 
 /** Options of opening inputs. */
@@ -26,7 +35,7 @@ export interface OpenInputOptions {
   allowNonfinite?: boolean;
 }
 
-const EIGHT_BIT = { floatData: false, dtype: 'uint8', nonFinite: 0 } as const;
+const EIGHT_BIT = { floatData: false, dtype: 'uint8', nonFinite: 0, sampleRange: null } as const;
 
 /** Refuses a pair whose sample types differ (uint8 against float): one data range cannot fit both. */
 function checkSameSampleType(ref: { path: string; info: SourceInfo }, test: { path: string; info: SourceInfo }): void {
@@ -36,6 +45,10 @@ function checkSameSampleType(ref: { path: string; info: SourceInfo }, test: { pa
     `reference ${ref.path} holds ${ref.info.dtype} samples but test ${test.path} holds ${test.info.dtype}: one data range cannot fit both (0-255 against e.g. 0-1); convert one of them`,
     { file: test.path, field: 'dtype', value: `${ref.info.dtype} vs ${test.info.dtype}` },
   );
+}
+
+function extentOf(path: string, info: SourceInfo): SampleExtent[] {
+  return info.sampleRange ? [{ path, ...info.sampleRange }] : [];
 }
 
 function isVideoFile(name: string): boolean {
@@ -91,7 +104,7 @@ export function openVideoSource(path: string, options: OpenInputOptions = {}): {
     }
     case 'npy': {
       const video = readNpyVideo(path, options);
-      return { source: { label: path, frameCount: video.frameCount, readFrame: async (i) => video.frame(i) }, info: { kind, floatData: video.dtype !== 'uint8', dtype: video.dtype, nonFinite: video.nonFinite } };
+      return { source: { label: path, frameCount: video.frameCount, readFrame: async (i) => video.frame(i) }, info: { kind, floatData: video.dtype !== 'uint8', dtype: video.dtype, nonFinite: video.nonFinite, sampleRange: video.sampleRange } };
     }
     default:
       throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'expected one video, got a folder of videos', { file: path });
@@ -120,7 +133,7 @@ function datasetEntries(path: string): Map<string, string> {
  * Resolves --ref and --test into named video pairs: two single videos give one pair (named after
  * the test path), two dataset folders are matched by video name and must hold the same names.
  */
-export function openInputPairs(refPath: string, testPath: string, options: OpenInputOptions = {}): { pairs: VideoPair[]; floatData: boolean; dataset: boolean; nonFinite: number } {
+export function openInputPairs(refPath: string, testPath: string, options: OpenInputOptions = {}): { pairs: VideoPair[]; floatData: boolean; dataset: boolean; nonFinite: number; extents: SampleExtent[] } {
   const refKind = inputKind(refPath);
   const testKind = inputKind(testPath);
   if ((refKind === 'dataset') !== (testKind === 'dataset')) {
@@ -134,7 +147,7 @@ export function openInputPairs(refPath: string, testPath: string, options: OpenI
     const r = openVideoSource(refPath, options);
     const t = openVideoSource(testPath, options);
     checkSameSampleType({ path: refPath, info: r.info }, { path: testPath, info: t.info });
-    return { pairs: [{ name: basename(testPath), ref: r.source, test: t.source }], floatData: r.info.floatData || t.info.floatData, dataset: false, nonFinite: r.info.nonFinite + t.info.nonFinite };
+    return { pairs: [{ name: basename(testPath), ref: r.source, test: t.source }], floatData: r.info.floatData || t.info.floatData, dataset: false, nonFinite: r.info.nonFinite + t.info.nonFinite, extents: [...extentOf(refPath, r.info), ...extentOf(testPath, t.info)] };
   }
   const refs = datasetEntries(refPath);
   const tests = datasetEntries(testPath);
@@ -151,13 +164,15 @@ export function openInputPairs(refPath: string, testPath: string, options: OpenI
   const pairs: VideoPair[] = [];
   let floatData = false;
   let nonFinite = 0;
+  const extents: SampleExtent[] = [];
   for (const [name, rp] of refs) {
     const r = openVideoSource(rp, options);
     const t = openVideoSource(tests.get(name)!, options);
     checkSameSampleType({ path: rp, info: r.info }, { path: tests.get(name)!, info: t.info });
     floatData ||= r.info.floatData || t.info.floatData;
     nonFinite += r.info.nonFinite + t.info.nonFinite;
+    extents.push(...extentOf(rp, r.info), ...extentOf(tests.get(name)!, t.info));
     pairs.push({ name, ref: r.source, test: t.source });
   }
-  return { pairs, floatData, dataset: true, nonFinite };
+  return { pairs, floatData, dataset: true, nonFinite, extents };
 }
