@@ -31,7 +31,13 @@ const decoderRow = z.looseObject({
   latentFrames: z.number().int().positive(),
   outputFrames: z.number().int().positive(),
   runs: z.number().int().positive(),
+  // The statistics every timed row carries (issue: benchmark numbers a paper can print).
+  samplesMs: z.array(finite.nonnegative()).min(1).max(100_000),
   medianMs: finite.positive(),
+  medianCi95Ms: z.tuple([finite, finite]),
+  cv: finite.nonnegative(),
+  unstable: z.boolean(),
+  stopReason: z.enum(['target-ci', 'max-runs', 'max-time']),
   fps: finite.positive(),
   macs: finite.nonnegative(),
   params: finite.nonnegative(),
