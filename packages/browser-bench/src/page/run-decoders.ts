@@ -1,4 +1,4 @@
-import { applyCeiling, DEFAULT_TARGET_CI, decoderRowTiming, pairSpeedup, sampleInterleaved, timedByCaller, type AppliedCeiling, type DecoderRowTiming, type PairSpeedup, type StopReason } from '@evalkit/bench/statistics';
+import { applyCeiling, DEFAULT_TARGET_CI, decoderRowTiming, pairSpeedup, sampleInterleaved, timedByCaller, type DecoderRowTiming, type PairSpeedup, type StopReason } from '@evalkit/bench/statistics';
 import type { DecoderAsset, DecoderPlan } from '../plan';
 import type { WebBackend } from '../backends';
 import { openWebSession, type OrtWebModule } from '../web-session';
@@ -41,9 +41,8 @@ export interface BrowserDecoderPair extends PairSpeedup {
 export interface DecoderRun {
   rows: BrowserDecoderRow[];
   summary: {
+    /** The page's MatMul ceiling fractions are against (raised by any row above it; null without kernels). */
     matmulCeilingGflops: number | null;
-    /** The page's MatMul ceiling and the rows that raised it (null without kernels). */
-    compute: AppliedCeiling | null;
     pairs: BrowserDecoderPair[];
     sampling: { minRuns: number; maxRuns: number; maxTimeMs: number; targetCi: number; warmup: number; interleaved: boolean };
     errors: { model: string; error: string }[];
@@ -201,7 +200,6 @@ export async function runDecodersInPage(ort: OrtWebModule, backend: WebBackend, 
     rows,
     summary: {
       matmulCeilingGflops: applied ? applied.ceiling.effective : null,
-      compute: applied ? applied.ceiling : null,
       pairs,
       sampling: { minRuns: sampling.minRuns, maxRuns: sampling.maxRuns, maxTimeMs: sampling.maxTimeMs, targetCi, warmup: sampling.warmup, interleaved: true },
       errors,
