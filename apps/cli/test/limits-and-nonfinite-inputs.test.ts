@@ -73,7 +73,11 @@ describe('limits and non-finite inputs', () => {
     const r = run(['metrics', '--ref', bytes, '--test', bytes, '--data-range', '1', '--metrics', 'psnr', '--json']);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(new RegExp(`evalkit: warning: ${bytes.replace(/[.]/g, '\\.')} holds samples from [0-9.e-]+ to 25[0-9.]+ \\(span 25[0-9.]+\\), more than --data-range 1: PSNR and SSIM assume`));
-    expect(r.stderr.match(/warning/g)).toHaveLength(1);
+    expect(r.stderr.match(/warning/g)).toHaveLength(1); // the same file as reference and test: one warning, no scale mismatch
+    // 0-1 reference against the 0-255 test: warned about with both extents, even under --data-range 255.
+    const scales = run(['metrics', '--ref', join(dir, 'ref.npy'), '--test', bytes, '--data-range', '255', '--metrics', 'psnr', '--json']);
+    expect(scales.status).toBe(0);
+    expect(scales.stderr).toMatch(new RegExp(`warning: reference ${join(dir, 'ref.npy').replace(/[.]/g, '\\.')} spans [0-9.e-]+ to 0\\.99[0-9]* but test ${bytes.replace(/[.]/g, '\\.')} spans [0-9.e-]+ to 25[0-9.]+: 2[0-9.]+ times apart`));
     const fine = run(['metrics', '--ref', join(dir, 'ref.npy'), '--test', join(dir, 'test.npy'), '--data-range', '1', '--metrics', 'psnr', '--json']);
     expect(fine.status).toBe(0);
     expect(fine.stderr).not.toContain('warning');

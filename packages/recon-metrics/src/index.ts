@@ -32,5 +32,5 @@ export type { NpyVideo } from './io/npy-video';
 export { inputKind, openVideoSource, openInputPairs, VIDEO_FILE_EXTENSIONS } from './io/open-inputs';
 export type { OpenInputOptions } from './io/open-inputs';
 export type { InputKind, SourceInfo, SampleExtent } from './io/open-inputs';
-export { dataRangeExcesses } from './data-range-check';
-export type { DataRangeExcess } from './data-range-check';
+export { dataRangeExcesses, scaleMismatches, SCALE_MISMATCH_RATIO } from './data-range-check';
+export type { DataRangeExcess, ScaleMismatch } from './data-range-check';

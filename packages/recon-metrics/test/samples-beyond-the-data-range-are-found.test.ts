@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeNpyFile } from '@evalkit/media-io';
-import { dataRangeExcesses, openInputPairs } from '../src';
+import { dataRangeExcesses, openInputPairs, scaleMismatches } from '../src';
 
 describe('inputs whose samples span more than the data range', () => {
   let dir: string;
@@ -18,8 +18,8 @@ describe('inputs whose samples span more than the data range', () => {
   it('0-255 float samples against --data-range 1 are reported with their extent, 0-1 samples are not', () => {
     const { extents } = openInputPairs(join(dir, 'unit.npy'), join(dir, 'bytes.npy'));
     expect(extents).toEqual([
-      { path: join(dir, 'unit.npy'), min: 0, max: 1 },
-      { path: join(dir, 'bytes.npy'), min: 0, max: 255 },
+      { path: join(dir, 'unit.npy'), min: 0, max: 1, role: 'reference', pair: 'bytes.npy' },
+      { path: join(dir, 'bytes.npy'), min: 0, max: 255, role: 'test', pair: 'bytes.npy' },
     ]);
     expect(dataRangeExcesses(extents, 1)).toEqual([{ path: join(dir, 'bytes.npy'), min: 0, max: 255, span: 255, dataRange: 1 }]);
     expect(dataRangeExcesses(extents, 255)).toEqual([]);
@@ -29,6 +29,12 @@ describe('inputs whose samples span more than the data range', () => {
     const extents = openInputPairs(join(dir, 'signed.npy'), join(dir, 'signed.npy')).extents;
     expect(dataRangeExcesses(extents, 1).map((e) => [e.path, e.span])).toEqual([[join(dir, 'signed.npy'), 2]]);
     expect(dataRangeExcesses(extents, 2)).toEqual([]);
+  });
+
+  it('a reference on 0-1 against a test on 0-255 is a scale mismatch whatever the data range; -1 to 1 against 0-1 is not', () => {
+    const mismatched = scaleMismatches(openInputPairs(join(dir, 'unit.npy'), join(dir, 'bytes.npy')).extents);
+    expect(mismatched.map((m) => [m.reference.path, m.test.path, m.ratio])).toEqual([[join(dir, 'unit.npy'), join(dir, 'bytes.npy'), 255]]);
+    expect(scaleMismatches(openInputPairs(join(dir, 'signed.npy'), join(dir, 'unit.npy')).extents)).toEqual([]);
   });
 
   it('the scale a preset applies is applied before the comparison', () => {

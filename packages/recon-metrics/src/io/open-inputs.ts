@@ -32,6 +32,9 @@ export interface SampleExtent {
   path: string;
   min: number;
   max: number;
+  /** Which side of a pair the input is, and the pair's name (the test's name, or the dataset video's). */
+  role: 'reference' | 'test';
+  pair: string;
 }
 
 /** Options of opening inputs. */
@@ -54,8 +57,8 @@ function checkSameSampleType(ref: { path: string; info: SourceInfo }, test: { pa
   );
 }
 
-function extentOf(path: string, info: SourceInfo): SampleExtent[] {
-  return info.sampleRange ? [{ path, ...info.sampleRange }] : [];
+function extentOf(path: string, info: SourceInfo, role: SampleExtent['role'], pair: string): SampleExtent[] {
+  return info.sampleRange ? [{ path, ...info.sampleRange, role, pair }] : [];
 }
 
 function isVideoFile(name: string): boolean {
@@ -162,7 +165,7 @@ export function openInputPairs(refPath: string, testPath: string, options: OpenI
     const r = openVideoSource(refPath, options);
     const t = openVideoSource(testPath, options);
     checkSameSampleType({ path: refPath, info: r.info }, { path: testPath, info: t.info });
-    return { pairs: [{ name: basename(testPath), ref: r.source, test: t.source }], floatData: r.info.floatData || t.info.floatData, dataset: false, nonFinite: r.info.nonFinite + t.info.nonFinite, extents: [...extentOf(refPath, r.info), ...extentOf(testPath, t.info)] };
+    return { pairs: [{ name: basename(testPath), ref: r.source, test: t.source }], floatData: r.info.floatData || t.info.floatData, dataset: false, nonFinite: r.info.nonFinite + t.info.nonFinite, extents: [...extentOf(refPath, r.info, 'reference', basename(testPath)), ...extentOf(testPath, t.info, 'test', basename(testPath))] };
   }
   const refs = datasetEntries(refPath);
   const tests = datasetEntries(testPath);
@@ -186,7 +189,7 @@ export function openInputPairs(refPath: string, testPath: string, options: OpenI
     checkSameSampleType({ path: rp, info: r.info }, { path: tests.get(name)!, info: t.info });
     floatData ||= r.info.floatData || t.info.floatData;
     nonFinite += r.info.nonFinite + t.info.nonFinite;
-    extents.push(...extentOf(rp, r.info), ...extentOf(tests.get(name)!, t.info));
+    extents.push(...extentOf(rp, r.info, 'reference', name), ...extentOf(tests.get(name)!, t.info, 'test', name));
     pairs.push({ name, ref: r.source, test: t.source });
   }
   return { pairs, floatData, dataset: true, nonFinite, extents };
