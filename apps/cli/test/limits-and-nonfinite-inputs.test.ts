@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mulberry32 } from '@evalkit/core';
@@ -113,11 +113,22 @@ describe('limits and non-finite inputs', () => {
     expect(JSON.parse(r.stdout).config.threads).toBe(availableParallelism());
   });
 
+  it('a repro profile asking for sizes above the commands\' limits is refused naming the field (exit 1), and nothing runs', () => {
+    const profile = join(dir, 'huge-profile.json');
+    writeFileSync(profile, JSON.stringify({ decoders: { frames: 1e9 } }));
+    const r = run(['repro', '--profile', profile, '--out', join(dir, 'never')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${profile}, field "decoders.frames", value 1000000000: invalid profile`);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+
   it.each([
     [['zoo', 'list', '--height', '65536', '--width', '65536'], /--height.*65536 pixels is above the limit of 16384/],
     [['zoo', 'list', '--height', '1e9'], /--height.*1000000000 pixels is above the limit of 16384/],
     [['zoo', 'list', '--latent-frames', '100000'], /--latent-frames.*above the limit of 1024/],
     [['decode', '--height', '65536', '--out', 'x'], /--height.*above the limit of 16384/],
+    [['bench', 'decoders', '--frames', '1000000000'], /--frames.*1000000000 output frames is above the limit of 4093/],
+    [['bench', 'serve', '--out', 'x', '--width', '65536'], /--width.*above the limit of 16384/],
   ])('%j is refused at once, naming the limit (exit 2)', (args, message) => {
     const r = run(args as string[]);
     expect(r.status).toBe(2);

@@ -8,7 +8,7 @@ import { isZooModelName, listZooModels } from '@evalkit/decoder-zoo';
 import { formatWithInterval, runDecoderBench, type DecoderBenchRow, type DecoderBenchSummary } from '@evalkit/bench';
 import { cliManifest, REPO_ROOT } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
-import { clampThreads, commaList, frameSide, latentFrameCount, nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
+import { clampThreads, commaList, frameSide, latentFrameCount, nonNegativeInt, outputFrameCount, positiveInt, positiveNumber } from '../shared/parse';
 import { addSamplingFlags, samplingOptions, type SamplingFlags } from '../shared/sampling-flags';
 import { commandGroup } from './bench-kernels';
 
@@ -110,7 +110,7 @@ export function registerBenchDecoders(program: Command): void {
     .option('--height <px>', 'output height', frameSide, 256)
     .option('--width <px>', 'output width', frameSide, 256)
     .option('--latent-frames <n>', 'latent frames T for every model (default: from --frames per model)', latentFrameCount)
-    .option('--frames <n>', 'output frames: each model gets the latent frames that give at least this many (17 -> T=5 for 4T-3, T=3 for 8T-7)', positiveInt, 17);
+    .option('--frames <n>', 'output frames: each model gets the latent frames that give at least this many (17 -> T=5 for 4T-3, T=3 for 8T-7)', outputFrameCount, 17);
   addSamplingFlags(cmd, { minRuns: 5, maxRuns: 30, maxTimeS: 120, warmup: 1 })
     .option('--threads <n>', 'onnxruntime intra-op threads, at most the logical cores (the GEMM ceiling uses the same)', positiveInt, availableParallelism())
     .option('--pin', 'pin the child processes to CPUs 0..threads-1 (taskset, where the OS has it)')

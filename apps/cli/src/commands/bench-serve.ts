@@ -15,7 +15,7 @@ import {
   type ServerEvent,
 } from '@evalkit/browser-bench';
 import { REPO_ROOT, TOOL_VERSION } from '../shared/context';
-import { commaList, nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
+import { commaList, frameSide, nonNegativeInt, outputFrameCount, positiveInt, positiveNumber } from '../shared/parse';
 import { relativeWidth, samplingOptions } from '../shared/sampling-flags';
 import { commandGroup } from './bench-kernels';
 import { paperGpuSpeedup, weightsByModel } from './bench-decoders';
@@ -66,9 +66,9 @@ export function browserBenchOptions(cmd: Command, defaults: { port: number; back
     .option('--no-decoders', 'skip the zoo decoders')
     .option('--decoder-backends <list>', `backends the decoders run on (default: ${defaults.decoderBackends?.join(',') ?? 'every backend'})`, commaList, defaults.decoderBackends)
     .option('--models <list>', `zoo decoders (${listZooModels().join(', ')})`, commaList, ['turbo-vaed-hunyuan', 'hunyuanvideo'])
-    .option('--height <px>', 'decoder output height', positiveInt, 64)
-    .option('--width <px>', 'decoder output width', positiveInt, 64)
-    .option('--frames <n>', 'decoder output frames (each model gets the latent frames that give at least this many)', positiveInt, 17)
+    .option('--height <px>', 'decoder output height', frameSide, 64)
+    .option('--width <px>', 'decoder output width', frameSide, 64)
+    .option('--frames <n>', 'decoder output frames (each model gets the latent frames that give at least this many)', outputFrameCount, 17)
     .option('--min-runs <n>', 'timed decodes always taken per decoder (pairs alternate A B, as in bench decoders)', positiveInt, 3)
     .option('--max-runs <n>', 'timed decodes never exceeded per decoder', positiveInt, 10)
     .option('--max-time <s>', "time budget of a decoder pair's timed decodes in seconds (checked after each round)", positiveNumber, 60)

@@ -1,25 +1,29 @@
 import { z } from 'zod';
 import { readFileSync, existsSync } from 'node:fs';
 import { ERROR_CODES, EvalkitError, describeValue } from '@evalkit/core';
+import { MAX_FRAME_SIDE, MAX_OUTPUT_FRAMES } from '../shared/parse';
 
 /** The steps of the main job, in the order they run. */
 export const REPRO_STEP_IDS = ['zoo-sizes', 'kernel-bench', 'decoder-bench', 'codec', 'htp'] as const;
 
 /** Settings of one `evalkit repro` run; every field has a default so a profile file may set any part. */
+// The commands' own limits (shared/parse.ts), so a profile cannot ask for what the command refuses.
+const side = z.number().int().positive().max(MAX_FRAME_SIDE);
+
 export const reproProfileSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
     seed: z.number().int().nonnegative(),
     /** Which steps to run (the report is always rendered from whatever documents exist). */
     steps: z.array(z.enum(REPRO_STEP_IDS)).min(1),
-    zoo: z.object({ height: z.number().int().positive(), width: z.number().int().positive() }).strict(),
+    zoo: z.object({ height: side, width: side }).strict(),
     kernels: z.object({ preset: z.enum(['smoke', 'paper']), timeBudgetMs: z.number().positive() }).strict(),
     decoders: z
       .object({
         pairs: z.array(z.tuple([z.string(), z.string()])).min(1),
-        height: z.number().int().positive(),
-        width: z.number().int().positive(),
-        frames: z.number().int().positive(),
+        height: side,
+        width: side,
+        frames: z.number().int().positive().max(MAX_OUTPUT_FRAMES),
         widthMult: z.number().positive().max(1),
         /** Adaptive sampling per baseline/Turbo pair (see `evalkit bench decoders --help`). */
         minRuns: z.number().int().positive(),

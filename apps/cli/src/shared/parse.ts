@@ -68,6 +68,16 @@ export const MAX_FRAME_SIDE = 16384;
 /** The most latent frames a command accepts (4T-3 decoders: 4093 output frames). */
 export const MAX_LATENT_FRAMES = 1024;
 
+/** The most output frames a command decodes: what a 4T-3 decoder gives at MAX_LATENT_FRAMES. */
+export const MAX_OUTPUT_FRAMES = 4 * MAX_LATENT_FRAMES - 3;
+
+/** commander parser for a count of output frames: a positive integer up to MAX_OUTPUT_FRAMES. */
+export function outputFrameCount(value: string): number {
+  const n = positiveInt(value);
+  if (n > MAX_OUTPUT_FRAMES) throw new InvalidArgumentError(`${n} output frames is above the limit of ${MAX_OUTPUT_FRAMES}`);
+  return n;
+}
+
 /** commander parser for a frame side in pixels: a positive integer up to MAX_FRAME_SIDE. */
 export function frameSide(value: string): number {
   const n = positiveInt(value);
