@@ -9,7 +9,7 @@ import { sampleInterleaved, type SamplingOptions, type StopReason } from '../sam
 import { DEFAULT_TARGET_CI } from '../stats/sample-stats';
 import { decoderRowTiming, pairSpeedup } from './decoder-row-statistics';
 import type { DecoderBenchRow, DecoderBenchSummary, DecoderPair } from './decoder-bench-row';
-import { latentFramesFor } from './latent-frames';
+import { latentFramesFor } from '@evalkit/decoder-zoo';
 
 /** Everything `evalkit bench decoders` can ask for. */
 export interface DecoderBenchOptions {
