@@ -7,7 +7,7 @@ import { loadNodeWebRuntime } from '@evalkit/browser-bench';
 import { availableParallelism } from 'node:os';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
-import { commaList, nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
+import { clampThreads, commaList, nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
 import { relativeWidth } from '../shared/sampling-flags';
 
 /**
@@ -111,7 +111,7 @@ export function registerBenchKernels(program: Command): void {
     .option('--time-budget <ms>', 'the same as --max-time, in ms', positiveInt)
     .option('--min-samples <n>', 'the same as --min-runs', positiveInt)
     .option('--warmup <n>', 'warm-up runs per task', nonNegativeInt, 1)
-    .option('--threads <n>', 'onnxruntime intra-op threads (the MatMul ceiling uses the same)', positiveInt, availableParallelism())
+    .option('--threads <n>', 'onnxruntime intra-op threads, at most the logical cores (the MatMul ceiling uses the same)', positiveInt, availableParallelism())
     .option('--runtime <name>', 'node: onnxruntime-node (native CPU) | web: onnxruntime-web\'s WebAssembly backend in this Node.js (native vs wasm on one machine)', 'node')
     .option('--seed <n>', 'seed of the input tensors and weights', nonNegativeInt, 1)
     .option('--out <file>', 'write the kernel-bench result document here (atomically)')
@@ -135,6 +135,8 @@ Examples:
   evalkit bench kernels --runtime web --out wasm.json      the same suite on onnxruntime-web's wasm backend`,
     )
     .action(async (opts: BenchKernelsOptions) => {
+      // More threads than cores only measure contention, and the ceilings would not be this machine's.
+      opts.threads = clampThreads(opts.threads);
       if (opts.runtime !== 'node' && opts.runtime !== 'web') throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'unknown runtime (known: node, web)', { field: '--runtime', value: opts.runtime });
       const web = opts.runtime === 'web' ? await loadNodeWebRuntime(opts.threads) : null;
       const preset = PRESETS[opts.preset];
