@@ -1,5 +1,6 @@
 import type { SsimWindow } from './ssim-window';
-import { simdSsimAvailable, ssimPlaneSimd } from './ssim-simd';
+import { ssimStrips } from './kernels/ssim-strips';
+import { metricsKernels } from './kernels/wasm-kernels';
 
 /** Mean SSIM and mean contrast-structure term over the valid region of one plane pair. */
 export interface SsimStats {
@@ -30,7 +31,8 @@ export function createSsimScratch(width: number): SsimScratch {
 export function ssimPlane(x: Float64Array, y: Float64Array, width: number, height: number, window: SsimWindow, dataRange: number, scratch?: SsimScratch): SsimStats {
   // The 11-tap window (Wang convention, MS-SSIM) runs on the f64x2 WebAssembly kernel (every Node
   // ≥ 20 has WebAssembly SIMD); both do the same float64 arithmetic (tests check they agree).
-  if (window.radius === 5 && width > 10 && height > 10 && simdSsimAvailable()) return ssimPlaneSimd(x, y, width, height, window, dataRange);
+  const kernels = metricsKernels();
+  if (window.radius === 5 && width > 10 && height > 10 && kernels) return ssimStrips(kernels, x.subarray(0, width * height), y.subarray(0, width * height), width, height, 1, window, dataRange);
   return ssimPlaneScalar(x, y, width, height, window, dataRange, scratch);
 }
 

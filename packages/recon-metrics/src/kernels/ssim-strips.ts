@@ -1,0 +1,126 @@
+// SSIM of two interleaved frames with the 11-tap window on the WebAssembly kernels, split into
+// column strips that one thread or a team of worker threads (ssim-team.ts) computes.
+import type { FrameData } from '../frame';
+import type { SsimStats } from '../ssim-plane';
+import type { SsimWindow } from '../ssim-window';
+import { align64, ensureBytes, type MetricsKernels } from './wasm-kernels';
+
+/** Output samples per strip, about: the strip's ring of 11 filtered rows (11 × 64 bytes per sample pair) then fits in L2. */
+export const STRIP_SAMPLES = 512;
+
+/** Byte offsets of the fixed regions at the start of kernel memory. */
+export const CONTROL_OFFSET = 0; // Int32 × 16: the team's control words (ssim-team.ts)
+export const PARAMS_OFFSET = 64; // Float64 × 24: the job, read by every thread
+export const PARAMS_COUNT = 24;
+const RESULTS_OFFSET = PARAMS_OFFSET + 8 * PARAMS_COUNT;
+
+/** Positions in the Float64 job block (also read by the worker script in ssim-team.ts). */
+export const P = { channels: 0, x: 1, y: 2, u8: 3, rowLen: 4, outRows: 5, strips: 6, stripWidth: 7, start: 8, end: 9, scratch: 10, scratchStride: 11, results: 12, w0: 13, c1: 19, c2: 20, cov: 21 } as const;
+
+/** Strips of the valid columns (interleaved sample indices start..end), equal and even except the last. */
+export function stripGeometry(validSamples: number): { strips: number; width: number } {
+  const strips = Math.max(1, Math.ceil(validSamples / STRIP_SAMPLES));
+  const width = 2 * Math.ceil(validSamples / (2 * strips));
+  return { strips: Math.ceil(validSamples / width), width };
+}
+
+/** Scratch bytes one thread needs for strips of `width` samples (4 product rows and the 11-row ring). */
+export function scratchBytes(width: number, channels: number, radius: number): number {
+  const pairs = Math.ceil(width / 2);
+  const lp = (2 * pairs + 2 * channels * radius + 2) * 8;
+  return align64(4 * lp + (2 * radius + 1) * pairs * 64 + 64);
+}
+
+/** Something that computes the strips of a prepared job: this thread alone, or a team. */
+export type StripRunner = (kernels: MetricsKernels, strips: number) => void;
+
+/** Runs strip `k` of the job in `params` with scratch slot `slot` (the same arithmetic as the worker script). */
+export function runStrip(kernels: MetricsKernels, params: Float64Array, k: number, slot: number): void {
+  const s0 = params[P.start] + k * params[P.stripWidth];
+  const s1 = Math.min(params[P.end], s0 + params[P.stripWidth]);
+  kernels.ssim[params[P.channels]](
+    params[P.x], params[P.y], params[P.u8], params[P.rowLen], 0, params[P.outRows], s0, s1,
+    params[P.scratch] + slot * params[P.scratchStride], params[P.results] + 16 * k,
+    params[P.w0], params[P.w0 + 1], params[P.w0 + 2], params[P.w0 + 3], params[P.w0 + 4], params[P.w0 + 5],
+    params[P.c1], params[P.c2], params[P.cov],
+  );
+}
+
+/** Computes every strip on this thread. */
+export const onThisThread: StripRunner = (kernels, strips) => {
+  const params = new Float64Array(kernels.memory.buffer, PARAMS_OFFSET, PARAMS_COUNT);
+  for (let k = 0; k < strips; k++) runStrip(kernels, params, k, 0);
+};
+
+/**
+ * Mean SSIM and cs over all channels of two interleaved frames (`channels` 1..4), 11-tap window.
+ * Inputs are copied into kernel memory once (uint8 stays uint8; float32 is widened to float64).
+ * Strip sums are added in strip order whatever thread computed them, so the result does not
+ * depend on the thread count. `slots` is how many threads may run strips at once.
+ */
+export function ssimStrips(
+  kernels: MetricsKernels,
+  x: FrameData,
+  y: FrameData,
+  width: number,
+  height: number,
+  channels: number,
+  window: SsimWindow,
+  dataRange: number,
+  run: StripRunner = onThisThread,
+  slots = 1,
+): SsimStats {
+  const r = window.radius;
+  if (r !== 5) throw new RangeError(`the WebAssembly SSIM kernel has an 11-tap window, got ${2 * r + 1} taps`);
+  if (!(channels >= 1 && channels <= 4)) throw new RangeError(`the WebAssembly SSIM kernel takes 1 to 4 channels, got ${channels}`);
+  const outW = width - 2 * r;
+  const outH = height - 2 * r;
+  if (outW <= 0 || outH <= 0) throw new RangeError(`image ${width}x${height} is smaller than the 11x11 SSIM window`);
+  const n = width * height * channels;
+  const u8 = x instanceof Uint8Array && y instanceof Uint8Array;
+  const bpe = u8 ? 1 : 8;
+  const start = channels * r;
+  const end = channels * (width - r);
+  const { strips, width: stripWidth } = stripGeometry(end - start);
+  const xPtr = align64(RESULTS_OFFSET + 16 * strips);
+  const yPtr = align64(xPtr + n * bpe + 64);
+  const scratch = align64(yPtr + n * bpe + 64);
+  const stride = scratchBytes(stripWidth, channels, r);
+  ensureBytes(kernels.memory, scratch + slots * stride);
+  const buffer = kernels.memory.buffer;
+  if (u8) {
+    new Uint8Array(buffer, xPtr, n).set(x);
+    new Uint8Array(buffer, yPtr, n).set(y);
+  } else {
+    new Float64Array(buffer, xPtr, n).set(x);
+    new Float64Array(buffer, yPtr, n).set(y);
+  }
+  const results = new Float64Array(buffer, RESULTS_OFFSET, 2 * strips).fill(0);
+  const params = new Float64Array(buffer, PARAMS_OFFSET, PARAMS_COUNT);
+  params[P.channels] = channels;
+  params[P.x] = xPtr;
+  params[P.y] = yPtr;
+  params[P.u8] = u8 ? 1 : 0;
+  params[P.rowLen] = width * channels;
+  params[P.outRows] = outH;
+  params[P.strips] = strips;
+  params[P.stripWidth] = stripWidth;
+  params[P.start] = start;
+  params[P.end] = end;
+  params[P.scratch] = scratch;
+  params[P.scratchStride] = stride;
+  params[P.results] = RESULTS_OFFSET;
+  for (let t = 0; t <= r; t++) params[P.w0 + t] = window.weights[t];
+  params[P.c1] = (0.01 * dataRange) ** 2;
+  params[P.c2] = (0.03 * dataRange) ** 2;
+  params[P.cov] = window.covNorm;
+  run(kernels, strips);
+  let sumSsim = 0;
+  let sumCs = 0;
+  for (let k = 0; k < strips; k++) {
+    sumSsim += results[2 * k];
+    sumCs += results[2 * k + 1];
+  }
+  const count = outW * outH * channels;
+  return { ssim: sumSsim / count, cs: sumCs / count };
+}

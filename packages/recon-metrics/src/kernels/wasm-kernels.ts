@@ -1,0 +1,76 @@
+// The metrics kernels in WebAssembly (source: wasm/generate-kernels.ts → wasm/metrics.wat): this
+// file compiles them once per thread, owns their shared memory and grows it on demand.
+import { readMetricsKernelBytes } from '../io/metrics-kernel-file';
+
+/** An SSIM kernel call: see ssimFunction in wasm/generate-kernels.ts for the arguments. */
+export type SsimKernel = (...args: number[]) => void;
+
+// The project's TypeScript lib (ES2023, no DOM) does not declare WebAssembly; these are the parts used.
+/** A WebAssembly.Memory (shared: its buffer is a SharedArrayBuffer). */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+}
+const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+/** The compiled kernels and the memory they run on (one set per thread). */
+export interface MetricsKernels {
+  memory: WasmMemory;
+  /** The compiled module, for worker threads to instantiate on the same memory. */
+  module: object;
+  /** ssim[C]: the SSIM kernel for C interleaved channels (1..4). */
+  ssim: Record<number, SsimKernel>;
+  sseU8: (a: number, b: number, n: number) => number;
+  flickerU8: (a0: number, a1: number, b0: number, b1: number, n: number) => number;
+}
+
+/** Largest memory the kernels may grow to (WebAssembly pages of 64 KiB: 4 GiB). */
+export const MAX_PAGES = 65536;
+const PAGE = 65536;
+
+let compiled: object | null | undefined;
+let kernels: MetricsKernels | null | undefined;
+
+/** Instantiates the module on `memory` (also what worker threads do with the module they are sent). */
+export function instantiateKernels(module: object, memory: WasmMemory): MetricsKernels {
+  if (!wasm) throw new Error('WebAssembly is not available');
+  const e = new wasm.Instance(module, { env: { memory } }).exports;
+  return {
+    memory,
+    module,
+    ssim: { 1: e.ssim_c1 as SsimKernel, 2: e.ssim_c2 as SsimKernel, 3: e.ssim_c3 as SsimKernel, 4: e.ssim_c4 as SsimKernel },
+    sseU8: e.sse_u8 as MetricsKernels['sseU8'],
+    flickerU8: e.flicker_u8 as MetricsKernels['flickerU8'],
+  };
+}
+
+/** This thread's kernels, or null where WebAssembly SIMD or shared memory is missing (never on Node >= 20). */
+export function metricsKernels(): MetricsKernels | null {
+  if (kernels !== undefined) return kernels;
+  try {
+    if (!wasm) return (kernels = null);
+    compiled ??= new wasm.Module(readMetricsKernelBytes());
+    kernels = instantiateKernels(compiled, new wasm.Memory({ initial: 16, maximum: MAX_PAGES, shared: true }));
+  } catch {
+    compiled = null;
+    kernels = null;
+  }
+  return kernels;
+}
+
+/** Grows `memory` to hold at least `bytes`. */
+export function ensureBytes(memory: WasmMemory, bytes: number): void {
+  const have = memory.buffer.byteLength;
+  if (bytes <= have) return;
+  const pages = Math.ceil((bytes - have) / PAGE);
+  if (have / PAGE + pages > MAX_PAGES) throw new RangeError(`metrics kernels need ${bytes} bytes of WebAssembly memory, more than its 4 GiB`);
+  memory.grow(pages);
+}
+
+/** Rounds up to a multiple of 64 (a cache line; keeps every region 16-byte aligned for v128). */
+export const align64 = (n: number): number => Math.ceil(n / 64) * 64;

@@ -1,0 +1,296 @@
+// Writes wasm/metrics.wat, the WebAssembly text of the metrics kernels, from the templates below
+// (run: npm run build:wasm -w @evalkit/recon-metrics, which then assembles it to src/io/metrics.wasm).
+// The text is generated because the 11-tap filters are unrolled per tap and specialised per
+// channel count (the tap stride in an interleaved row); writing those by hand invites typos.
+// A test checks the checked-in .wat is what this writes, and the .wasm what the .wat assembles to.
+
+/** Taps on each side of the centre: the 11-tap Gaussian window of the Wang convention. */
+export const RADIUS = 5;
+/** Channel counts with a specialised SSIM function (`ssim_c<N>`). */
+export const SSIM_CHANNELS = [1, 2, 3, 4] as const;
+/** Bytes of one ring-buffer column pair: four moment maps × two float64 lanes. */
+export const PAIR_BYTES = 64;
+
+const get = (name: string) => `(local.get $${name})`;
+const set = (name: string, value: string) => `(local.set $${name} ${value})`;
+const i32 = (v: number) => `(i32.const ${v})`;
+const add = (a: string, b: string) => `(i32.add ${a} ${b})`;
+const mul = (a: string, b: string) => `(i32.mul ${a} ${b})`;
+const vload = (addr: string, offset: number) => `(v128.load offset=${offset} ${addr})`;
+const fadd = (a: string, b: string) => `(f64x2.add ${a} ${b})`;
+const fsub = (a: string, b: string) => `(f64x2.sub ${a} ${b})`;
+const fmul = (a: string, b: string) => `(f64x2.mul ${a} ${b})`;
+
+/**
+ * The symmetric window applied to 2r+1 loads: w0·centre + Σ w_t·(left_t + right_t), the pair of
+ * taps at ±t sharing one multiply. `at(k)` loads tap k = 0..2r (centre r).
+ */
+function window(at: (k: number) => string): string {
+  let sum = fmul(get('vw0'), at(RADIUS));
+  for (let t = 1; t <= RADIUS; t++) sum = fadd(sum, fmul(get(`vw${t}`), fadd(at(RADIUS - t), at(RADIUS + t))));
+  return sum;
+}
+
+/** Loop over `counter` from 0 while below `limit`, running `body` (list of instructions). */
+function loop(label: string, counter: string, limit: string, body: string[], step = 1): string[] {
+  return [
+    set(counter, i32(0)),
+    `(block $${label}_done`,
+    `  (loop $${label}`,
+    `    (br_if $${label}_done (i32.ge_s ${get(counter)} ${limit}))`,
+    ...body.map((l) => `    ${l}`),
+    `    ${set(counter, add(get(counter), i32(step)))}`,
+    `    (br $${label})))`,
+  ];
+}
+
+/** The weights and constants every SSIM function splats into vectors. */
+const SSIM_PARAMS = '(param $x_ptr i32) (param $y_ptr i32) (param $u8 i32) (param $row_len i32) (param $o0 i32) (param $o1 i32) (param $s0 i32) (param $s1 i32) (param $scratch i32) (param $res_ptr i32) (param $w0 f64) (param $w1 f64) (param $w2 f64) (param $w3 f64) (param $w4 f64) (param $w5 f64) (param $c1 f64) (param $c2 f64) (param $cov f64)';
+
+/**
+ * One SSIM function for `channels` interleaved channels. It sums SSIM and cs over output rows
+ * o0..o1-1 and interleaved output columns s0..s1-1 (a band × strip of the valid region) and adds
+ * the two sums to res_ptr[0], res_ptr[1].
+ *
+ * Why this shape: an interleaved row of C channels is a 1-D signal whose taps are C samples apart,
+ * so all channels are filtered in one pass over the pixels (the mean over channels is the mean over
+ * every sample of the valid region, each channel having the same count). Per input row the
+ * products x, y, x²+y², xy (x² and y² only ever appear summed) are made once, filtered
+ * horizontally, and the four filtered rows kept in a ring of 2r+1 rows; each output row then
+ * filters the ring vertically and evaluates SSIM in the same loop. Every product and filter runs
+ * once per sample, and for strips of ~1k samples the ring (11 × 64 bytes per sample pair) stays in
+ * the core's L2 cache. Everything is float64 (f64x2), so values match scikit-image's float64
+ * arithmetic to rounding.
+ *
+ * Scratch layout (from $scratch): four product rows X, Y, Q, P of $lp bytes each, then the ring of
+ * 2r+1 slots of npairs × 64 bytes (pair-blocked: column pair j holds X, Y, Q, P at +0, +16, +32, +48).
+ */
+function ssimFunction(channels: number): string {
+  const r = RADIUS;
+  const span = 2 * r + 1;
+  const halo = channels * r;
+  const locals = [
+    'ns', 'npairs', 'full', 'nprod', 'lp', 'ring', 'slot_bytes', 'i', 'i_end', 'k', 'jp', 'src', 'dst', 'p', 'q', 'slot',
+    ...Array.from({ length: span }, (_, t) => `row${t}`),
+  ];
+  const vlocals = ['vw0', 'vw1', 'vw2', 'vw3', 'vw4', 'vw5', 'vc1', 'vc2', 'vcov', 'v2cov', 'vtwo', 'acc_s', 'acc_c', 'xv', 'yv', 'mx', 'my', 'mq', 'mp', 'mxy', 'mm', 'a1', 'a2', 'b1', 'b2', 'inv', 'vs', 'vc'];
+  const body: string[] = [];
+  // geometry: ns output samples, npairs column pairs, nprod product samples (with the halo, even, +2 spare)
+  body.push(set('ns', `(i32.sub ${get('s1')} ${get('s0')})`));
+  body.push(set('npairs', `(i32.shr_u ${add(get('ns'), i32(1))} ${i32(1)})`));
+  body.push(set('full', `(i32.shr_u ${get('ns')} ${i32(1)})`));
+  body.push(set('nprod', `(i32.shl ${get('npairs')} ${i32(1)})`));
+  body.push(set('nprod', add(get('nprod'), i32(2 * halo + 2))));
+  body.push(set('lp', `(i32.shl ${get('nprod')} ${i32(3)})`));
+  body.push(set('ring', add(get('scratch'), `(i32.shl ${get('lp')} ${i32(2)})`)));
+  body.push(set('slot_bytes', `(i32.shl ${get('npairs')} ${i32(6)})`));
+  for (let t = 0; t <= r; t++) body.push(set(`vw${t}`, `(f64x2.splat ${get(`w${t}`)})`));
+  body.push(set('vc1', `(f64x2.splat ${get('c1')})`));
+  body.push(set('vc2', `(f64x2.splat ${get('c2')})`));
+  body.push(set('vcov', `(f64x2.splat ${get('cov')})`));
+  body.push(set('v2cov', `(f64x2.splat (f64.add ${get('cov')} ${get('cov')}))`));
+  body.push(set('vtwo', '(f64x2.splat (f64.const 2))'));
+  body.push(set('acc_s', '(f64x2.splat (f64.const 0))'));
+  body.push(set('acc_c', get('acc_s')));
+
+  // products of one input row: src = first sample (interleaved index) of the halo'd strip
+  const productsU8 = loop('prod8', 'k', get('nprod'), [
+    set('p', add(get('src'), get('k'))),
+    set('xv', `(f64x2.replace_lane 1 (f64x2.splat (f64.convert_i32_u (i32.load8_u ${add(get('x_ptr'), get('p'))}))) (f64.convert_i32_u (i32.load8_u offset=1 ${add(get('x_ptr'), get('p'))})))`),
+    set('yv', `(f64x2.replace_lane 1 (f64x2.splat (f64.convert_i32_u (i32.load8_u ${add(get('y_ptr'), get('p'))}))) (f64.convert_i32_u (i32.load8_u offset=1 ${add(get('y_ptr'), get('p'))})))`),
+    set('dst', add(get('scratch'), `(i32.shl ${get('k')} ${i32(3)})`)),
+    `(v128.store ${get('dst')} ${get('xv')})`,
+    `(v128.store ${add(get('dst'), get('lp'))} ${get('yv')})`,
+    `(v128.store ${add(get('dst'), `(i32.shl ${get('lp')} ${i32(1)})`)} ${fadd(fmul(get('xv'), get('xv')), fmul(get('yv'), get('yv')))})`,
+    `(v128.store ${add(get('dst'), mul(get('lp'), i32(3)))} ${fmul(get('xv'), get('yv'))})`,
+  ], 2);
+  const productsF64 = loop('prod64', 'k', get('nprod'), [
+    set('p', `(i32.shl ${add(get('src'), get('k'))} ${i32(3)})`),
+    set('xv', vload(add(get('x_ptr'), get('p')), 0)),
+    set('yv', vload(add(get('y_ptr'), get('p')), 0)),
+    set('dst', add(get('scratch'), `(i32.shl ${get('k')} ${i32(3)})`)),
+    `(v128.store ${get('dst')} ${get('xv')})`,
+    `(v128.store ${add(get('dst'), get('lp'))} ${get('yv')})`,
+    `(v128.store ${add(get('dst'), `(i32.shl ${get('lp')} ${i32(1)})`)} ${fadd(fmul(get('xv'), get('xv')), fmul(get('yv'), get('yv')))})`,
+    `(v128.store ${add(get('dst'), mul(get('lp'), i32(3)))} ${fmul(get('xv'), get('yv'))})`,
+  ], 2);
+  // horizontal filter of the four product rows into ring slot $slot (pair-blocked)
+  const horizontal = loop('hpass', 'jp', get('npairs'), [
+    set('p', add(get('scratch'), `(i32.shl ${get('jp')} ${i32(4)})`)),
+    set('dst', add(add(get('ring'), mul(get('slot'), get('slot_bytes'))), `(i32.shl ${get('jp')} ${i32(6)})`)),
+    ...[0, 1, 2, 3].flatMap((m) => [
+      set('q', m === 0 ? get('p') : add(get('p'), m === 1 ? get('lp') : mul(get('lp'), i32(m)))),
+      `(v128.store offset=${16 * m} ${get('dst')} ${window((k) => vload(get('q'), 8 * channels * k))})`,
+    ]),
+  ]);
+  // vertical filter of the ring at one column pair, then SSIM; `tail` keeps lane 0 only
+  const ssimAt = (tail: boolean): string[] => {
+    const moment = (m: number) => window((k) => vload(add(get(`row${k}`), get('q')), 16 * m));
+    const lines = [
+      set('q', `(i32.shl ${get('jp')} ${i32(6)})`),
+      set('mx', moment(0)),
+      set('my', moment(1)),
+      set('mq', moment(2)),
+      set('mp', moment(3)),
+      set('mxy', fmul(get('mx'), get('my'))),
+      set('mm', fadd(fmul(get('mx'), get('mx')), fmul(get('my'), get('my')))),
+      set('a1', fadd(fmul(get('vtwo'), get('mxy')), get('vc1'))),
+      set('b1', fadd(get('mm'), get('vc1'))),
+      set('a2', fadd(fmul(get('v2cov'), fsub(get('mp'), get('mxy'))), get('vc2'))),
+      set('b2', fadd(fmul(get('vcov'), fsub(get('mq'), get('mm'))), get('vc2'))),
+      // one division serves both terms: ssim = a1·a2/(b1·b2), cs = a2·b1/(b1·b2)
+      set('inv', `(f64x2.div (f64x2.splat (f64.const 1)) ${fmul(get('b1'), get('b2'))})`),
+      set('vs', fmul(fmul(get('a1'), get('a2')), get('inv'))),
+      set('vc', fmul(fmul(get('a2'), get('b1')), get('inv'))),
+    ];
+    if (tail) {
+      lines.push(set('acc_s', `(f64x2.replace_lane 0 ${get('acc_s')} (f64.add (f64x2.extract_lane 0 ${get('acc_s')}) (f64x2.extract_lane 0 ${get('vs')})))`));
+      lines.push(set('acc_c', `(f64x2.replace_lane 0 ${get('acc_c')} (f64.add (f64x2.extract_lane 0 ${get('acc_c')}) (f64x2.extract_lane 0 ${get('vc')})))`));
+    } else {
+      lines.push(set('acc_s', fadd(get('acc_s'), get('vs'))));
+      lines.push(set('acc_c', fadd(get('acc_c'), get('vc'))));
+    }
+    return lines;
+  };
+  // the ring slots of output row i - 2r, oldest first: slot of input row i-2r+t is (i-o0-2r+t) mod (2r+1)
+  const ringPointers = Array.from({ length: span }, (_, t) =>
+    set(`row${t}`, add(get('ring'), mul(`(i32.rem_u ${add(`(i32.sub ${get('i')} ${get('o0')})`, i32(t + 1))} ${i32(span)})`, get('slot_bytes')))),
+  );
+  const rows = [
+    set('i', get('o0')),
+    set('i_end', add(get('o1'), i32(2 * r))),
+    '(block $rows_done',
+    '  (loop $rows',
+    `    (br_if $rows_done (i32.ge_s ${get('i')} ${get('i_end')}))`,
+    `    ${set('src', `(i32.sub ${add(mul(get('i'), get('row_len')), get('s0'))} ${i32(halo)})`)}`,
+    `    (if ${get('u8')} (then ${productsU8.join('\n      ')}) (else ${productsF64.join('\n      ')}))`,
+    `    ${set('slot', `(i32.rem_u (i32.sub ${get('i')} ${get('o0')}) ${i32(span)})`)}`,
+    ...horizontal.map((l) => `    ${l}`),
+    `    (if (i32.ge_s (i32.sub ${get('i')} ${get('o0')}) ${i32(2 * r)}) (then`,
+    ...ringPointers.map((l) => `      ${l}`),
+    ...loop('vpass', 'jp', get('full'), ssimAt(false)).map((l) => `      ${l}`),
+    `      (if (i32.and ${get('ns')} ${i32(1)}) (then ${ssimAt(true).join('\n        ')}))))`,
+    `    ${set('i', add(get('i'), i32(1)))}`,
+    '    (br $rows)))',
+  ];
+  body.push(...rows);
+  body.push(`(f64.store ${get('res_ptr')} (f64.add (f64.load ${get('res_ptr')}) (f64.add (f64x2.extract_lane 0 ${get('acc_s')}) (f64x2.extract_lane 1 ${get('acc_s')}))))`);
+  body.push(`(f64.store offset=8 ${get('res_ptr')} (f64.add (f64.load offset=8 ${get('res_ptr')}) (f64.add (f64x2.extract_lane 0 ${get('acc_c')}) (f64x2.extract_lane 1 ${get('acc_c')}))))`);
+  return [
+    `  ;; SSIM over ${channels} interleaved channel${channels > 1 ? 's' : ''} (tap stride ${channels} samples)`,
+    `  (func (export "ssim_c${channels}") ${SSIM_PARAMS}`,
+    `    ${locals.map((l) => `(local $${l} i32)`).join(' ')}`,
+    `    ${vlocals.map((l) => `(local $${l} v128)`).join(' ')}`,
+    ...body.map((l) => `    ${l}`),
+    '  )',
+  ].join('\n');
+}
+
+/**
+ * Sum of squared differences of two uint8 arrays, exact: |a−b| from two saturating subtractions,
+ * widened to 16 bits and squared-and-pair-summed by i32x4.dot_i16x8_s; the 32-bit lanes take at
+ * most 4096 vectors (4096 × 2 × 2 × 255² < 2³¹) before they are widened into 64-bit sums.
+ */
+function sseU8(): string {
+  return `  ;; exact sum of squared differences of two uint8 arrays of n bytes
+  (func (export "sse_u8") (param $a i32) (param $b i32) (param $n i32) (result f64)
+    (local $i i32) (local $end i32) (local $block i32) (local $va v128) (local $vb v128) (local $d v128) (local $acc v128) (local $wide v128) (local $tail i64)
+    (local.set $end (i32.and (local.get $n) (i32.const -16)))
+    (local.set $wide (i64x2.splat (i64.const 0)))
+    (local.set $i (i32.const 0))
+    (block $blocks_done
+      (loop $blocks
+        (br_if $blocks_done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $block (i32.add (local.get $i) (i32.const 65536)))
+        (if (i32.gt_u (local.get $block) (local.get $end)) (then (local.set $block (local.get $end))))
+        (local.set $acc (i32x4.splat (i32.const 0)))
+        (block $vec_done
+          (loop $vec
+            (br_if $vec_done (i32.ge_u (local.get $i) (local.get $block)))
+            (local.set $va (v128.load (i32.add (local.get $a) (local.get $i))))
+            (local.set $vb (v128.load (i32.add (local.get $b) (local.get $i))))
+            (local.set $d (v128.or (i8x16.sub_sat_u (local.get $va) (local.get $vb)) (i8x16.sub_sat_u (local.get $vb) (local.get $va))))
+            (local.set $acc (i32x4.add (local.get $acc) (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $d)) (i16x8.extend_low_i8x16_u (local.get $d)))))
+            (local.set $acc (i32x4.add (local.get $acc) (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $d)) (i16x8.extend_high_i8x16_u (local.get $d)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $vec)))
+        (local.set $wide (i64x2.add (local.get $wide) (i64x2.extend_low_i32x4_u (local.get $acc))))
+        (local.set $wide (i64x2.add (local.get $wide) (i64x2.extend_high_i32x4_u (local.get $acc))))
+        (br $blocks)))
+    (local.set $tail (i64.add (i64x2.extract_lane 0 (local.get $wide)) (i64x2.extract_lane 1 (local.get $wide))))
+    (block $tail_done
+      (loop $tail_loop
+        (br_if $tail_done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $block (i32.sub (i32.load8_u (i32.add (local.get $a) (local.get $i))) (i32.load8_u (i32.add (local.get $b) (local.get $i)))))
+        (local.set $tail (i64.add (local.get $tail) (i64.extend_i32_u (i32.mul (local.get $block) (local.get $block)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $tail_loop)))
+    (f64.convert_i64_u (local.get $tail)))`;
+}
+
+/**
+ * Σ |(b1 − b0) − (a1 − a0)| over four uint8 arrays, exact: (b1 + a0) − (b0 + a1) fits 16 bits
+ * (|·| ≤ 510), and pairwise-widened absolute values fit 32-bit lanes for far more than a block.
+ */
+function flickerU8(): string {
+  const half = (ext: string) =>
+    `(i16x8.abs (i16x8.sub (i16x8.add (${ext} (local.get $v3)) (${ext} (local.get $v0))) (i16x8.add (${ext} (local.get $v2)) (${ext} (local.get $v1)))))`;
+  return `  ;; exact sum of |(b1 - b0) - (a1 - a0)| over n bytes of four uint8 arrays (a0, a1: reference; b0, b1: test)
+  (func (export "flicker_u8") (param $a0 i32) (param $a1 i32) (param $b0 i32) (param $b1 i32) (param $n i32) (result f64)
+    (local $i i32) (local $end i32) (local $block i32) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $acc v128) (local $wide v128) (local $tail i64)
+    (local.set $end (i32.and (local.get $n) (i32.const -16)))
+    (local.set $wide (i64x2.splat (i64.const 0)))
+    (local.set $i (i32.const 0))
+    (block $blocks_done
+      (loop $blocks
+        (br_if $blocks_done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $block (i32.add (local.get $i) (i32.const 65536)))
+        (if (i32.gt_u (local.get $block) (local.get $end)) (then (local.set $block (local.get $end))))
+        (local.set $acc (i32x4.splat (i32.const 0)))
+        (block $vec_done
+          (loop $vec
+            (br_if $vec_done (i32.ge_u (local.get $i) (local.get $block)))
+            (local.set $v0 (v128.load (i32.add (local.get $a0) (local.get $i))))
+            (local.set $v1 (v128.load (i32.add (local.get $a1) (local.get $i))))
+            (local.set $v2 (v128.load (i32.add (local.get $b0) (local.get $i))))
+            (local.set $v3 (v128.load (i32.add (local.get $b1) (local.get $i))))
+            (local.set $acc (i32x4.add (local.get $acc) (i32x4.extadd_pairwise_i16x8_u ${half('i16x8.extend_low_i8x16_u')})))
+            (local.set $acc (i32x4.add (local.get $acc) (i32x4.extadd_pairwise_i16x8_u ${half('i16x8.extend_high_i8x16_u')})))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $vec)))
+        (local.set $wide (i64x2.add (local.get $wide) (i64x2.extend_low_i32x4_u (local.get $acc))))
+        (local.set $wide (i64x2.add (local.get $wide) (i64x2.extend_high_i32x4_u (local.get $acc))))
+        (br $blocks)))
+    (local.set $tail (i64.add (i64x2.extract_lane 0 (local.get $wide)) (i64x2.extract_lane 1 (local.get $wide))))
+    (block $tail_done
+      (loop $tail_loop
+        (br_if $tail_done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $block (i32.sub
+          (i32.add (i32.load8_u (i32.add (local.get $b1) (local.get $i))) (i32.load8_u (i32.add (local.get $a0) (local.get $i))))
+          (i32.add (i32.load8_u (i32.add (local.get $b0) (local.get $i))) (i32.load8_u (i32.add (local.get $a1) (local.get $i))))))
+        (if (i32.lt_s (local.get $block) (i32.const 0)) (then (local.set $block (i32.sub (i32.const 0) (local.get $block)))))
+        (local.set $tail (i64.add (local.get $tail) (i64.extend_i32_u (local.get $block))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $tail_loop)))
+    (f64.convert_i64_u (local.get $tail)))`;
+}
+
+/** The whole module's text. */
+export function metricsKernelsWat(): string {
+  return [
+    ';; GENERATED by wasm/generate-kernels.ts: edit that file, then run',
+    ';; `npm run build:wasm -w @evalkit/recon-metrics` (writes this text and src/io/metrics.wasm).',
+    ';;',
+    ';; Kernels of @evalkit/recon-metrics: SSIM with the 11-tap window over interleaved channels',
+    ';; (ssim_c1..ssim_c4), and the exact 8-bit reductions of PSNR (sse_u8) and flicker (flicker_u8).',
+    ';; Memory is imported (env.memory, shared so worker threads can run bands of one image); the',
+    ';; caller lays out inputs, scratch and results.',
+    '(module',
+    '  (import "env" "memory" (memory 1 65536 shared))',
+    ...SSIM_CHANNELS.map(ssimFunction),
+    sseU8(),
+    flickerU8(),
+    ')',
+    '',
+  ].join('\n');
+}
