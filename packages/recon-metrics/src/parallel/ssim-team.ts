@@ -67,6 +67,7 @@ export function createSsimTeam(threads: number): SsimTeam {
   const control = () => new Int32Array(kernels.memory.buffer, CONTROL_OFFSET, 16);
   // one team per memory at a time: a new one retires the workers of any other
   const team = ++teams;
+  current = undefined;
   Atomics.store(control(), LIVE_TEAM, team);
   const bump = () => {
     const ctl = control();
