@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import { readImage } from '@evalkit/media-io';
 import { createSsimScratch, extractPlane, gaussianWindow, metricsKernels, ssimPlaneScalar, ssimStrips, stripGeometry, type Frame } from '../src';
+import { readMetricsKernelBytes } from '../src/io/metrics-kernel-file';
+import { instantiateKernels, MAX_PAGES, type WasmMemory } from '../src/kernels/wasm-kernels';
 
 const images = resolve(__dirname, '../../../fixtures/recon/images');
 
@@ -64,6 +66,19 @@ describe('the WebAssembly SSIM kernel (all channels in one pass, column strips)'
       expect(Math.abs(got.ssim - expected.ssim)).toBeLessThan(1e-12);
       expect(Math.abs(got.cs - expected.cs)).toBeLessThan(1e-12);
     }
+  });
+
+  it('has the plain SIMD 1.0 build (the fallback without relaxed SIMD) agree too', () => {
+    const api = (globalThis as unknown as { WebAssembly: { Module: new (b: Uint8Array) => object; Memory: new (d: object) => WasmMemory } }).WebAssembly;
+    const plain = instantiateKernels(new api.Module(readMetricsKernelBytes('plain')), new api.Memory({ initial: 1, maximum: MAX_PAGES, shared: true }), 'plain');
+    for (const [width, height, channels] of [[37, 23, 3], [301, 12, 3], [64, 40, 1]]) {
+      const [a, b] = syntheticPair(width, height, channels);
+      const expected = scalarMeans(a, b);
+      const got = ssimStrips(plain, a.data, b.data, width, height, channels, gaussianWindow(), 255);
+      expect(Math.abs(got.ssim - expected.ssim)).toBeLessThan(1e-12);
+      expect(Math.abs(got.cs - expected.cs)).toBeLessThan(1e-12);
+    }
+    expect(plain.sseU8).toBeInstanceOf(Function);
   });
 
   it('splits wide rows into several even strips covering the valid columns exactly', () => {

@@ -7,16 +7,19 @@ import wabtInit from 'wabt';
 import { metricsKernelsWat } from './generate-kernels';
 
 /** The kernels: generator -> text source -> binary that src/ loads. */
-export const WASM_KERNELS = [{ generate: metricsKernelsWat, source: join(__dirname, 'metrics.wat'), binary: join(__dirname, '../src/io/metrics.wasm') }];
+export const WASM_KERNELS = [
+  { generate: () => metricsKernelsWat('plain'), source: join(__dirname, 'metrics.wat'), binary: join(__dirname, '../src/io/metrics.wasm') },
+  { generate: () => metricsKernelsWat('fma'), source: join(__dirname, 'metrics-fma.wat'), binary: join(__dirname, '../src/io/metrics-fma.wasm') },
+];
 
-/** Assembles one .wat text (SIMD and shared memory enabled, no names section) into module bytes. */
+/** Assembles one .wat text (SIMD, relaxed SIMD and shared memory enabled, no names section) into module bytes. */
 export async function assembleWat(text: string, name: string): Promise<Uint8Array> {
   const wabt = await wabtInit();
-  const module = wabt.parseWat(name, text, { simd: true, threads: true });
+  const module = wabt.parseWat(name, text, { simd: true, threads: true, relaxed_simd: true });
   try {
     module.resolveNames();
     // wabt's typings omit validate's features argument; without it shared memory is refused
-    (module.validate as (features: object) => void)({ simd: true, threads: true });
+    (module.validate as (features: object) => void)({ simd: true, threads: true, relaxed_simd: true });
     return module.toBinary({ log: false, write_debug_names: false }).buffer;
   } finally {
     module.destroy();

@@ -20,15 +20,27 @@ const vload = (addr: string, offset: number) => `(v128.load offset=${offset} ${a
 const fadd = (a: string, b: string) => `(f64x2.add ${a} ${b})`;
 const fsub = (a: string, b: string) => `(f64x2.sub ${a} ${b})`;
 const fmul = (a: string, b: string) => `(f64x2.mul ${a} ${b})`;
+/** a·b + c: relaxed SIMD's multiply-add (fused where the CPU has FMA). */
+const fma = (a: string, b: string, c: string) => `(f64x2.relaxed_madd ${a} ${b} ${c})`;
+// Whether the text being generated uses relaxed_madd (set by metricsKernelsWat for its variant).
+let fused = false;
 
 /**
  * The symmetric window applied to 2r+1 loads: w0·centre + Σ w_t·(left_t + right_t), the pair of
  * taps at ±t sharing one multiply. `at(k)` loads tap k = 0..2r (centre r).
  */
 function window(at: (k: number) => string): string {
-  let sum = fmul(get('vw0'), at(RADIUS));
-  for (let t = 1; t <= RADIUS; t++) sum = fadd(sum, fmul(get(`vw${t}`), fadd(at(RADIUS - t), at(RADIUS + t))));
-  return sum;
+  const pair = (t: number) => fadd(at(RADIUS - t), at(RADIUS + t));
+  if (fused) {
+    // two chains of fused multiply-adds (on the multiply ports), joined by one add
+    const even = fma(get('vw4'), pair(4), fma(get('vw2'), pair(2), fmul(get('vw0'), at(RADIUS))));
+    const odd = fma(get('vw5'), pair(5), fma(get('vw3'), pair(3), fmul(get('vw1'), pair(1))));
+    return fadd(even, odd);
+  }
+  const terms = [fmul(get('vw0'), at(RADIUS))];
+  for (let t = 1; t <= RADIUS; t++) terms.push(fmul(get(`vw${t}`), pair(t)));
+  // summed as a tree, not a chain: three short dependency chains instead of one of five adds
+  return fadd(fadd(terms[0], terms[1]), fadd(fadd(terms[2], terms[3]), fadd(terms[4], terms[5])));
 }
 
 /** Loop over `counter` from 0 while below `limit`, running `body` (list of instructions). */
@@ -56,24 +68,26 @@ const SSIM_PARAMS = '(param $x_ptr i32) (param $y_ptr i32) (param $u8 i32) (para
  * so all channels are filtered in one pass over the pixels (the mean over channels is the mean over
  * every sample of the valid region, each channel having the same count). Per input row the
  * products x, y, x²+y², xy (x² and y² only ever appear summed) are made once, filtered
- * horizontally, and the four filtered rows kept in a ring of 2r+1 rows; each output row then
- * filters the ring vertically and evaluates SSIM in the same loop. Every product and filter runs
- * once per sample, and for strips of ~1k samples the ring (11 × 64 bytes per sample pair) stays in
+ * horizontally, and the four filtered rows kept in a ring of 2r+2 rows; every second input row
+ * then filters the ring vertically for two output rows at once (each ring value loaded once for
+ * both) and evaluates SSIM in the same loop. Every product and filter runs
+ * once per sample, and for strips of ~512 samples the ring (12 × 64 bytes per sample pair) stays in
  * the core's L2 cache. Everything is float64 (f64x2), so values match scikit-image's float64
  * arithmetic to rounding.
  *
  * Scratch layout (from $scratch): four product rows X, Y, Q, P of $lp bytes each, then the ring of
- * 2r+1 slots of npairs × 64 bytes (pair-blocked: column pair j holds X, Y, Q, P at +0, +16, +32, +48).
+ * 2r+2 slots of npairs × 64 bytes (pair-blocked: column pair j holds X, Y, Q, P at +0, +16, +32, +48).
  */
 function ssimFunction(channels: number): string {
   const r = RADIUS;
   const span = 2 * r + 1;
+  const ringSlots = span + 1;
   const halo = channels * r;
   const locals = [
-    'ns', 'npairs', 'full', 'nprod', 'lp', 'ring', 'slot_bytes', 'i', 'i_end', 'k', 'jp', 'src', 'dst', 'p', 'q', 'slot',
-    ...Array.from({ length: span }, (_, t) => `row${t}`),
+    'ns', 'npairs', 'full', 'nprod', 'lp', 'ring', 'slot_bytes', 'i', 'i_end', 'rel', 'k', 'jp', 'src', 'dst', 'p', 'q', 'slot',
+    ...Array.from({ length: span + 1 }, (_, t) => `row${t}`),
   ];
-  const vlocals = ['vw0', 'vw1', 'vw2', 'vw3', 'vw4', 'vw5', 'vc1', 'vc2', 'vcov', 'v2cov', 'vtwo', 'acc_s', 'acc_c', 'xv', 'yv', 'mx', 'my', 'mq', 'mp', 'mxy', 'mm', 'a1', 'a2', 'b1', 'b2', 'inv', 'vs', 'vc'];
+  const vlocals = ['vw0', 'vw1', 'vw2', 'vw3', 'vw4', 'vw5', 'vc1', 'vc2', 'vcov', 'v2cov', 'vtwo', 'acc_s', 'acc_c', 'xv', 'yv', 'mxA', 'myA', 'mqA', 'mpA', 'mxB', 'myB', 'mqB', 'mpB', ...Array.from({ length: span + 1 }, (_, k) => `l${k}`), 'mxy', 'mm', 'a1', 'a2', 'b1', 'b2', 'inv', 'vs', 'vc'];
   const body: string[] = [];
   // geometry: ns output samples, npairs column pairs, nprod product samples (with the halo, even, +2 spare)
   body.push(set('ns', `(i32.sub ${get('s1')} ${get('s0')})`));
@@ -123,21 +137,15 @@ function ssimFunction(channels: number): string {
       `(v128.store offset=${16 * m} ${get('dst')} ${window((k) => vload(get('q'), 8 * channels * k))})`,
     ]),
   ]);
-  // vertical filter of the ring at one column pair, then SSIM; `tail` keeps lane 0 only
-  const ssimAt = (tail: boolean): string[] => {
-    const moment = (m: number) => window((k) => vload(add(get(`row${k}`), get('q')), 16 * m));
+  // SSIM of one column pair from the moments m{x,y,q,p}{suffix}; `tail` keeps lane 0 only
+  const ssimFrom = (sfx: string, tail: boolean): string[] => {
     const lines = [
-      set('q', `(i32.shl ${get('jp')} ${i32(6)})`),
-      set('mx', moment(0)),
-      set('my', moment(1)),
-      set('mq', moment(2)),
-      set('mp', moment(3)),
-      set('mxy', fmul(get('mx'), get('my'))),
-      set('mm', fadd(fmul(get('mx'), get('mx')), fmul(get('my'), get('my')))),
+      set('mxy', fmul(get(`mx${sfx}`), get(`my${sfx}`))),
+      set('mm', fadd(fmul(get(`mx${sfx}`), get(`mx${sfx}`)), fmul(get(`my${sfx}`), get(`my${sfx}`)))),
       set('a1', fadd(fmul(get('vtwo'), get('mxy')), get('vc1'))),
       set('b1', fadd(get('mm'), get('vc1'))),
-      set('a2', fadd(fmul(get('v2cov'), fsub(get('mp'), get('mxy'))), get('vc2'))),
-      set('b2', fadd(fmul(get('vcov'), fsub(get('mq'), get('mm'))), get('vc2'))),
+      set('a2', fadd(fmul(get('v2cov'), fsub(get(`mp${sfx}`), get('mxy'))), get('vc2'))),
+      set('b2', fadd(fmul(get('vcov'), fsub(get(`mq${sfx}`), get('mm'))), get('vc2'))),
       // one division serves both terms: ssim = a1·a2/(b1·b2), cs = a2·b1/(b1·b2)
       set('inv', `(f64x2.div (f64x2.splat (f64.const 1)) ${fmul(get('b1'), get('b2'))})`),
       set('vs', fmul(fmul(get('a1'), get('a2')), get('inv'))),
@@ -152,24 +160,52 @@ function ssimFunction(channels: number): string {
     }
     return lines;
   };
-  // the ring slots of output row i - 2r, oldest first: slot of input row i-2r+t is (i-o0-2r+t) mod (2r+1)
-  const ringPointers = Array.from({ length: span }, (_, t) =>
-    set(`row${t}`, add(get('ring'), mul(`(i32.rem_u ${add(`(i32.sub ${get('i')} ${get('o0')})`, i32(t + 1))} ${i32(span)})`, get('slot_bytes')))),
-  );
+  const maps = ['x', 'y', 'q', 'p'];
+  // one output row: the vertical window over ring rows row0..row10 at column pair jp
+  const oneRow = (tail: boolean): string[] => [
+    set('q', `(i32.shl ${get('jp')} ${i32(6)})`),
+    ...maps.map((name, m) => set(`m${name}A`, window((k) => vload(add(get(`row${k}`), get('q')), 16 * m)))),
+    ...ssimFrom('A', tail),
+  ];
+  // two output rows at once: rows row0..row11 are each loaded once and serve both windows
+  // (row0..row10 and row1..row11), which nearly halves the loads of the vertical pass
+  const twoRows = (tail: boolean): string[] => [
+    set('q', `(i32.shl ${get('jp')} ${i32(6)})`),
+    ...maps.flatMap((name, m) => [
+      ...Array.from({ length: span + 1 }, (_, k) => set(`l${k}`, vload(add(get(`row${k}`), get('q')), 16 * m))),
+      set(`m${name}A`, window((k) => get(`l${k}`))),
+      set(`m${name}B`, window((k) => get(`l${k + 1}`))),
+    ]),
+    ...ssimFrom('A', tail),
+    ...ssimFrom('B', tail),
+  ];
+  // ring slot of relative input row t is t mod (2r+2); rows needed end at the current row `rel`
+  const ringPointers = (count: number) =>
+    Array.from({ length: count }, (_, t) =>
+      set(`row${t}`, add(get('ring'), mul(`(i32.rem_u ${add(get('rel'), i32(ringSlots - count + 1 + t))} ${i32(ringSlots)})`, get('slot_bytes')))),
+    );
+  const emit = (count: number, body: (tail: boolean) => string[], label: string) => [
+    ...ringPointers(count),
+    ...loop(label, 'jp', get('full'), body(false)),
+    `(if (i32.and ${get('ns')} ${i32(1)}) (then ${body(true).join('\n  ')}))`,
+  ];
   const rows = [
     set('i', get('o0')),
     set('i_end', add(get('o1'), i32(2 * r))),
     '(block $rows_done',
     '  (loop $rows',
     `    (br_if $rows_done (i32.ge_s ${get('i')} ${get('i_end')}))`,
+    `    ${set('rel', `(i32.sub ${get('i')} ${get('o0')})`)}`,
     `    ${set('src', `(i32.sub ${add(mul(get('i'), get('row_len')), get('s0'))} ${i32(halo)})`)}`,
     `    (if ${get('u8')} (then ${productsU8.join('\n      ')}) (else ${productsF64.join('\n      ')}))`,
-    `    ${set('slot', `(i32.rem_u (i32.sub ${get('i')} ${get('o0')}) ${i32(span)})`)}`,
+    `    ${set('slot', `(i32.rem_u ${get('rel')} ${i32(ringSlots)})`)}`,
     ...horizontal.map((l) => `    ${l}`),
-    `    (if (i32.ge_s (i32.sub ${get('i')} ${get('o0')}) ${i32(2 * r)}) (then`,
-    ...ringPointers.map((l) => `      ${l}`),
-    ...loop('vpass', 'jp', get('full'), ssimAt(false)).map((l) => `      ${l}`),
-    `      (if (i32.and ${get('ns')} ${i32(1)}) (then ${ssimAt(true).join('\n        ')}))))`,
+    // output rows rel-2r-1 and rel-2r once rel is odd and past 2r; an odd last output row alone
+    `    (if (i32.and (i32.ge_s ${get('rel')} ${i32(2 * r + 1)}) (i32.and ${get('rel')} ${i32(1)})) (then`,
+    ...emit(span + 1, twoRows, 'vpass2').map((l) => `      ${l}`),
+    `    ) (else (if (i32.and (i32.eq ${add(get('i'), i32(1))} ${get('i_end')}) (i32.eqz (i32.and ${get('rel')} ${i32(1)}))) (then`,
+    ...emit(span, oneRow, 'vpass1').map((l) => `      ${l}`),
+    '    ))))',
     `    ${set('i', add(get('i'), i32(1)))}`,
     '    (br $rows)))',
   ];
@@ -276,14 +312,18 @@ function flickerU8(): string {
 }
 
 /** The whole module's text. */
-export function metricsKernelsWat(): string {
+export function metricsKernelsWat(variant: 'plain' | 'fma' = 'plain'): string {
+  fused = variant === 'fma';
   return [
     ';; GENERATED by wasm/generate-kernels.ts: edit that file, then run',
-    ';; `npm run build:wasm -w @evalkit/recon-metrics` (writes this text and src/io/metrics.wasm).',
+    `;; \`npm run build:wasm -w @evalkit/recon-metrics\` (writes this text and src/io/metrics${fused ? '-fma' : ''}.wasm).`,
     ';;',
+    fused
+      ? ';; Variant "fma": the filters use relaxed SIMD f64x2.relaxed_madd (one fused multiply-add on CPUs with FMA).'
+      : ';; Variant "plain": WebAssembly SIMD 1.0 only (separate multiply and add).',
     ';; Kernels of @evalkit/recon-metrics: SSIM with the 11-tap window over interleaved channels',
     ';; (ssim_c1..ssim_c4), and the exact 8-bit reductions of PSNR (sse_u8) and flicker (flicker_u8).',
-    ';; Memory is imported (env.memory, shared so worker threads can run bands of one image); the',
+    ';; Memory is imported (env.memory, shared so worker threads can run strips of one image); the',
     ';; caller lays out inputs, scratch and results.',
     '(module',
     '  (import "env" "memory" (memory 1 65536 shared))',

@@ -5,7 +5,7 @@ import type { SsimStats } from '../ssim-plane';
 import type { SsimWindow } from '../ssim-window';
 import { align64, ensureBytes, type MetricsKernels } from './wasm-kernels';
 
-/** Output samples per strip, about: the strip's ring of 11 filtered rows (11 × 64 bytes per sample pair) then fits in L2. */
+/** Output samples per strip, about: the strip's ring of 12 filtered rows (12 × 64 bytes per sample pair) then fits in L2. */
 export const STRIP_SAMPLES = 512;
 
 /** Byte offsets of the fixed regions at the start of kernel memory. */
@@ -24,11 +24,11 @@ export function stripGeometry(validSamples: number): { strips: number; width: nu
   return { strips: Math.ceil(validSamples / width), width };
 }
 
-/** Scratch bytes one thread needs for strips of `width` samples (4 product rows and the 11-row ring). */
+/** Scratch bytes one thread needs for strips of `width` samples (4 product rows and the ring of 2r+2 filtered rows). */
 export function scratchBytes(width: number, channels: number, radius: number): number {
   const pairs = Math.ceil(width / 2);
   const lp = (2 * pairs + 2 * channels * radius + 2) * 8;
-  return align64(4 * lp + (2 * radius + 1) * pairs * 64 + 64);
+  return align64(4 * lp + (2 * radius + 2) * pairs * 64 + 64);
 }
 
 /** Something that computes the strips of a prepared job: this thread alone, or a team. */

@@ -1,5 +1,6 @@
 // The metrics kernels in WebAssembly (source: wasm/generate-kernels.ts → wasm/metrics.wat): this
 // file compiles them once per thread, owns their shared memory and grows it on demand.
+import { setFlagsFromString } from 'node:v8';
 import { readMetricsKernelBytes } from '../io/metrics-kernel-file';
 
 /** An SSIM kernel call: see ssimFunction in wasm/generate-kernels.ts for the arguments. */
@@ -14,12 +15,15 @@ export interface WasmMemory {
 interface WasmApi {
   Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
+  validate(bytes: Uint8Array): boolean;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
 }
 const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
 /** The compiled kernels and the memory they run on (one set per thread). */
 export interface MetricsKernels {
+  /** 'fma': the filters use relaxed SIMD's fused multiply-add; 'plain': SIMD 1.0 only. */
+  variant: KernelVariant;
   memory: WasmMemory;
   /** The compiled module, for worker threads to instantiate on the same memory. */
   module: object;
@@ -29,18 +33,43 @@ export interface MetricsKernels {
   flickerU8: (a0: number, a1: number, b0: number, b1: number, n: number) => number;
 }
 
+/** Which build of the kernels runs (see wasm/generate-kernels.ts). */
+export type KernelVariant = 'plain' | 'fma';
+
 /** Largest memory the kernels may grow to (WebAssembly pages of 64 KiB: 4 GiB). */
 export const MAX_PAGES = 65536;
 const PAGE = 65536;
 
-let compiled: object | null | undefined;
+let compiled: { module: object; variant: KernelVariant } | null | undefined;
 let kernels: MetricsKernels | null | undefined;
 
+/**
+ * Compiles the fastest build this runtime accepts. Relaxed SIMD (the fused multiply-add) is on by
+ * default from Node 22; Node 20's V8 has it behind a flag, which is set here before compiling (it
+ * only adds instructions the engine already implements). EVALKIT_WASM_FMA=0 forces the plain build,
+ * e.g. to compare the two.
+ */
+function compile(api: WasmApi): { module: object; variant: KernelVariant } {
+  if (process.env.EVALKIT_WASM_FMA !== '0') {
+    const fma = readMetricsKernelBytes('fma');
+    if (!api.validate(fma)) {
+      try {
+        setFlagsFromString('--experimental-wasm-relaxed-simd');
+      } catch {
+        // not a V8 that knows the flag: the plain build below
+      }
+    }
+    if (api.validate(fma)) return { module: new api.Module(fma), variant: 'fma' };
+  }
+  return { module: new api.Module(readMetricsKernelBytes('plain')), variant: 'plain' };
+}
+
 /** Instantiates the module on `memory` (also what worker threads do with the module they are sent). */
-export function instantiateKernels(module: object, memory: WasmMemory): MetricsKernels {
+export function instantiateKernels(module: object, memory: WasmMemory, variant: KernelVariant): MetricsKernels {
   if (!wasm) throw new Error('WebAssembly is not available');
   const e = new wasm.Instance(module, { env: { memory } }).exports;
   return {
+    variant,
     memory,
     module,
     ssim: { 1: e.ssim_c1 as SsimKernel, 2: e.ssim_c2 as SsimKernel, 3: e.ssim_c3 as SsimKernel, 4: e.ssim_c4 as SsimKernel },
@@ -54,8 +83,8 @@ export function metricsKernels(): MetricsKernels | null {
   if (kernels !== undefined) return kernels;
   try {
     if (!wasm) return (kernels = null);
-    compiled ??= new wasm.Module(readMetricsKernelBytes());
-    kernels = instantiateKernels(compiled, new wasm.Memory({ initial: 16, maximum: MAX_PAGES, shared: true }));
+    compiled ??= compile(wasm);
+    kernels = instantiateKernels(compiled.module, new wasm.Memory({ initial: 16, maximum: MAX_PAGES, shared: true }), compiled.variant);
   } catch {
     compiled = null;
     kernels = null;
