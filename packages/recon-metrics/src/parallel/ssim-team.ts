@@ -102,7 +102,17 @@ export function createSsimTeam(threads: number): SsimTeam {
     run,
     async close() {
       if (Atomics.compareExchange(control(), LIVE_TEAM, team, 0) === team) bump();
-      await Promise.all(workers.map((w) => new Promise<void>((resolve) => (w.threadId === -1 ? resolve() : w.once('exit', () => resolve())))));
+      // ref() while waiting: an unref'd worker's exit would not keep the event loop (and this await) alive
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              if (w.threadId === -1) return resolve();
+              w.ref();
+              w.once('exit', () => resolve());
+            }),
+        ),
+      );
       if (current?.run === run) current = undefined;
     },
   };
