@@ -31,7 +31,7 @@ describe('bench metrics', () => {
     // one and two threads compute the same value (strip sums are added in a fixed order)
     expect((find(out.rows, 'ssim', 'evalkit', 2) as Completed).value).toBe((find(out.rows, 'ssim', 'evalkit', 1) as Completed).value);
     expect(find(out.rows, 'ssim-luma', 'ssim.js')?.state).toBe('completed');
-    expect(out.ratios.map((r) => r.label)).toEqual(['SSIM, evalkit 1 thread / 2 threads', 'SSIM of luma, ssim.js / evalkit (1 thread each)']);
+    expect(out.ratios.map((r) => r.label)).toEqual(['SSIM, evalkit 1 thread / 2 threads', 'SSIM of luma, ssim.js / evalkit (1 thread each, 2 interleaved rounds)']);
     for (const r of out.ratios) expect(r.ci95[0] <= r.value && r.value <= r.ci95[1]).toBe(true);
     expect(find(out.rows, 'ssim', 'scikit-image')).toMatchObject({ state: 'skipped', reason: 'left out (--no-skimage)' });
     expect(out.ceilings.stream.copyGBps).toBeGreaterThan(0);
@@ -64,6 +64,7 @@ skimage.describe('bench metrics against scikit-image', () => {
       expect(Math.abs(theirs.value - ours.value)).toBeLessThan(1e-6);
     }
     expect(out.skimageVersion).toMatch(/^\d+\.\d+/);
-    expect(out.ratios.map((r) => r.label)).toEqual(['PSNR, scikit-image / evalkit (1 thread each)', 'SSIM, scikit-image / evalkit (1 thread each)']);
+    expect(out.ratios.map((r) => r.label)).toEqual(['PSNR, scikit-image / evalkit (1 thread each, 2 interleaved rounds)', 'SSIM, scikit-image / evalkit (1 thread each, 2 interleaved rounds)']);
+    for (const r of out.ratios) expect(r.ci95[0] <= r.value && r.value <= r.ci95[1]).toBe(true);
   });
 });

@@ -48,7 +48,7 @@ export function formatMetricsBench(outcome: MetricsBenchOutcome): string {
     ];
   });
   const table = formatTable(['task', 'implementation', 'threads', 'median ms [95% CI]', 'n', 'value', 'throughput', 'of fp64 peak', 'of wasm f64x2 peak', 'of memcpy'], rows);
-  const ratioLines = outcome.ratios.map((r) => `  ${r.label}: ${formatWithInterval(r.value, r.ci95, { suffix: 'x', digits: 2 })} (${r.bootstrap} bootstrap of the medians' ratio)`);
+  const ratioLines = outcome.ratios.map((r) => `  ${r.label}: ${formatWithInterval(r.value, r.ci95, { suffix: 'x', digits: 2 })}`);
   const unstable = outcome.rows.filter((r) => r.state === 'completed' && r.unstable).length;
   const peak = c.peakOneCore;
   return [
@@ -57,7 +57,7 @@ export function formatMetricsBench(outcome: MetricsBenchOutcome): string {
     '',
     table,
     '',
-    'ratios (above 1: the second is faster):',
+    "ratios of medians (above 1: the second is faster), 95% paired bootstrap intervals over interleaved runs:",
     ...ratioLines,
     '',
     'ceilings, measured or computed in this run:',
@@ -78,7 +78,7 @@ export function registerBenchMetrics(program: Command): void {
     .option('--height <px>', 'frame height', frameSide, 720)
     .option('--frames <n>', 'frames of the clip that PSNR and flicker stream through', positiveInt, 17)
     .option('--threads <n>', 'threads of the multi-threaded SSIM and MS-SSIM rows (one-thread rows are always measured)', positiveInt, threadCap())
-    .option('--reference-runs <n>', 'timed runs of scikit-image and ssim.js', positiveInt, 7)
+    .option('--reference-runs <n>', "timed runs of scikit-image and ssim.js, each interleaved with a run of evalkit's", positiveInt, 10)
     .option('--seed <n>', 'seed of the synthetic clip', positiveInt, 1)
     .option('--no-skimage', "leave scikit-image out (it runs in Debian's /usr/bin/python3, or EVALKIT_PYTHON)")
     .option('--no-ssim-js', 'leave ssim.js out')

@@ -6,9 +6,9 @@ import { closeSsimThreads, flickerBetween, lumaBt601, metricsKernels, MS_SSIM_MI
 import { measureStreamBandwidth, type StreamBandwidth } from '../ceilings/stream-bandwidth';
 import { theoreticalPeak, type TheoreticalPeak } from '../ceilings/theoretical-peak';
 import { readCpuInfoSources } from '../io/cpu-info';
-import { timeSkimage } from '../io/skimage-metrics-timing';
+import { startSkimage } from '../io/skimage-metrics-timing';
 import { sampleInterleaved, timedByCaller, type SamplingOptions } from '../sampling/adaptive-sampling';
-import { independentRatioInterval, pairedRatioInterval, type Interval } from '../stats/bootstrap';
+import { pairedRatioInterval, type Interval } from '../stats/bootstrap';
 import { sampleStats, type SampleStats } from '../stats/sample-stats';
 
 /** What to measure and how long. */
@@ -21,7 +21,10 @@ export interface MetricsBenchOptions {
   threads: number;
   /** Sampling of evalkit's rows (interleaved where rows are compared). */
   sampling: SamplingOptions;
-  /** Timed runs of scikit-image and ssim.js (each after one warm-up). */
+  /**
+   * Rounds of scikit-image and ssim.js, each interleaved with evalkit's one-thread run of the same
+   * task (A B A B …) so that drift in the machine's load hits both sides of the ratio alike.
+   */
   referenceRuns: number;
   seed: number;
   /** Debian's python with scikit-image, or null to leave scikit-image out. */
@@ -60,8 +63,8 @@ export interface MetricsRatio {
   label: string;
   value: number;
   ci95: Interval;
-  /** 'paired' when the two rows were sampled interleaved, else 'independent'. */
-  bootstrap: 'paired' | 'independent';
+  /** Always 'paired': the two sides were sampled interleaved, and the bootstrap keeps the pairs. */
+  bootstrap: 'paired';
 }
 
 /** The machine's ceilings, measured or computed in the same run. */
@@ -129,6 +132,11 @@ export async function runMetricsBench(options: MetricsBenchOptions): Promise<Met
   const ratios: MetricsRatio[] = [];
   const sampling = options.sampling;
   const ssimFlop = frameSize * FLOP_PER_SAMPLE;
+  const psnrClip = () => {
+    let sum = 0;
+    for (let t = 0; t < frames; t++) sum += psnr(frame(clip.ref, t), frame(clip.test, t), { dataRange: 255 });
+    return sum / frames;
+  };
 
   try {
     // SSIM of one pair, 1 thread and `threads` threads, interleaved so that their ratio is fair
@@ -152,11 +160,6 @@ export async function runMetricsBench(options: MetricsBenchOptions): Promise<Met
 
     // PSNR and flicker stream through the whole clip (larger than the last-level cache for 720p × 17)
     step('PSNR and flicker');
-    const psnrClip = () => {
-      let sum = 0;
-      for (let t = 0; t < frames; t++) sum += psnr(frame(clip.ref, t), frame(clip.test, t), { dataRange: 255 });
-      return sum / frames;
-    };
     const flickerClip = () => {
       let sum = 0;
       for (let t = 1; t < frames; t++) sum += flickerBetween(frame(clip.ref, t - 1), frame(clip.ref, t), frame(clip.test, t - 1), frame(clip.test, t), 255);
@@ -192,34 +195,40 @@ export async function runMetricsBench(options: MetricsBenchOptions): Promise<Met
       ssimJs = () => mod.ssim(a, b, { ssim: 'original', downsample: false }).mssim;
       lumaTasks.push(timedByCaller(() => ssimJs!(ref0, test0)));
     }
-    const lumaSampling = { ...sampling, maxRuns: Math.min(sampling.maxRuns, Math.max(sampling.minRuns, options.referenceRuns)) };
+    // as many rounds as scikit-image gets: ssim.js takes seconds per 720p frame
+    const lumaSampling = ssimJs ? { ...sampling, minRuns: options.referenceRuns, maxRuns: options.referenceRuns, warmup: 1 } : sampling;
     const lumaRun = await sampleInterleaved(lumaTasks, lumaSampling);
     rows.push(completed('ssim-luma', 'evalkit', 1, lumaValue, lumaRun.samples[0], 2 * frameSize, w * h * FLOP_PER_SAMPLE, sampling.targetCi));
     if (ssimJs) {
       rows.push(completed('ssim-luma', 'ssim.js', 1, ssimJs(ref0, test0), lumaRun.samples[1], 2 * frameSize, w * h * FLOP_PER_SAMPLE, sampling.targetCi));
-      ratios.push({ label: 'SSIM of luma, ssim.js / evalkit (1 thread each)', value: median(lumaRun.samples[1]) / median(lumaRun.samples[0]), ci95: pairedRatioInterval(lumaRun.samples[1], lumaRun.samples[0]), bootstrap: 'paired' });
+      ratios.push({ label: `SSIM of luma, ssim.js / evalkit (1 thread each, ${lumaRun.samples[0].length} interleaved rounds)`, value: median(lumaRun.samples[1]) / median(lumaRun.samples[0]), ci95: pairedRatioInterval(lumaRun.samples[1], lumaRun.samples[0]), bootstrap: 'paired' });
     } else rows.push({ state: 'skipped', task: 'ssim-luma', implementation: 'ssim.js', threads: 1, reason: 'left out (--no-ssim-js)' });
   } finally {
     await closeSsimThreads();
   }
 
-  // scikit-image in a child process, one thread
+  // scikit-image in a child process, one thread, each run interleaved with evalkit's one-thread run
   let skimageVersion: string | null = null;
   if (options.python) {
     step('scikit-image');
+    let session: Awaited<ReturnType<typeof startSkimage>> | null = null;
     try {
-      const sk = await timeSkimage(clip.ref, clip.test, [frames, h, w, 3], options.referenceRuns, options.python);
+      session = await startSkimage(clip.ref, clip.test, [frames, h, w, 3], options.python);
+      const sk = session;
       skimageVersion = sk.version;
-      rows.push(completed('ssim', 'scikit-image', 1, sk.ssim.value, sk.ssim.samplesMs, 2 * frameSize, ssimFlop, sampling.targetCi));
-      rows.push(completed('psnr', 'scikit-image', 1, sk.psnr.value, sk.psnr.samplesMs, 2 * frames * frameSize, null, sampling.targetCi));
-      const ours = (task: MetricsTask) => rows.find((r) => r.state === 'completed' && r.task === task && r.implementation === 'evalkit' && r.threads === 1) as Extract<MetricsBenchRow, { state: 'completed' }>;
-      for (const [task, label] of [['ssim', 'SSIM'], ['psnr', 'PSNR']] as const) {
-        const mine = ours(task).samplesMs;
-        const theirs = task === 'ssim' ? sk.ssim.samplesMs : sk.psnr.samplesMs;
-        ratios.unshift({ label: `${label}, scikit-image / evalkit (1 thread each)`, value: median(theirs) / median(mine), ci95: independentRatioInterval(theirs, mine), bootstrap: 'independent' });
+      const paired = { ...sampling, minRuns: options.referenceRuns, maxRuns: options.referenceRuns, warmup: 1 };
+      const ssimPair = await sampleInterleaved([timedByCaller(() => ssim(ref0, test0, { variant: 'wang', dataRange: 255 })), () => sk.time('ssim')], paired);
+      const psnrPair = await sampleInterleaved([timedByCaller(psnrClip), () => sk.time('psnr')], paired);
+      rows.push(completed('ssim', 'scikit-image', 1, sk.values.ssim, ssimPair.samples[1], 2 * frameSize, ssimFlop, sampling.targetCi));
+      rows.push(completed('psnr', 'scikit-image', 1, sk.values.psnr, psnrPair.samples[1], 2 * frames * frameSize, null, sampling.targetCi));
+      for (const [label, run] of [['SSIM', ssimPair], ['PSNR', psnrPair]] as const) {
+        const [mine, theirs] = run.samples;
+        ratios.unshift({ label: `${label}, scikit-image / evalkit (1 thread each, ${mine.length} interleaved rounds)`, value: median(theirs) / median(mine), ci95: pairedRatioInterval(theirs, mine), bootstrap: 'paired' });
       }
     } catch (error) {
       for (const task of ['ssim', 'psnr'] as const) rows.push({ state: 'skipped', task, implementation: 'scikit-image', threads: 1, reason: (error as Error).message });
+    } finally {
+      session?.close();
     }
   } else for (const task of ['ssim', 'psnr'] as const) rows.push({ state: 'skipped', task, implementation: 'scikit-image', threads: 1, reason: 'left out (--no-skimage)' });
 
