@@ -88,14 +88,15 @@ function ssimFunction(channels: number): string {
     'ns', 'npairs', 'full', 'nprod', 'lp', 'ring', 'slot_bytes', 'i', 'i_end', 'rel', 'mom', 'k', 'jp', 'src', 'dst', 'p', 'q', 'slot',
     ...Array.from({ length: span + 1 }, (_, t) => `row${t}`),
   ];
-  const vlocals = ['vw0', 'vw1', 'vw2', 'vw3', 'vw4', 'vw5', 'vc1', 'vc2', 'vcov', 'v2cov', 'vtwo', 'acc_s', 'acc_c', 'xv', 'yv', 'mxA', 'myA', 'mqA', 'mpA', 'mxB', 'myB', 'mqB', 'mpB', ...Array.from({ length: span + 1 }, (_, k) => `l${k}`), 'mxy', 'mm', 'a1', 'a2', 'b1', 'b2', 'inv', 'vs', 'vc'];
+  const vlocals = ['vw0', 'vw1', 'vw2', 'vw3', 'vw4', 'vw5', 'vc1', 'vc2', 'vcov', 'v2cov', 'vtwo', 'acc_s', 'acc_c', 'xv', 'yv', 'xw', 'yw', 'mxA', 'myA', 'mqA', 'mpA', 'mxB', 'myB', 'mqB', 'mpB', ...Array.from({ length: span + 1 }, (_, k) => `l${k}`), 'mxy', 'mm', 'a1', 'a2', 'b1', 'b2', 'inv', 'vs', 'vc'];
   const body: string[] = [];
-  // geometry: ns output samples, npairs column pairs, nprod product samples (with the halo, even, +2 spare)
+  // geometry: ns output samples, npairs column pairs, nprod product samples (with the halo and 2 spare, to a multiple of 4)
   body.push(set('ns', `(i32.sub ${get('s1')} ${get('s0')})`));
   body.push(set('npairs', `(i32.shr_u ${add(get('ns'), i32(1))} ${i32(1)})`));
   body.push(set('full', `(i32.shr_u ${get('ns')} ${i32(1)})`));
   body.push(set('nprod', `(i32.shl ${get('npairs')} ${i32(1)})`));
-  body.push(set('nprod', add(get('nprod'), i32(2 * halo + 2))));
+  // a multiple of 4 (the uint8 loop converts four samples at a time)
+  body.push(set('nprod', `(i32.and ${add(get('nprod'), i32(2 * halo + 2 + 3))} ${i32(-4)})`));
   body.push(set('lp', `(i32.shl ${get('nprod')} ${i32(3)})`));
   body.push(set('ring', add(get('scratch'), `(i32.shl ${get('lp')} ${i32(2)})`)));
   body.push(set('slot_bytes', `(i32.shl ${get('npairs')} ${i32(6)})`));
@@ -110,16 +111,27 @@ function ssimFunction(channels: number): string {
   body.push(set('acc_c', get('acc_s')));
 
   // products of one input row: src = first sample (interleaved index) of the halo'd strip
+  // uint8: four samples per iteration, widened 8 → 16 → 32 bits and converted two at a time
+  const widen = (ptr: string) => `(i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u (v128.load32_zero ${add(get(ptr), get('p'))})))`;
+  const high = (v: string) => `(i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 ${v} ${v})`;
+  const storeProducts = (x: string, y: string, offset: number) => [
+    `(v128.store offset=${offset} ${get('dst')} ${x})`,
+    `(v128.store offset=${offset} ${add(get('dst'), get('lp'))} ${y})`,
+    `(v128.store offset=${offset} ${add(get('dst'), `(i32.shl ${get('lp')} ${i32(1)})`)} ${fadd(fmul(x, x), fmul(y, y))})`,
+    `(v128.store offset=${offset} ${add(get('dst'), mul(get('lp'), i32(3)))} ${fmul(x, y)})`,
+  ];
   const productsU8 = loop('prod8', 'k', get('nprod'), [
     set('p', add(get('src'), get('k'))),
-    set('xv', `(f64x2.replace_lane 1 (f64x2.splat (f64.convert_i32_u (i32.load8_u ${add(get('x_ptr'), get('p'))}))) (f64.convert_i32_u (i32.load8_u offset=1 ${add(get('x_ptr'), get('p'))})))`),
-    set('yv', `(f64x2.replace_lane 1 (f64x2.splat (f64.convert_i32_u (i32.load8_u ${add(get('y_ptr'), get('p'))}))) (f64.convert_i32_u (i32.load8_u offset=1 ${add(get('y_ptr'), get('p'))})))`),
+    set('xw', widen('x_ptr')),
+    set('yw', widen('y_ptr')),
     set('dst', add(get('scratch'), `(i32.shl ${get('k')} ${i32(3)})`)),
-    `(v128.store ${get('dst')} ${get('xv')})`,
-    `(v128.store ${add(get('dst'), get('lp'))} ${get('yv')})`,
-    `(v128.store ${add(get('dst'), `(i32.shl ${get('lp')} ${i32(1)})`)} ${fadd(fmul(get('xv'), get('xv')), fmul(get('yv'), get('yv')))})`,
-    `(v128.store ${add(get('dst'), mul(get('lp'), i32(3)))} ${fmul(get('xv'), get('yv'))})`,
-  ], 2);
+    set('xv', `(f64x2.convert_low_i32x4_u ${get('xw')})`),
+    set('yv', `(f64x2.convert_low_i32x4_u ${get('yw')})`),
+    ...storeProducts(get('xv'), get('yv'), 0),
+    set('xv', `(f64x2.convert_low_i32x4_u ${high(get('xw'))})`),
+    set('yv', `(f64x2.convert_low_i32x4_u ${high(get('yw'))})`),
+    ...storeProducts(get('xv'), get('yv'), 16),
+  ], 4);
   const productsF64 = loop('prod64', 'k', get('nprod'), [
     set('p', `(i32.shl ${add(get('src'), get('k'))} ${i32(3)})`),
     set('xv', vload(add(get('x_ptr'), get('p')), 0)),

@@ -27,7 +27,7 @@ export function stripGeometry(validSamples: number): { strips: number; width: nu
 /** Scratch bytes one thread needs for strips of `width` samples (4 product rows, the ring of 2r+2 filtered rows, a moments block). */
 export function scratchBytes(width: number, channels: number, radius: number): number {
   const pairs = Math.ceil(width / 2);
-  const lp = (2 * pairs + 2 * channels * radius + 2) * 8;
+  const lp = Math.ceil((2 * pairs + 2 * channels * radius + 2) / 4) * 4 * 8;
   return align64(4 * lp + (2 * radius + 2) * pairs * 64 + 128 + 64);
 }
 
