@@ -1,6 +1,10 @@
 import type { Frame, FrameData } from './frame';
+import { align64, ensureBytes, metricsKernels, type MetricsKernels } from './kernels/wasm-kernels';
+import { inputsBase, onThisThread, placeInputs, ssimPlaced, stripsOf, type PlacedInputs, type StripRunner } from './kernels/ssim-strips';
+import { ssimTeam } from './parallel/ssim-team';
 import { ssimStatsInterleaved } from './ssim';
-import { gaussianWindow } from './ssim-window';
+import type { SsimStats } from './ssim-plane';
+import { gaussianWindow, type SsimWindow } from './ssim-window';
 
 /** The five scale weights of Wang, Simoncelli & Bovik (2003), as torchmetrics' default `betas`. */
 export const MS_SSIM_WEIGHTS = [0.0448, 0.2856, 0.3001, 0.2363, 0.1333] as const;
@@ -52,18 +56,65 @@ export function msSsim(ref: Frame, test: Frame, options: MsSsimOptions): number 
     throw new RangeError(`MS-SSIM needs both sides >= ${MS_SSIM_MIN_SIDE} (5 scales, 11-tap window), got ${ref.width}x${ref.height}`);
   }
   const window = gaussianWindow(1.5, 3.5, 1);
-  const channels = ref.channels;
-  let x: { data: FrameData; width: number; height: number } = ref;
-  let y: { data: FrameData; width: number; height: number } = test;
+  const threads = options.threads ?? 1;
+  const kernels = metricsKernels();
+  const scales = kernels && ref.channels <= 4 ? scalesInKernelMemory(kernels, ref, test, window, options.dataRange, threads) : scalesInTypeScript(ref, test, window, options.dataRange, threads);
   let result = 1;
   for (let s = 0; s < MS_SSIM_WEIGHTS.length; s++) {
     const last = s === MS_SSIM_WEIGHTS.length - 1;
-    const stats = ssimStatsInterleaved(x.data, y.data, x.width, x.height, channels, window, options.dataRange, options.threads);
-    result *= Math.pow(last ? stats.ssim : stats.cs, MS_SSIM_WEIGHTS[s]);
-    if (!last) {
-      x = halve(x.data, x.width, x.height, channels);
-      y = halve(y.data, y.width, y.height, channels);
-    }
+    result *= Math.pow(last ? scales[s].ssim : scales[s].cs, MS_SSIM_WEIGHTS[s]);
   }
   return result;
+}
+
+/**
+ * Every scale on the WebAssembly kernels: the inputs are copied into kernel memory once, and each
+ * pooled scale is written there by the halve kernel, next to the last: no copies, no allocation.
+ */
+function scalesInKernelMemory(kernels: MetricsKernels, ref: Frame, test: Frame, window: SsimWindow, dataRange: number, threads: number): SsimStats[] {
+  const channels = ref.channels;
+  let run: StripRunner = onThisThread;
+  let slots = 1;
+  if (threads > 1) {
+    const team = ssimTeam(threads);
+    run = team.run;
+    slots = team.threads;
+  }
+  const sizes = [{ width: ref.width, height: ref.height }];
+  for (let s = 1; s < MS_SSIM_WEIGHTS.length; s++) sizes.push({ width: Math.floor(sizes[s - 1].width / 2), height: Math.floor(sizes[s - 1].height / 2) });
+  // the full-size scale has the most strips, so its results block is the largest
+  const pyramid: PlacedInputs[] = [placeInputs(kernels, ref.data, test.data, inputsBase(stripsOf(ref.width, channels, window.radius).strips))];
+  for (let s = 1; s < sizes.length; s++) {
+    const bytes = sizes[s].width * sizes[s].height * channels * 8 + 64;
+    const xPtr = align64(pyramid[s - 1].end);
+    const yPtr = align64(xPtr + bytes);
+    pyramid.push({ xPtr, yPtr, u8: false, end: align64(yPtr + bytes) });
+  }
+  const end = pyramid[pyramid.length - 1].end;
+  ensureBytes(kernels.memory, end);
+  const halve = kernels.halve[channels];
+  return sizes.map(({ width, height }, s) => {
+    const level = pyramid[s];
+    if (s + 1 < sizes.length) {
+      halve(level.xPtr, level.u8 ? 1 : 0, width, height, pyramid[s + 1].xPtr);
+      halve(level.yPtr, level.u8 ? 1 : 0, width, height, pyramid[s + 1].yPtr);
+    }
+    // every scale's scratch goes after the whole pyramid
+    return ssimPlaced(kernels, { ...level, end }, width, height, channels, window, dataRange, run, slots);
+  });
+}
+
+/** Every scale on the generic TypeScript loop (where WebAssembly is missing, or more than 4 channels). */
+function scalesInTypeScript(ref: Frame, test: Frame, window: SsimWindow, dataRange: number, threads: number): SsimStats[] {
+  const channels = ref.channels;
+  let x: { data: FrameData; width: number; height: number } = ref;
+  let y: { data: FrameData; width: number; height: number } = test;
+  const out: SsimStats[] = [];
+  for (let s = 0; s < MS_SSIM_WEIGHTS.length; s++) {
+    out.push(ssimStatsInterleaved(x.data, y.data, x.width, x.height, channels, window, dataRange, threads));
+    if (s + 1 === MS_SSIM_WEIGHTS.length) break;
+    x = halve(x.data, x.width, x.height, channels);
+    y = halve(y.data, y.width, y.height, channels);
+  }
+  return out;
 }

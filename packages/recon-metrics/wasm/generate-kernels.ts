@@ -243,6 +243,46 @@ function ssimFunction(channels: number): string {
 }
 
 /**
+ * 2×2 average pooling of an interleaved frame, per channel, dropping an odd last row or column
+ * (torch's avg_pool2d, MS-SSIM's downsampling): float64 out, uint8 or float64 in. Summed in the
+ * order ((top-left + top-right) + bottom-left) + bottom-right, then × 0.25, as the TypeScript loop
+ * it replaces did; on 8-bit data every level is exact in float64 anyway.
+ */
+function halveFunction(channels: number): string {
+  const body = (u8: boolean) => {
+    const at = (offset: string) =>
+      u8 ? `(f64.convert_i32_u (i32.load8_u ${add(get('src'), offset)}))` : `(f64.load (i32.add ${get('src')} (i32.shl ${offset} (i32.const 3))))`;
+    const lines: string[] = [];
+    for (let c = 0; c < channels; c++) {
+      const a = add(get('k'), i32(c));
+      const sum = `(f64.add (f64.add (f64.add ${at(a)} ${at(add(a, i32(channels)))}) ${at(add(a, get('row_len')))}) ${at(add(add(a, get('row_len')), i32(channels)))})`;
+      lines.push(`(f64.store offset=${8 * c} ${get('out')} (f64.mul ${sum} (f64.const 0.25)))`);
+    }
+    return lines;
+  };
+  const columns = (u8: boolean) =>
+    loop(u8 ? 'cols8' : 'cols64', 'j', get('w2'), [
+      set('k', add(get('r0'), mul(get('j'), i32(2 * channels)))),
+      ...body(u8),
+      set('out', add(get('out'), i32(8 * channels))),
+    ]);
+  return [
+    `  ;; 2x2 average pooling over ${channels} interleaved channel${channels > 1 ? 's' : ''} (float64 out)`,
+    `  (func (export "halve_c${channels}") (param $src i32) (param $u8 i32) (param $width i32) (param $height i32) (param $dst i32)`,
+    '    (local $w2 i32) (local $h2 i32) (local $row_len i32) (local $i i32) (local $j i32) (local $r0 i32) (local $k i32) (local $out i32)',
+    `    ${set('w2', `(i32.shr_u ${get('width')} ${i32(1)})`)}`,
+    `    ${set('h2', `(i32.shr_u ${get('height')} ${i32(1)})`)}`,
+    `    ${set('row_len', mul(get('width'), i32(channels)))}`,
+    `    ${set('out', get('dst'))}`,
+    ...loop('halve_rows', 'i', get('h2'), [
+      set('r0', mul(mul(get('i'), i32(2)), get('row_len'))),
+      `(if ${get('u8')} (then ${columns(true).join('\n      ')}) (else ${columns(false).join('\n      ')}))`,
+    ]).map((l) => `    ${l}`),
+    '  )',
+  ].join('\n');
+}
+
+/**
  * Sum of squared differences of two uint8 arrays, exact: |a−b| from two saturating subtractions,
  * widened to 16 bits and squared-and-pair-summed by i32x4.dot_i16x8_s; the 32-bit lanes take at
  * most 4096 vectors (4096 × 2 × 2 × 255² < 2³¹) before they are widened into 64-bit sums.
@@ -342,12 +382,14 @@ export function metricsKernelsWat(variant: 'plain' | 'fma' = 'plain'): string {
       ? ';; Variant "fma": the filters use relaxed SIMD f64x2.relaxed_madd (one fused multiply-add on CPUs with FMA).'
       : ';; Variant "plain": WebAssembly SIMD 1.0 only (separate multiply and add).',
     ';; Kernels of @evalkit/recon-metrics: SSIM with the 11-tap window over interleaved channels',
-    ';; (ssim_c1..ssim_c4), and the exact 8-bit reductions of PSNR (sse_u8) and flicker (flicker_u8).',
+    ';; (ssim_c1..ssim_c4), MS-SSIM\'s 2x2 pooling (halve_c1..halve_c4), and the exact 8-bit reductions',
+    ';; of PSNR (sse_u8) and flicker (flicker_u8).',
     ';; Memory is imported (env.memory, shared so worker threads can run strips of one image); the',
     ';; caller lays out inputs, scratch and results.',
     '(module',
     '  (import "env" "memory" (memory 1 65536 shared))',
     ...SSIM_CHANNELS.map(ssimFunction),
+    ...SSIM_CHANNELS.map(halveFunction),
     sseU8(),
     flickerU8(),
     ')',

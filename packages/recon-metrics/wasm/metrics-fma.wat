@@ -3,7 +3,8 @@
 ;;
 ;; Variant "fma": the filters use relaxed SIMD f64x2.relaxed_madd (one fused multiply-add on CPUs with FMA).
 ;; Kernels of @evalkit/recon-metrics: SSIM with the 11-tap window over interleaved channels
-;; (ssim_c1..ssim_c4), and the exact 8-bit reductions of PSNR (sse_u8) and flicker (flicker_u8).
+;; (ssim_c1..ssim_c4), MS-SSIM's 2x2 pooling (halve_c1..halve_c4), and the exact 8-bit reductions
+;; of PSNR (sse_u8) and flicker (flicker_u8).
 ;; Memory is imported (env.memory, shared so worker threads can run strips of one image); the
 ;; caller lays out inputs, scratch and results.
 (module
@@ -1375,6 +1376,146 @@
         (br $rows)))
     (f64.store (local.get $res_ptr) (f64.add (f64.load (local.get $res_ptr)) (f64.add (f64x2.extract_lane 0 (local.get $acc_s)) (f64x2.extract_lane 1 (local.get $acc_s)))))
     (f64.store offset=8 (local.get $res_ptr) (f64.add (f64.load offset=8 (local.get $res_ptr)) (f64.add (f64x2.extract_lane 0 (local.get $acc_c)) (f64x2.extract_lane 1 (local.get $acc_c)))))
+  )
+  ;; 2x2 average pooling over 1 interleaved channel (float64 out)
+  (func (export "halve_c1") (param $src i32) (param $u8 i32) (param $width i32) (param $height i32) (param $dst i32)
+    (local $w2 i32) (local $h2 i32) (local $row_len i32) (local $i i32) (local $j i32) (local $r0 i32) (local $k i32) (local $out i32)
+    (local.set $w2 (i32.shr_u (local.get $width) (i32.const 1)))
+    (local.set $h2 (i32.shr_u (local.get $height) (i32.const 1)))
+    (local.set $row_len (i32.mul (local.get $width) (i32.const 1)))
+    (local.set $out (local.get $dst))
+    (local.set $i (i32.const 0))
+    (block $halve_rows_done
+      (loop $halve_rows
+        (br_if $halve_rows_done (i32.ge_s (local.get $i) (local.get $h2)))
+        (local.set $r0 (i32.mul (i32.mul (local.get $i) (i32.const 2)) (local.get $row_len)))
+        (if (local.get $u8) (then (local.set $j (i32.const 0))
+      (block $cols8_done
+        (loop $cols8
+          (br_if $cols8_done (i32.ge_s (local.get $j) (local.get $w2)))
+          (local.set $k (i32.add (local.get $r0) (i32.mul (local.get $j) (i32.const 2))))
+          (f64.store offset=0 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (local.get $k) (i32.const 0))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 0)) (i32.const 1)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)) (i32.const 1)))))) (f64.const 0.25)))
+          (local.set $out (i32.add (local.get $out) (i32.const 8)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $cols8)))) (else (local.set $j (i32.const 0))
+      (block $cols64_done
+        (loop $cols64
+          (br_if $cols64_done (i32.ge_s (local.get $j) (local.get $w2)))
+          (local.set $k (i32.add (local.get $r0) (i32.mul (local.get $j) (i32.const 2))))
+          (f64.store offset=0 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.load (i32.add (local.get $src) (i32.shl (i32.add (local.get $k) (i32.const 0)) (i32.const 3)))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 0)) (i32.const 1)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)) (i32.const 1)) (i32.const 3))))) (f64.const 0.25)))
+          (local.set $out (i32.add (local.get $out) (i32.const 8)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $cols64)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $halve_rows)))
+  )
+  ;; 2x2 average pooling over 2 interleaved channels (float64 out)
+  (func (export "halve_c2") (param $src i32) (param $u8 i32) (param $width i32) (param $height i32) (param $dst i32)
+    (local $w2 i32) (local $h2 i32) (local $row_len i32) (local $i i32) (local $j i32) (local $r0 i32) (local $k i32) (local $out i32)
+    (local.set $w2 (i32.shr_u (local.get $width) (i32.const 1)))
+    (local.set $h2 (i32.shr_u (local.get $height) (i32.const 1)))
+    (local.set $row_len (i32.mul (local.get $width) (i32.const 2)))
+    (local.set $out (local.get $dst))
+    (local.set $i (i32.const 0))
+    (block $halve_rows_done
+      (loop $halve_rows
+        (br_if $halve_rows_done (i32.ge_s (local.get $i) (local.get $h2)))
+        (local.set $r0 (i32.mul (i32.mul (local.get $i) (i32.const 2)) (local.get $row_len)))
+        (if (local.get $u8) (then (local.set $j (i32.const 0))
+      (block $cols8_done
+        (loop $cols8
+          (br_if $cols8_done (i32.ge_s (local.get $j) (local.get $w2)))
+          (local.set $k (i32.add (local.get $r0) (i32.mul (local.get $j) (i32.const 4))))
+          (f64.store offset=0 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (local.get $k) (i32.const 0))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 0)) (i32.const 2)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)) (i32.const 2)))))) (f64.const 0.25)))
+          (f64.store offset=8 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (local.get $k) (i32.const 1))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 1)) (i32.const 2)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 1)) (local.get $row_len)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (i32.add (local.get $k) (i32.const 1)) (local.get $row_len)) (i32.const 2)))))) (f64.const 0.25)))
+          (local.set $out (i32.add (local.get $out) (i32.const 16)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $cols8)))) (else (local.set $j (i32.const 0))
+      (block $cols64_done
+        (loop $cols64
+          (br_if $cols64_done (i32.ge_s (local.get $j) (local.get $w2)))
+          (local.set $k (i32.add (local.get $r0) (i32.mul (local.get $j) (i32.const 4))))
+          (f64.store offset=0 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.load (i32.add (local.get $src) (i32.shl (i32.add (local.get $k) (i32.const 0)) (i32.const 3)))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 0)) (i32.const 2)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)) (i32.const 2)) (i32.const 3))))) (f64.const 0.25)))
+          (f64.store offset=8 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.load (i32.add (local.get $src) (i32.shl (i32.add (local.get $k) (i32.const 1)) (i32.const 3)))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 1)) (i32.const 2)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 1)) (local.get $row_len)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (i32.add (local.get $k) (i32.const 1)) (local.get $row_len)) (i32.const 2)) (i32.const 3))))) (f64.const 0.25)))
+          (local.set $out (i32.add (local.get $out) (i32.const 16)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $cols64)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $halve_rows)))
+  )
+  ;; 2x2 average pooling over 3 interleaved channels (float64 out)
+  (func (export "halve_c3") (param $src i32) (param $u8 i32) (param $width i32) (param $height i32) (param $dst i32)
+    (local $w2 i32) (local $h2 i32) (local $row_len i32) (local $i i32) (local $j i32) (local $r0 i32) (local $k i32) (local $out i32)
+    (local.set $w2 (i32.shr_u (local.get $width) (i32.const 1)))
+    (local.set $h2 (i32.shr_u (local.get $height) (i32.const 1)))
+    (local.set $row_len (i32.mul (local.get $width) (i32.const 3)))
+    (local.set $out (local.get $dst))
+    (local.set $i (i32.const 0))
+    (block $halve_rows_done
+      (loop $halve_rows
+        (br_if $halve_rows_done (i32.ge_s (local.get $i) (local.get $h2)))
+        (local.set $r0 (i32.mul (i32.mul (local.get $i) (i32.const 2)) (local.get $row_len)))
+        (if (local.get $u8) (then (local.set $j (i32.const 0))
+      (block $cols8_done
+        (loop $cols8
+          (br_if $cols8_done (i32.ge_s (local.get $j) (local.get $w2)))
+          (local.set $k (i32.add (local.get $r0) (i32.mul (local.get $j) (i32.const 6))))
+          (f64.store offset=0 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (local.get $k) (i32.const 0))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 0)) (i32.const 3)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)) (i32.const 3)))))) (f64.const 0.25)))
+          (f64.store offset=8 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (local.get $k) (i32.const 1))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 1)) (i32.const 3)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 1)) (local.get $row_len)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (i32.add (local.get $k) (i32.const 1)) (local.get $row_len)) (i32.const 3)))))) (f64.const 0.25)))
+          (f64.store offset=16 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (local.get $k) (i32.const 2))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 2)) (i32.const 3)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 2)) (local.get $row_len)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (i32.add (local.get $k) (i32.const 2)) (local.get $row_len)) (i32.const 3)))))) (f64.const 0.25)))
+          (local.set $out (i32.add (local.get $out) (i32.const 24)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $cols8)))) (else (local.set $j (i32.const 0))
+      (block $cols64_done
+        (loop $cols64
+          (br_if $cols64_done (i32.ge_s (local.get $j) (local.get $w2)))
+          (local.set $k (i32.add (local.get $r0) (i32.mul (local.get $j) (i32.const 6))))
+          (f64.store offset=0 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.load (i32.add (local.get $src) (i32.shl (i32.add (local.get $k) (i32.const 0)) (i32.const 3)))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 0)) (i32.const 3)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)) (i32.const 3)) (i32.const 3))))) (f64.const 0.25)))
+          (f64.store offset=8 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.load (i32.add (local.get $src) (i32.shl (i32.add (local.get $k) (i32.const 1)) (i32.const 3)))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 1)) (i32.const 3)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 1)) (local.get $row_len)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (i32.add (local.get $k) (i32.const 1)) (local.get $row_len)) (i32.const 3)) (i32.const 3))))) (f64.const 0.25)))
+          (f64.store offset=16 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.load (i32.add (local.get $src) (i32.shl (i32.add (local.get $k) (i32.const 2)) (i32.const 3)))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 2)) (i32.const 3)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 2)) (local.get $row_len)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (i32.add (local.get $k) (i32.const 2)) (local.get $row_len)) (i32.const 3)) (i32.const 3))))) (f64.const 0.25)))
+          (local.set $out (i32.add (local.get $out) (i32.const 24)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $cols64)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $halve_rows)))
+  )
+  ;; 2x2 average pooling over 4 interleaved channels (float64 out)
+  (func (export "halve_c4") (param $src i32) (param $u8 i32) (param $width i32) (param $height i32) (param $dst i32)
+    (local $w2 i32) (local $h2 i32) (local $row_len i32) (local $i i32) (local $j i32) (local $r0 i32) (local $k i32) (local $out i32)
+    (local.set $w2 (i32.shr_u (local.get $width) (i32.const 1)))
+    (local.set $h2 (i32.shr_u (local.get $height) (i32.const 1)))
+    (local.set $row_len (i32.mul (local.get $width) (i32.const 4)))
+    (local.set $out (local.get $dst))
+    (local.set $i (i32.const 0))
+    (block $halve_rows_done
+      (loop $halve_rows
+        (br_if $halve_rows_done (i32.ge_s (local.get $i) (local.get $h2)))
+        (local.set $r0 (i32.mul (i32.mul (local.get $i) (i32.const 2)) (local.get $row_len)))
+        (if (local.get $u8) (then (local.set $j (i32.const 0))
+      (block $cols8_done
+        (loop $cols8
+          (br_if $cols8_done (i32.ge_s (local.get $j) (local.get $w2)))
+          (local.set $k (i32.add (local.get $r0) (i32.mul (local.get $j) (i32.const 8))))
+          (f64.store offset=0 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (local.get $k) (i32.const 0))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 0)) (i32.const 4)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)) (i32.const 4)))))) (f64.const 0.25)))
+          (f64.store offset=8 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (local.get $k) (i32.const 1))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 1)) (i32.const 4)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 1)) (local.get $row_len)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (i32.add (local.get $k) (i32.const 1)) (local.get $row_len)) (i32.const 4)))))) (f64.const 0.25)))
+          (f64.store offset=16 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (local.get $k) (i32.const 2))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 2)) (i32.const 4)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 2)) (local.get $row_len)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (i32.add (local.get $k) (i32.const 2)) (local.get $row_len)) (i32.const 4)))))) (f64.const 0.25)))
+          (f64.store offset=24 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (local.get $k) (i32.const 3))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 3)) (i32.const 4)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (local.get $k) (i32.const 3)) (local.get $row_len)))))) (f64.convert_i32_u (i32.load8_u (i32.add (local.get $src) (i32.add (i32.add (i32.add (local.get $k) (i32.const 3)) (local.get $row_len)) (i32.const 4)))))) (f64.const 0.25)))
+          (local.set $out (i32.add (local.get $out) (i32.const 32)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $cols8)))) (else (local.set $j (i32.const 0))
+      (block $cols64_done
+        (loop $cols64
+          (br_if $cols64_done (i32.ge_s (local.get $j) (local.get $w2)))
+          (local.set $k (i32.add (local.get $r0) (i32.mul (local.get $j) (i32.const 8))))
+          (f64.store offset=0 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.load (i32.add (local.get $src) (i32.shl (i32.add (local.get $k) (i32.const 0)) (i32.const 3)))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 0)) (i32.const 4)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (i32.add (local.get $k) (i32.const 0)) (local.get $row_len)) (i32.const 4)) (i32.const 3))))) (f64.const 0.25)))
+          (f64.store offset=8 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.load (i32.add (local.get $src) (i32.shl (i32.add (local.get $k) (i32.const 1)) (i32.const 3)))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 1)) (i32.const 4)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 1)) (local.get $row_len)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (i32.add (local.get $k) (i32.const 1)) (local.get $row_len)) (i32.const 4)) (i32.const 3))))) (f64.const 0.25)))
+          (f64.store offset=16 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.load (i32.add (local.get $src) (i32.shl (i32.add (local.get $k) (i32.const 2)) (i32.const 3)))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 2)) (i32.const 4)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 2)) (local.get $row_len)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (i32.add (local.get $k) (i32.const 2)) (local.get $row_len)) (i32.const 4)) (i32.const 3))))) (f64.const 0.25)))
+          (f64.store offset=24 (local.get $out) (f64.mul (f64.add (f64.add (f64.add (f64.load (i32.add (local.get $src) (i32.shl (i32.add (local.get $k) (i32.const 3)) (i32.const 3)))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 3)) (i32.const 4)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (local.get $k) (i32.const 3)) (local.get $row_len)) (i32.const 3))))) (f64.load (i32.add (local.get $src) (i32.shl (i32.add (i32.add (i32.add (local.get $k) (i32.const 3)) (local.get $row_len)) (i32.const 4)) (i32.const 3))))) (f64.const 0.25)))
+          (local.set $out (i32.add (local.get $out) (i32.const 32)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $cols64)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $halve_rows)))
   )
   ;; exact sum of squared differences of two uint8 arrays of n bytes
   (func (export "sse_u8") (param $a i32) (param $b i32) (param $n i32) (result f64)

@@ -52,6 +52,54 @@ export const onThisThread: StripRunner = (kernels, strips) => {
   for (let k = 0; k < strips; k++) runStrip(kernels, params, k, 0);
 };
 
+/** Where two inputs sit in kernel memory: byte addresses, uint8 or float64, and the first free byte after them. */
+export interface PlacedInputs {
+  xPtr: number;
+  yPtr: number;
+  u8: boolean;
+  end: number;
+}
+
+/** Checks what the kernel can do: an 11-tap window, 1..4 channels, an image at least as large as the window. */
+function checkShape(width: number, height: number, channels: number, window: SsimWindow): void {
+  const r = window.radius;
+  if (r !== 5) throw new RangeError(`the WebAssembly SSIM kernel has an 11-tap window, got ${2 * r + 1} taps`);
+  if (!(channels >= 1 && channels <= 4)) throw new RangeError(`the WebAssembly SSIM kernel takes 1 to 4 channels, got ${channels}`);
+  if (width - 2 * r <= 0 || height - 2 * r <= 0) throw new RangeError(`image ${width}x${height} is smaller than the 11x11 SSIM window`);
+}
+
+/** Strips of a frame's valid columns (the results block needs one 16-byte slot per strip). */
+export function stripsOf(width: number, channels: number, radius: number): { strips: number; width: number } {
+  return stripGeometry(channels * (width - 2 * radius));
+}
+
+/** The first byte after the results block of a job with `strips` strips: where inputs may start. */
+export const inputsBase = (strips: number): number => align64(RESULTS_OFFSET + 16 * strips);
+
+/**
+ * Copies two frames' samples into kernel memory at `at` (uint8 stays uint8 when both are uint8;
+ * anything else becomes float64), growing the memory as needed.
+ */
+export function placeInputs(kernels: MetricsKernels, x: FrameData, y: FrameData, at: number): PlacedInputs {
+  const n = x.length;
+  const u8 = x instanceof Uint8Array && y instanceof Uint8Array;
+  const bpe = u8 ? 1 : 8;
+  const xPtr = align64(at);
+  // padding: the kernel reads up to four samples past a strip's last row
+  const yPtr = align64(xPtr + n * bpe + 64);
+  const end = align64(yPtr + n * bpe + 64);
+  ensureBytes(kernels.memory, end);
+  const buffer = kernels.memory.buffer;
+  if (u8) {
+    new Uint8Array(buffer, xPtr, n).set(x);
+    new Uint8Array(buffer, yPtr, n).set(y);
+  } else {
+    new Float64Array(buffer, xPtr, n).set(x);
+    new Float64Array(buffer, yPtr, n).set(y);
+  }
+  return { xPtr, yPtr, u8, end };
+}
+
 /**
  * Mean SSIM and cs over all channels of two interleaved frames (`channels` 1..4), 11-tap window.
  * Inputs are copied into kernel memory once (uint8 stays uint8; float32 is widened to float64).
@@ -70,37 +118,41 @@ export function ssimStrips(
   run: StripRunner = onThisThread,
   slots = 1,
 ): SsimStats {
+  checkShape(width, height, channels, window);
+  const placed = placeInputs(kernels, x, y, inputsBase(stripsOf(width, channels, window.radius).strips));
+  return ssimPlaced(kernels, placed, width, height, channels, window, dataRange, run, slots);
+}
+
+/** ssimStrips on inputs already in kernel memory (after the results block); scratch goes after `placed.end`. */
+export function ssimPlaced(
+  kernels: MetricsKernels,
+  placed: PlacedInputs,
+  width: number,
+  height: number,
+  channels: number,
+  window: SsimWindow,
+  dataRange: number,
+  run: StripRunner = onThisThread,
+  slots = 1,
+): SsimStats {
+  checkShape(width, height, channels, window);
   const r = window.radius;
-  if (r !== 5) throw new RangeError(`the WebAssembly SSIM kernel has an 11-tap window, got ${2 * r + 1} taps`);
-  if (!(channels >= 1 && channels <= 4)) throw new RangeError(`the WebAssembly SSIM kernel takes 1 to 4 channels, got ${channels}`);
   const outW = width - 2 * r;
   const outH = height - 2 * r;
-  if (outW <= 0 || outH <= 0) throw new RangeError(`image ${width}x${height} is smaller than the 11x11 SSIM window`);
-  const n = width * height * channels;
-  const u8 = x instanceof Uint8Array && y instanceof Uint8Array;
-  const bpe = u8 ? 1 : 8;
   const start = channels * r;
   const end = channels * (width - r);
   const { strips, width: stripWidth } = stripGeometry(end - start);
-  const xPtr = align64(RESULTS_OFFSET + 16 * strips);
-  const yPtr = align64(xPtr + n * bpe + 64);
-  const scratch = align64(yPtr + n * bpe + 64);
+  if (Math.min(placed.xPtr, placed.yPtr) < inputsBase(strips)) throw new RangeError('inputs overlap the SSIM results block');
+  const scratch = align64(placed.end);
   const stride = scratchBytes(stripWidth, channels, r);
   ensureBytes(kernels.memory, scratch + slots * stride);
   const buffer = kernels.memory.buffer;
-  if (u8) {
-    new Uint8Array(buffer, xPtr, n).set(x);
-    new Uint8Array(buffer, yPtr, n).set(y);
-  } else {
-    new Float64Array(buffer, xPtr, n).set(x);
-    new Float64Array(buffer, yPtr, n).set(y);
-  }
   const results = new Float64Array(buffer, RESULTS_OFFSET, 2 * strips).fill(0);
   const params = new Float64Array(buffer, PARAMS_OFFSET, PARAMS_COUNT);
   params[P.channels] = channels;
-  params[P.x] = xPtr;
-  params[P.y] = yPtr;
-  params[P.u8] = u8 ? 1 : 0;
+  params[P.x] = placed.xPtr;
+  params[P.y] = placed.yPtr;
+  params[P.u8] = placed.u8 ? 1 : 0;
   params[P.rowLen] = width * channels;
   params[P.outRows] = outH;
   params[P.strips] = strips;

@@ -29,6 +29,8 @@ export interface MetricsKernels {
   module: object;
   /** ssim[C]: the SSIM kernel for C interleaved channels (1..4). */
   ssim: Record<number, SsimKernel>;
+  /** halve[C]: 2x2 average pooling of C interleaved channels, (src, u8 ? 1 : 0, width, height, dst), float64 out. */
+  halve: Record<number, (src: number, u8: number, width: number, height: number, dst: number) => void>;
   sseU8: (a: number, b: number, n: number) => number;
   flickerU8: (a0: number, a1: number, b0: number, b1: number, n: number) => number;
 }
@@ -73,6 +75,7 @@ export function instantiateKernels(module: object, memory: WasmMemory, variant: 
     memory,
     module,
     ssim: { 1: e.ssim_c1 as SsimKernel, 2: e.ssim_c2 as SsimKernel, 3: e.ssim_c3 as SsimKernel, 4: e.ssim_c4 as SsimKernel },
+    halve: Object.fromEntries([1, 2, 3, 4].map((c) => [c, e[`halve_c${c}`] as MetricsKernels['halve'][number]])),
     sseU8: e.sse_u8 as MetricsKernels['sseU8'],
     flickerU8: e.flicker_u8 as MetricsKernels['flickerU8'],
   };
