@@ -1,5 +1,5 @@
 import { extractPlane, type Frame, type FrameData } from './frame';
-import { ssimStrips } from './kernels/ssim-strips';
+import { kernelHasWindow, ssimStrips } from './kernels/ssim-strips';
 import { metricsKernels } from './kernels/wasm-kernels';
 import { ssimTeam } from './parallel/ssim-team';
 import { createSsimScratch, ssimPlaneScalar, type SsimScratch, type SsimStats } from './ssim-plane';
@@ -33,11 +33,11 @@ function buffersFor(width: number, height: number): { px: Float64Array; py: Floa
 
 /**
  * Mean SSIM and cs over every channel of two interleaved frames: all channels in one pass of the
- * WebAssembly kernel for the 11-tap window, else channel by channel on the generic TypeScript loop.
+ * WebAssembly kernel for the 11- and 7-tap windows, else channel by channel on the generic TypeScript loop.
  */
 export function ssimStatsInterleaved(x: FrameData, y: FrameData, width: number, height: number, channels: number, window: SsimWindow, dataRange: number, threads = 1): SsimStats {
   const kernels = metricsKernels();
-  if (kernels && window.radius === 5 && channels <= 4) {
+  if (kernels && kernelHasWindow(window) && channels <= 4) {
     if (threads > 1) {
       const team = ssimTeam(threads);
       return ssimStrips(team.kernels, x, y, width, height, channels, window, dataRange, team.run, team.threads);

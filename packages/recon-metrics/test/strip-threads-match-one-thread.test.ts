@@ -14,11 +14,13 @@ describe('SSIM split over worker threads by column strips', () => {
     b = await readImage(join(images, 'coffee-large-noise.png'));
   });
 
-  it('gives exactly the one-thread SSIM and MS-SSIM with 2 and 3 threads (strip sums added in strip order)', () => {
+  it('gives exactly the one-thread SSIM (both windows) and MS-SSIM with 2 and 3 threads (strip sums added in strip order)', () => {
     const one = ssim(a, b, { variant: 'wang', dataRange: 255 });
     const ms = msSsim(a, b, { dataRange: 255 });
+    const seven = ssim(a, b, { variant: 'skimage', dataRange: 255 });
     for (const threads of [2, 3, 2]) {
       expect(ssim(a, b, { variant: 'wang', dataRange: 255, threads })).toBe(one);
+      expect(ssim(a, b, { variant: 'skimage', dataRange: 255, threads })).toBe(seven);
       expect(msSsim(a, b, { dataRange: 255, threads })).toBe(ms);
     }
   });

@@ -1,17 +1,17 @@
 import { join, resolve } from 'node:path';
 import { readImage } from '@evalkit/media-io';
-import { createSsimScratch, extractPlane, gaussianWindow, metricsKernels, ssimPlaneScalar, ssimStrips, stripGeometry, type Frame } from '../src';
+import { createSsimScratch, extractPlane, gaussianWindow, metricsKernels, ssimPlaneScalar, ssimStrips, stripGeometry, uniformWindow, windowForVariant, type Frame, type SsimWindow } from '../src';
 import { readMetricsKernelBytes } from '../src/io/metrics-kernel-file';
 import { instantiateKernels, MAX_PAGES, type WasmMemory } from '../src/kernels/wasm-kernels';
 
 const images = resolve(__dirname, '../../../fixtures/recon/images');
 
 /** The generic TypeScript loop, channel by channel: the reference the kernel is checked against. */
-function scalarMeans(a: Frame, b: Frame): { ssim: number; cs: number } {
+function scalarMeans(a: Frame, b: Frame, window: SsimWindow = gaussianWindow()): { ssim: number; cs: number } {
   let ssim = 0;
   let cs = 0;
   for (let c = 0; c < a.channels; c++) {
-    const s = ssimPlaneScalar(extractPlane(a, c), extractPlane(b, c), a.width, a.height, gaussianWindow(), 255, createSsimScratch(a.width));
+    const s = ssimPlaneScalar(extractPlane(a, c), extractPlane(b, c), a.width, a.height, window, 255, createSsimScratch(a.width));
     ssim += s.ssim / a.channels;
     cs += s.cs / a.channels;
   }
@@ -68,6 +68,19 @@ describe('the WebAssembly SSIM kernel (all channels in one pass, column strips)'
     }
   });
 
+  it.each([
+    ['scikit-image default (7x7 uniform, sample covariance)', windowForVariant('skimage')],
+    ['7-tap Gaussian', gaussianWindow(1, 3)],
+    ['7x7 uniform, population covariance', uniformWindow(7)],
+  ])('runs the 7-tap kernel for the %s window and gives the generic loop’s values to 1e-12', (_name, window) => {
+    for (const [width, height, channels] of [[7, 7, 1], [8, 9, 3], [37, 23, 3], [301, 12, 3], [64, 40, 2], [41, 19, 4]]) {
+      const [a, b] = syntheticPair(width, height, channels);
+      const expected = scalarMeans(a, b, window);
+      const got = ssimStrips(kernels!, a.data, b.data, width, height, channels, window, 255);
+      expect([width, height, channels, Math.abs(got.ssim - expected.ssim) < 1e-12, Math.abs(got.cs - expected.cs) < 1e-12]).toEqual([width, height, channels, true, true]);
+    }
+  });
+
   it('has the plain SIMD 1.0 build (the fallback without relaxed SIMD) agree too', () => {
     const api = (globalThis as unknown as { WebAssembly: { Module: new (b: Uint8Array) => object; Memory: new (d: object) => WasmMemory } }).WebAssembly;
     const plain = instantiateKernels(new api.Module(readMetricsKernelBytes('plain')), new api.Memory({ initial: 1, maximum: MAX_PAGES, shared: true }), 'plain');
@@ -77,6 +90,9 @@ describe('the WebAssembly SSIM kernel (all channels in one pass, column strips)'
       const got = ssimStrips(plain, a.data, b.data, width, height, channels, gaussianWindow(), 255);
       expect(Math.abs(got.ssim - expected.ssim)).toBeLessThan(1e-12);
       expect(Math.abs(got.cs - expected.cs)).toBeLessThan(1e-12);
+      const skimageWindow = windowForVariant('skimage');
+      const seven = ssimStrips(plain, a.data, b.data, width, height, channels, skimageWindow, 255);
+      expect(Math.abs(seven.ssim - scalarMeans(a, b, skimageWindow).ssim)).toBeLessThan(1e-12);
     }
     expect(plain.sseU8).toBeInstanceOf(Function);
   });
@@ -91,10 +107,10 @@ describe('the WebAssembly SSIM kernel (all channels in one pass, column strips)'
     expect(stripGeometry(3810).strips).toBeGreaterThan(1);
   });
 
-  it('refuses windows other than 11 taps and images smaller than the window', () => {
+  it('refuses windows other than 11 and 7 taps and images smaller than the window', () => {
     const [a, b] = syntheticPair(10, 20, 1);
     expect(() => ssimStrips(kernels!, a.data, b.data, 10, 20, 1, gaussianWindow(), 255)).toThrow(/smaller than the 11x11/);
     const [c, d] = syntheticPair(20, 20, 1);
-    expect(() => ssimStrips(kernels!, c.data, d.data, 20, 20, 1, gaussianWindow(1, 3), 255)).toThrow(/11-tap/);
+    expect(() => ssimStrips(kernels!, c.data, d.data, 20, 20, 1, gaussianWindow(1, 2), 255)).toThrow(/11-tap and 7-tap/);
   });
 });

@@ -1,13 +1,18 @@
 // Writes wasm/metrics.wat, the WebAssembly text of the metrics kernels, from the templates below
 // (run: npm run build:wasm -w @evalkit/recon-metrics, which then assembles it to src/io/metrics.wasm).
-// The text is generated because the 11-tap filters are unrolled per tap and specialised per
+// The text is generated because the 7- and 11-tap filters are unrolled per tap and specialised per
 // channel count (the tap stride in an interleaved row); writing those by hand invites typos.
 // A test checks the checked-in .wat is what this writes, and the .wasm what the .wat assembles to.
 
-/** Taps on each side of the centre: the 11-tap Gaussian window of the Wang convention. */
-export const RADIUS = 5;
-/** Channel counts with a specialised SSIM function (`ssim_c<N>`). */
+/**
+ * Taps on each side of the centre, per SSIM function: 5 is the 11-tap Gaussian window of the Wang
+ * convention and MS-SSIM (`ssim_c<N>`), 3 scikit-image's default 7×7 uniform window (`ssim_r3_c<N>`).
+ */
+export const RADII = [5, 3] as const;
+/** Channel counts with a specialised SSIM function. */
 export const SSIM_CHANNELS = [1, 2, 3, 4] as const;
+/** The export name of the SSIM function for `channels` channels and window radius `r`. */
+export const ssimExportName = (channels: number, r: number): string => (r === 5 ? `ssim_c${channels}` : `ssim_r${r}_c${channels}`);
 /** Bytes of one ring-buffer column pair: four moment maps × two float64 lanes. */
 export const PAIR_BYTES = 64;
 
@@ -22,25 +27,36 @@ const fsub = (a: string, b: string) => `(f64x2.sub ${a} ${b})`;
 const fmul = (a: string, b: string) => `(f64x2.mul ${a} ${b})`;
 /** a·b + c: relaxed SIMD's multiply-add (fused where the CPU has FMA). */
 const fma = (a: string, b: string, c: string) => `(f64x2.relaxed_madd ${a} ${b} ${c})`;
-// Whether the text being generated uses relaxed_madd (set by metricsKernelsWat for its variant).
+// Whether the text being generated uses relaxed_madd (set by metricsKernelsWat for its variant),
+// and the window radius of the SSIM function being generated (set by ssimFunction).
 let fused = false;
+let radius = 5;
 
 /**
  * The symmetric window applied to 2r+1 loads: w0·centre + Σ w_t·(left_t + right_t), the pair of
  * taps at ±t sharing one multiply. `at(k)` loads tap k = 0..2r (centre r).
  */
 function window(at: (k: number) => string): string {
-  const pair = (t: number) => fadd(at(RADIUS - t), at(RADIUS + t));
+  const r = radius;
+  const pair = (t: number) => fadd(at(r - t), at(r + t));
   if (fused) {
-    // two chains of fused multiply-adds (on the multiply ports), joined by one add
-    const even = fma(get('vw4'), pair(4), fma(get('vw2'), pair(2), fmul(get('vw0'), at(RADIUS))));
-    const odd = fma(get('vw5'), pair(5), fma(get('vw3'), pair(3), fmul(get('vw1'), pair(1))));
+    // two chains of fused multiply-adds (on the multiply ports: even and odd taps), joined by one add
+    let even = fmul(get('vw0'), at(r));
+    for (let t = 2; t <= r; t += 2) even = fma(get(`vw${t}`), pair(t), even);
+    let odd = fmul(get('vw1'), pair(1));
+    for (let t = 3; t <= r; t += 2) odd = fma(get(`vw${t}`), pair(t), odd);
     return fadd(even, odd);
   }
-  const terms = [fmul(get('vw0'), at(RADIUS))];
-  for (let t = 1; t <= RADIUS; t++) terms.push(fmul(get(`vw${t}`), pair(t)));
-  // summed as a tree, not a chain: three short dependency chains instead of one of five adds
-  return fadd(fadd(terms[0], terms[1]), fadd(fadd(terms[2], terms[3]), fadd(terms[4], terms[5])));
+  // summed as a balanced tree, not a chain: short dependency chains
+  let terms = [fmul(get('vw0'), at(r))];
+  for (let t = 1; t <= r; t++) terms.push(fmul(get(`vw${t}`), pair(t)));
+  while (terms.length > 1) {
+    const next: string[] = [];
+    for (let i = 0; i + 1 < terms.length; i += 2) next.push(fadd(terms[i], terms[i + 1]));
+    if (terms.length % 2) next.push(terms[terms.length - 1]);
+    terms = next;
+  }
+  return terms[0];
 }
 
 /** Loop over `counter` from 0 while below `limit`, running `body` (list of instructions). */
@@ -71,7 +87,7 @@ const SSIM_PARAMS = '(param $x_ptr i32) (param $y_ptr i32) (param $u8 i32) (para
  * horizontally, and the four filtered rows kept in a ring of 2r+2 rows; every second input row
  * then filters the ring vertically for two output rows at once (each ring value loaded once for
  * both) and evaluates SSIM in the same loop. Every product and filter runs
- * once per sample, and for strips of ~512 samples the ring (12 × 64 bytes per sample pair) stays in
+ * once per sample, and for strips of ~512 samples the ring ((2r+2) × 64 bytes per sample pair) stays in
  * the core's L2 cache. Everything is float64 (f64x2), so values match scikit-image's float64
  * arithmetic to rounding.
  *
@@ -79,8 +95,8 @@ const SSIM_PARAMS = '(param $x_ptr i32) (param $y_ptr i32) (param $u8 i32) (para
  * 2r+2 slots of npairs × 64 bytes (pair-blocked: column pair j holds X, Y, Q, P at +0, +16, +32, +48),
  * then 128 bytes for the moments of the column pair being evaluated.
  */
-function ssimFunction(channels: number): string {
-  const r = RADIUS;
+function ssimFunction(channels: number, r: number): string {
+  radius = r;
   const span = 2 * r + 1;
   const ringSlots = span + 1;
   const halo = channels * r;
@@ -233,8 +249,8 @@ function ssimFunction(channels: number): string {
   body.push(`(f64.store ${get('res_ptr')} (f64.add (f64.load ${get('res_ptr')}) (f64.add (f64x2.extract_lane 0 ${get('acc_s')}) (f64x2.extract_lane 1 ${get('acc_s')}))))`);
   body.push(`(f64.store offset=8 ${get('res_ptr')} (f64.add (f64.load offset=8 ${get('res_ptr')}) (f64.add (f64x2.extract_lane 0 ${get('acc_c')}) (f64x2.extract_lane 1 ${get('acc_c')}))))`);
   return [
-    `  ;; SSIM over ${channels} interleaved channel${channels > 1 ? 's' : ''} (tap stride ${channels} samples)`,
-    `  (func (export "ssim_c${channels}") ${SSIM_PARAMS}`,
+    `  ;; SSIM with a ${2 * r + 1}-tap window over ${channels} interleaved channel${channels > 1 ? 's' : ''} (tap stride ${channels} samples)`,
+    `  (func (export "${ssimExportName(channels, r)}") ${SSIM_PARAMS}`,
     `    ${locals.map((l) => `(local $${l} i32)`).join(' ')}`,
     `    ${vlocals.map((l) => `(local $${l} v128)`).join(' ')}`,
     ...body.map((l) => `    ${l}`),
@@ -381,14 +397,14 @@ export function metricsKernelsWat(variant: 'plain' | 'fma' = 'plain'): string {
     fused
       ? ';; Variant "fma": the filters use relaxed SIMD f64x2.relaxed_madd (one fused multiply-add on CPUs with FMA).'
       : ';; Variant "plain": WebAssembly SIMD 1.0 only (separate multiply and add).',
-    ';; Kernels of @evalkit/recon-metrics: SSIM with the 11-tap window over interleaved channels',
-    ';; (ssim_c1..ssim_c4), MS-SSIM\'s 2x2 pooling (halve_c1..halve_c4), and the exact 8-bit reductions',
+    ';; Kernels of @evalkit/recon-metrics: SSIM over interleaved channels with the 11-tap window',
+    ';; (ssim_c1..ssim_c4) and the 7-tap one (ssim_r3_c1..ssim_r3_c4), MS-SSIM\'s 2x2 pooling (halve_c1..halve_c4), and the exact 8-bit reductions',
     ';; of PSNR (sse_u8) and flicker (flicker_u8).',
     ';; Memory is imported (env.memory, shared so worker threads can run strips of one image); the',
     ';; caller lays out inputs, scratch and results.',
     '(module',
     '  (import "env" "memory" (memory 1 65536 shared))',
-    ...SSIM_CHANNELS.map(ssimFunction),
+    ...RADII.flatMap((r) => SSIM_CHANNELS.map((c) => ssimFunction(c, r))),
     ...SSIM_CHANNELS.map(halveFunction),
     sseU8(),
     flickerU8(),

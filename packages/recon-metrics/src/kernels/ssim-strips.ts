@@ -3,7 +3,7 @@
 import type { FrameData } from '../frame';
 import type { SsimStats } from '../ssim-plane';
 import type { SsimWindow } from '../ssim-window';
-import { align64, ensureBytes, type MetricsKernels } from './wasm-kernels';
+import { align64, ensureBytes, KERNEL_RADII, type MetricsKernels } from './wasm-kernels';
 
 /** Output samples per strip, about: the strip's ring of 12 filtered rows (12 × 64 bytes per sample pair) then fits in L2. */
 export const STRIP_SAMPLES = 512;
@@ -15,7 +15,7 @@ export const PARAMS_COUNT = 24;
 const RESULTS_OFFSET = PARAMS_OFFSET + 8 * PARAMS_COUNT;
 
 /** Positions in the Float64 job block (also read by the worker script in ssim-team.ts). */
-export const P = { channels: 0, x: 1, y: 2, u8: 3, rowLen: 4, outRows: 5, strips: 6, stripWidth: 7, start: 8, end: 9, scratch: 10, scratchStride: 11, results: 12, w0: 13, c1: 19, c2: 20, cov: 21 } as const;
+export const P = { channels: 0, x: 1, y: 2, u8: 3, rowLen: 4, outRows: 5, strips: 6, stripWidth: 7, start: 8, end: 9, scratch: 10, scratchStride: 11, results: 12, w0: 13, c1: 19, c2: 20, cov: 21, radius: 22 } as const;
 
 /** Strips of the valid columns (interleaved sample indices start..end), equal and even except the last. */
 export function stripGeometry(validSamples: number): { strips: number; width: number } {
@@ -38,13 +38,16 @@ export type StripRunner = (kernels: MetricsKernels, strips: number) => void;
 export function runStrip(kernels: MetricsKernels, params: Float64Array, k: number, slot: number): void {
   const s0 = params[P.start] + k * params[P.stripWidth];
   const s1 = Math.min(params[P.end], s0 + params[P.stripWidth]);
-  kernels.ssim[params[P.channels]](
+  kernels.ssim[params[P.radius]][params[P.channels]](
     params[P.x], params[P.y], params[P.u8], params[P.rowLen], 0, params[P.outRows], s0, s1,
     params[P.scratch] + slot * params[P.scratchStride], params[P.results] + 16 * k,
     params[P.w0], params[P.w0 + 1], params[P.w0 + 2], params[P.w0 + 3], params[P.w0 + 4], params[P.w0 + 5],
     params[P.c1], params[P.c2], params[P.cov],
   );
 }
+
+/** Whether the WebAssembly kernels have this window (a symmetric one of radius 5 or 3). */
+export const kernelHasWindow = (window: SsimWindow): boolean => (KERNEL_RADII as readonly number[]).includes(window.radius);
 
 /** Computes every strip on this thread. */
 export const onThisThread: StripRunner = (kernels, strips) => {
@@ -60,12 +63,13 @@ export interface PlacedInputs {
   end: number;
 }
 
-/** Checks what the kernel can do: an 11-tap window, 1..4 channels, an image at least as large as the window. */
+/** Checks what the kernel can do: an 11- or 7-tap window, 1..4 channels, an image at least as large as the window. */
 function checkShape(width: number, height: number, channels: number, window: SsimWindow): void {
   const r = window.radius;
-  if (r !== 5) throw new RangeError(`the WebAssembly SSIM kernel has an 11-tap window, got ${2 * r + 1} taps`);
+  const side = 2 * r + 1;
+  if (!kernelHasWindow(window)) throw new RangeError(`the WebAssembly SSIM kernels have 11-tap and 7-tap windows, got ${side} taps`);
   if (!(channels >= 1 && channels <= 4)) throw new RangeError(`the WebAssembly SSIM kernel takes 1 to 4 channels, got ${channels}`);
-  if (width - 2 * r <= 0 || height - 2 * r <= 0) throw new RangeError(`image ${width}x${height} is smaller than the 11x11 SSIM window`);
+  if (width - 2 * r <= 0 || height - 2 * r <= 0) throw new RangeError(`image ${width}x${height} is smaller than the ${side}x${side} SSIM window`);
 }
 
 /** Strips of a frame's valid columns (the results block needs one 16-byte slot per strip). */
@@ -162,7 +166,8 @@ export function ssimPlaced(
   params[P.scratch] = scratch;
   params[P.scratchStride] = stride;
   params[P.results] = RESULTS_OFFSET;
-  for (let t = 0; t <= r; t++) params[P.w0 + t] = window.weights[t];
+  for (let t = 0; t <= 5; t++) params[P.w0 + t] = t <= r ? window.weights[t] : 0;
+  params[P.radius] = r;
   params[P.c1] = (0.01 * dataRange) ** 2;
   params[P.c2] = (0.03 * dataRange) ** 2;
   params[P.cov] = window.covNorm;

@@ -27,8 +27,8 @@ export interface MetricsKernels {
   memory: WasmMemory;
   /** The compiled module, for worker threads to instantiate on the same memory. */
   module: object;
-  /** ssim[C]: the SSIM kernel for C interleaved channels (1..4). */
-  ssim: Record<number, SsimKernel>;
+  /** ssim[r][C]: the SSIM kernel for window radius r (5: 11 taps, 3: 7 taps) and C interleaved channels (1..4). */
+  ssim: Record<number, Record<number, SsimKernel>>;
   /** halve[C]: 2x2 average pooling of C interleaved channels, (src, u8 ? 1 : 0, width, height, dst), float64 out. */
   halve: Record<number, (src: number, u8: number, width: number, height: number, dst: number) => void>;
   sseU8: (a: number, b: number, n: number) => number;
@@ -37,6 +37,9 @@ export interface MetricsKernels {
 
 /** Which build of the kernels runs (see wasm/generate-kernels.ts). */
 export type KernelVariant = 'plain' | 'fma';
+
+/** Window radii with an SSIM kernel: 5 (11 taps: Wang, MS-SSIM) and 3 (7 taps: scikit-image's default). */
+export const KERNEL_RADII = [5, 3] as const;
 
 /** Largest memory the kernels may grow to (WebAssembly pages of 64 KiB: 4 GiB). */
 export const MAX_PAGES = 65536;
@@ -74,7 +77,7 @@ export function instantiateKernels(module: object, memory: WasmMemory, variant: 
     variant,
     memory,
     module,
-    ssim: { 1: e.ssim_c1 as SsimKernel, 2: e.ssim_c2 as SsimKernel, 3: e.ssim_c3 as SsimKernel, 4: e.ssim_c4 as SsimKernel },
+    ssim: Object.fromEntries(KERNEL_RADII.map((r) => [r, Object.fromEntries([1, 2, 3, 4].map((c) => [c, e[r === 5 ? `ssim_c${c}` : `ssim_r${r}_c${c}`] as SsimKernel]))])),
     halve: Object.fromEntries([1, 2, 3, 4].map((c) => [c, e[`halve_c${c}`] as MetricsKernels['halve'][number]])),
     sseU8: e.sse_u8 as MetricsKernels['sseU8'],
     flickerU8: e.flicker_u8 as MetricsKernels['flickerU8'],

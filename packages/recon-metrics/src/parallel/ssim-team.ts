@@ -31,7 +31,7 @@ const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const { module, memory, slot, team } = workerData;
 const e = new WebAssembly.Instance(module, { env: { memory } }).exports;
-const kernels = { 1: e.ssim_c1, 2: e.ssim_c2, 3: e.ssim_c3, 4: e.ssim_c4 };
+const kernel = (radius, channels) => e[radius === 5 ? 'ssim_c' + channels : 'ssim_r' + radius + '_c' + channels];
 const P = ${JSON.stringify(P)};
 let seen = workerData.generation;
 for (;;) {
@@ -41,11 +41,11 @@ for (;;) {
   if (Atomics.load(ctl, ${LIVE_TEAM}) !== team) break;
   try {
     const p = new Float64Array(memory.buffer, ${PARAMS_OFFSET}, ${PARAMS_COUNT});
-    const kernel = kernels[p[P.channels]];
+    const run = kernel(p[P.radius], p[P.channels]);
     for (let k = Atomics.add(ctl, ${NEXT_STRIP}, 1); k < p[P.strips]; k = Atomics.add(ctl, ${NEXT_STRIP}, 1)) {
       const s0 = p[P.start] + k * p[P.stripWidth];
       const s1 = Math.min(p[P.end], s0 + p[P.stripWidth]);
-      kernel(p[P.x], p[P.y], p[P.u8], p[P.rowLen], 0, p[P.outRows], s0, s1, p[P.scratch] + slot * p[P.scratchStride], p[P.results] + 16 * k,
+      run(p[P.x], p[P.y], p[P.u8], p[P.rowLen], 0, p[P.outRows], s0, s1, p[P.scratch] + slot * p[P.scratchStride], p[P.results] + 16 * k,
         p[P.w0], p[P.w0 + 1], p[P.w0 + 2], p[P.w0 + 3], p[P.w0 + 4], p[P.w0 + 5], p[P.c1], p[P.c2], p[P.cov]);
     }
   } catch (error) {
