@@ -5,6 +5,7 @@ import { registerZoo } from './zoo';
 import { registerHtp } from './htp';
 import { registerAgreement } from './agreement';
 import { registerBenchKernels } from './bench-kernels';
+import { registerBenchMetrics } from './bench-metrics';
 import { registerCompareKernels } from './compare-kernels';
 import { registerCompare } from './compare';
 import { registerMetrics } from './metrics';
@@ -27,6 +28,7 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerEncode,
   registerBenchDecoders,
   registerBenchKernels,
+  registerBenchMetrics,
   registerBenchServe,
   registerBenchBrowser,
   registerCompare,
