@@ -91,11 +91,15 @@ redis.describe('pairs on a BullMQ queue in a private redis-server', () => {
     doomed.kill('SIGKILL');
     await new Promise((r) => doomed.once('exit', r));
     const calls: string[] = [];
+    const attempts = new Map<string, number>();
     workers.push(
       await startQueueWorker<Pair, { factor: number }, Row>({
         queue,
         name: 'survivor',
         stallMs,
+        onEvent: (e) => {
+          if (e.type === 'started') attempts.set(e.id, e.attempt);
+        },
         evaluatePair: async (pair, config) => {
           calls.push(pair.id);
           return { id: pair.id, status: 'ok', value: expected(pair, config.factor) };
@@ -106,6 +110,8 @@ redis.describe('pairs on a BullMQ queue in a private redis-server', () => {
     expect(rows.map((r) => [r.id, r.value])).toEqual(pairs.map((p) => [p.id, expected(p, 3)]));
     // The two pairs the killed worker held were evaluated again by the survivor, each once.
     for (const id of inHand) expect(calls.filter((c) => c === id)).toHaveLength(1);
+    // ...as their second start; the pairs nobody had touched start for the first time.
+    for (const pair of pairs) expect([pair.id, attempts.get(pair.id)]).toEqual([pair.id, inHand.includes(pair.id) ? 2 : 1]);
     expect([...calls].sort()).toEqual(pairs.map((p) => p.id));
   });
 
