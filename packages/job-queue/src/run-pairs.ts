@@ -82,8 +82,9 @@ export async function runPairsOnQueue<P extends QueuedPair, C, R>(options: RunPa
         opts: {
           jobId: pairJobId(run, index),
           attempts: options.attempts ?? 3,
-          // The result lives on in the parent; the child's own record is not needed once it is done.
+          // The result (or the last error) lives on in the parent; the child's own record is not needed once it is done.
           removeOnComplete: true,
+          removeOnFail: true,
           // After the last attempt the parent goes on without it and keeps the error for us.
           ignoreDependencyOnFailure: true,
         },

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { isEvalkitError } from '@evalkit/core';
 import { freeLoopbackPort, requireSystemTool, startRedisServer, type PrivateRedis } from '@evalkit/test-harness';
-import { parseQueueUrl, runPairsOnQueue, startQueueWorker, type QueueWorker } from '../src';
+import { Queue } from 'bullmq';
+import { KEY_PREFIX, PAIRS_QUEUE, RUNS_QUEUE, parseQueueUrl, runPairsOnQueue, startQueueWorker, type QueueLocation, type QueueWorker } from '../src';
 
 const redis = requireSystemTool('redis-server');
 
@@ -23,6 +24,17 @@ const pairsOf = (n: number): Pair[] => Array.from({ length: n }, (_, i) => ({ id
 /** What the workers compute for a pair in these tests: the config's factor times the pair's number. */
 const expected = (pair: Pair, factor: number) => factor * Number(pair.id.slice(5));
 const failedRow = (pair: Pair, error: string): Row => ({ id: pair.id, status: 'failed', error });
+
+/** Jobs in any state on the pairs and runs queues. */
+async function jobsLeft(queue: QueueLocation): Promise<number> {
+  const queues = [PAIRS_QUEUE, RUNS_QUEUE].map((name) => new Queue(name, { connection: queue.connection, prefix: KEY_PREFIX }));
+  try {
+    const counts = await Promise.all(queues.map((q) => q.getJobCounts()));
+    return counts.flatMap((c) => Object.values(c)).reduce((a, b) => a + b, 0);
+  } finally {
+    await Promise.all(queues.map((q) => q.close()));
+  }
+}
 
 redis.describe('pairs on a BullMQ queue in a private redis-server', () => {
   let server: PrivateRedis;
@@ -70,6 +82,8 @@ redis.describe('pairs on a BullMQ queue in a private redis-server', () => {
     expect(progress.at(-1)).toBe(24);
     // Progress never goes backwards.
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    // The run leaves no jobs behind.
+    expect(await jobsLeft(queue)).toBe(0);
   });
 
   it('retries a job whose worker was killed with SIGKILL on another worker, and still counts its pair once', async () => {
@@ -135,6 +149,14 @@ redis.describe('pairs on a BullMQ queue in a private redis-server', () => {
       { id: 'clip-02', status: 'ok', value: 1 },
     ]);
     expect(tries.get('clip-01')).toBe(2);
+  });
+
+  it('removes the run\'s unstarted jobs when the producer is interrupted', async () => {
+    const queue = nextQueue();
+    const controller = new AbortController();
+    const run = runPairsOnQueue<Pair, null, Row>({ queue, pairs: pairsOf(5), config: null, failedRow, pollMs: 20, signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(run).rejects.toMatchObject({ code: 'EVK_INTERRUPTED' });
+    expect(await jobsLeft(queue)).toBe(0);
   });
 
   it('refuses two pairs with one id before queueing anything', async () => {
