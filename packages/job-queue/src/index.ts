@@ -10,3 +10,7 @@ export { runBenchOnQueue, forwardableArgs, PRODUCER_ONLY_FLAGS } from './run-ben
 export type { RunBenchOptions, BenchProgress } from './run-bench';
 export { startQueueWorker, DEFAULT_STALL_MS } from './queue-worker';
 export type { QueueWorker, QueueWorkerOptions, WorkerEvent } from './queue-worker';
+export { createPairThreads } from './pair-threads';
+export type { PairThreads } from './pair-threads';
+export { runDatasetOnQueue } from './dataset-jobs';
+export type { DatasetOnQueueOptions } from './dataset-jobs';
