@@ -21,7 +21,8 @@ export type { PinPlan } from './io/cpu-affinity';
 export { runDecoderBench } from './decoders/run-decoder-bench';
 export type { DecoderBenchOptions, DecoderBenchOutcome } from './decoders/run-decoder-bench';
 export type { DecoderBenchRow, DecoderBenchSummary, DecoderPair } from './decoders/decoder-bench-row';
-export { latentFramesFor } from './decoders/latent-frames';
+// The one rule lives with the zoo; re-exported for bench's importers.
+export { latentFramesFor } from '@evalkit/decoder-zoo';
 export { DecoderChild, runZooDecodeJobInChild } from './jobs/run-job-in-child';
 export type { ZooDecodeJob, ZooDecodeJobResult, ZooDecodeSetup } from './jobs/zoo-decode-job';
 export { compareDocuments, verdictOf } from './compare/compare-documents';

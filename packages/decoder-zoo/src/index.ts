@@ -1,6 +1,8 @@
 // Public API of @evalkit/decoder-zoo: the paper's decoders as ONNX graphs built with @evalkit/onnx-graph.
 export { buildZooModel, isZooModelName, listZooModels, zooModelInfo, ZOO_PAIRS } from './registry';
 export type { ZooBuild, ZooBuildOptions, ZooModelInfo, ZooModelName } from './registry';
+export { latentFramesFor, zooSizeRows, zooSizesDocument } from './zoo-sizes';
+export type { ZooSizeRow, ZooSize } from './zoo-sizes';
 export { decoupledPixelShuffle3d, framePixelShuffle, rank8PixelShuffle3d, rank8ToDecoupledChannel } from './blocks/pixel-shuffle';
 export type { ShuffleStride } from './blocks/pixel-shuffle';
 export { paddedConv3d, pointwiseConv3d } from './blocks/padded-conv';

@@ -1,5 +1,6 @@
 import type { DecoderPairRow, DecoderRow, LoadedDocument, PaperValues } from '../model';
-import { numberField, optionalArrayField, optionalIntervalField, optionalNumberField, optionalStringField, raiseCeiling, stringField, type FieldContext } from './fields';
+import { documentOf } from './document-of';
+import { raiseCeiling } from './raise-ceiling';
 
 /** Decoder timings and baseline/Turbo speedups, with the paper's GPU and iPhone FPS beside ours. */
 export function normalizeDecoders(
@@ -9,59 +10,53 @@ export function normalizeDecoders(
   const decoders: DecoderRow[] = [];
   const pairs: DecoderPairRow[] = [];
   for (const { loaded, series } of docs) {
-    const { file, kind, document } = loaded;
+    const document = documentOf(loaded, 'decoder-bench');
     const labels = new Map<string, string>();
     const first = decoders.length;
-    document.results.forEach((r, i) => {
-      const ctx: FieldContext = { file, kind, path: `results[${i}]` };
-      const model = stringField(r, 'model', ctx);
-      const label = optionalStringField(r, 'label', ctx) ?? model;
-      labels.set(model, label);
-      const paperModel = paper.turboVaed?.models[model];
+    for (const r of document.results) {
+      labels.set(r.model, r.label);
+      const paperModel = paper.turboVaed?.models[r.model];
       decoders.push({
         series,
-        model,
-        label,
-        size: `${numberField(r, 'outputFrames', ctx)}×${numberField(r, 'height', ctx)}×${numberField(r, 'width', ctx)}`,
-        meanMs: numberField(r, 'meanMs', ctx),
-        medianMs: numberField(r, 'medianMs', ctx),
-        p99Ms: numberField(r, 'p99Ms', ctx),
-        sdMs: numberField(r, 'sdMs', ctx),
-        fps: numberField(r, 'fps', ctx),
-        fpsCi95: optionalIntervalField(r, 'fpsCi95', ctx),
-        medianCi95Ms: optionalIntervalField(r, 'medianCi95Ms', ctx),
+        model: r.model,
+        label: r.label,
+        size: `${r.outputFrames}×${r.height}×${r.width}`,
+        meanMs: r.meanMs,
+        medianMs: r.medianMs,
+        p99Ms: r.p99Ms,
+        sdMs: r.sdMs,
+        fps: r.fps,
+        fpsCi95: r.fpsCi95 ?? null,
+        medianCi95Ms: r.medianCi95Ms ?? null,
         unstable: r.unstable === true,
-        gflops: optionalNumberField(r, 'gflops', ctx),
-        ceilingFraction: optionalNumberField(r, 'ceilingFraction', ctx),
+        gflops: r.gflops,
+        ceilingFraction: r.ceilingFraction,
         aboveCeiling: r.aboveMeasuredCeiling === true,
         paperGpuFps: paperModel?.gpuFps ?? null,
         paperIphoneFps: paperModel?.iphoneFps ?? null,
       });
-    });
+    }
+    // Ceilings hold in the report too, whatever wrote the document.
     const mine = decoders.slice(first);
     const held = raiseCeiling(mine.map((d) => d.ceilingFraction));
     mine.forEach((d, i) => {
       d.ceilingFraction = held.fractions[i];
       d.aboveCeiling ||= held.above[i];
     });
-    const summaryCtx: FieldContext = { file, kind, path: 'summary' };
-    optionalArrayField(document.summary, 'pairs', summaryCtx).forEach((p, i) => {
-      const ctx: FieldContext = { file, kind, path: `summary.pairs[${i}]` };
-      const baseline = stringField(p, 'baseline', ctx);
-      const turbo = stringField(p, 'turbo', ctx);
-      const baselineLabel = labels.get(baseline) ?? baseline;
-      const turboLabel = labels.get(turbo) ?? turbo;
+    for (const p of document.summary?.pairs ?? []) {
+      const baselineLabel = labels.get(p.baseline) ?? p.baseline;
+      const turboLabel = labels.get(p.turbo) ?? p.turbo;
       pairs.push({
         series,
         baseline: baselineLabel,
         turbo: turboLabel,
         pair: `${turboLabel} vs ${baselineLabel}`,
-        speedup: numberField(p, 'speedup', ctx),
-        speedupCi95: optionalIntervalField(p, 'speedupCi95', ctx),
+        speedup: p.speedup,
+        speedupCi95: p.speedupCi95 ?? null,
         unstable: p.unstable === true,
-        paperGpuSpeedup: optionalNumberField(p, 'paperGpuSpeedup', ctx),
+        paperGpuSpeedup: p.paperGpuSpeedup,
       });
-    });
+    }
   }
   return { decoders, pairs };
 }

@@ -9,7 +9,7 @@ import { sampleInterleaved, type SamplingOptions, type StopReason } from '../sam
 import { pairedRatioInterval } from '../stats/bootstrap';
 import { DEFAULT_TARGET_CI, relativeHalfWidth, sampleStats } from '../stats/sample-stats';
 import type { DecoderBenchRow, DecoderBenchSummary, DecoderPair } from './decoder-bench-row';
-import { latentFramesFor } from './latent-frames';
+import { latentFramesFor } from '@evalkit/decoder-zoo';
 
 /** Everything `evalkit bench decoders` can ask for. */
 export interface DecoderBenchOptions {
