@@ -5,6 +5,7 @@ import { registerZoo } from './zoo';
 import { registerHtp } from './htp';
 import { registerAgreement } from './agreement';
 import { registerBenchKernels } from './bench-kernels';
+import { registerBenchMetrics } from './bench-metrics';
 import { registerCompareKernels } from './compare-kernels';
 import { registerCompare } from './compare';
 import { registerMetrics } from './metrics';
@@ -15,6 +16,7 @@ import { registerEncode } from './encode';
 import { registerBenchDecoders } from './bench-decoders';
 import { registerBenchServe } from './bench-serve';
 import { registerBenchBrowser } from './bench-browser';
+import { registerWorker } from './worker';
 
 /**
  * Every evalkit command, in the order `evalkit --help` lists them. Each command lives in its own
@@ -28,12 +30,14 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerEncode,
   registerBenchDecoders,
   registerBenchKernels,
+  registerBenchMetrics,
   registerBenchServe,
   registerBenchBrowser,
   registerCompare,
   registerCompareKernels,
   registerMetrics,
   registerMerge,
+  registerWorker,
   registerHtp,
   registerAgreement,
   registerReport,

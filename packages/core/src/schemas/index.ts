@@ -5,8 +5,8 @@ import { decoderBenchKind } from './decoder-bench';
 import { encodeKind } from './encode';
 import { htpConsistencyKind } from './htp-consistency';
 import { kernelBenchKind } from './kernel-bench';
-import { reconMetricsKind } from './recon-metrics';
 import { reconDatasetKind } from './recon-dataset';
+import { reconMetricsKind } from './recon-metrics';
 import { zooSizesKind } from './zoo-sizes';
 
 /** Every kind of result document the tools write, by kind: the one list writers and readers share. */
