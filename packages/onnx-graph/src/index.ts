@@ -16,3 +16,5 @@ export type { ChannelNormOptions, GroupNormOptions } from './ops/norms';
 export { selfAttention } from './ops/attention';
 export type { AttentionOptions } from './ops/attention';
 export { writeOnnxFile } from './io/write-onnx';
+export { inspectOnnx } from './io/inspect-onnx';
+export type { OnnxFileSummary, OnnxValueInfo } from './io/inspect-onnx';
