@@ -1,5 +1,5 @@
 import { onnx } from 'onnx-proto';
-import { GraphBuilder, conv, inspectOnnx, reshape } from '../src';
+import { GraphBuilder, conv, inspectOnnx, reshape, resize } from '../src';
 
 describe('inspectOnnx', () => {
   it('reads inputs, outputs with symbolic dims and counts only floating-point initializers as parameters', () => {
@@ -7,14 +7,16 @@ describe('inspectOnnx', () => {
     const x = g.input('latent', [1, 16, 2, 4, 4], 'float32', { dimNames: [undefined, undefined, 'T', 'h', 'w'] });
     const y = conv(g, x, { outChannels: 3, kernel: [1, 1, 1] });
     // Reshape stores its target as an int64 initializer: a constant, not a parameter.
-    const z = reshape(g, y, [1, 3, 2, 4, 4]);
+    const r = reshape(g, y, [1, 3, 2, 4, 4]);
+    // Resize keeps its scales in a float initializer: a setting, not a parameter.
+    const z = resize(g, r, { mode: 'nearest', scales: [1, 1, 1, 2, 2] });
     g.output(z, 'video', { dimNames: [undefined, undefined, 'F', 'H', 'W'] });
     const s = inspectOnnx(g.toBytes(), 'tiny.onnx');
     expect(s.inputs).toEqual([{ name: 'latent', type: 'float32', shape: [1, 16, 'T', 'h', 'w'], hasShape: true }]);
     expect(s.outputs).toEqual([{ name: 'video', type: 'float32', shape: [1, 3, 'F', 'H', 'W'], hasShape: true }]);
-    // Conv 16->3, 1x1x1 with bias: 16*3 + 3 = 51 (hand-derived); the int64 reshape target is left out.
+    // Conv 16->3, 1x1x1 with bias: 16*3 + 3 = 51 (hand-derived); the int64 reshape target and the float Resize scales are left out.
     expect(s.params).toBe(51);
-    expect(s.initializers).toBe(3);
+    expect(s.initializers).toBe(4);
     expect(s.opsets['']).toBe(17);
   });
 

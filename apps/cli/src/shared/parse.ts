@@ -81,3 +81,15 @@ export function latentFrameCount(value: string): number {
   if (n > MAX_LATENT_FRAMES) throw new InvalidArgumentError(`${n} latent frames is above the limit of ${MAX_LATENT_FRAMES}`);
   return n;
 }
+
+/** commander parser for a decoder's T,H,W compression such as 4,8,8. */
+export function compressionList(value: string): [number, number, number] {
+  const parts = value.split(',').map(Number);
+  if (parts.length !== 3 || parts.some((p) => !Number.isInteger(p) || p <= 0)) throw new InvalidArgumentError(`expected T,H,W compression such as 4,8,8, got "${value}"`);
+  return parts as [number, number, number];
+}
+
+/** commander collector for a repeatable option (--pair A:B --pair A:C). */
+export function repeatable(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

@@ -17,7 +17,10 @@ export interface OnnxFileSummary {
   /** Graph inputs that are fed at run time (initializers listed as inputs, as IR < 4 files do, are left out). */
   inputs: OnnxValueInfo[];
   outputs: OnnxValueInfo[];
-  /** Elements of every floating-point initializer (the learnable parameters as exporters store them). */
+  /**
+   * Elements of the floating-point initializers (the learnable parameters as exporters store them),
+   * leaving out those used only as settings (Resize/Upsample scales, Pad values, Clip bounds).
+   */
   params: number;
   /** Number of initializers of any type. */
   initializers: number;
@@ -45,6 +48,12 @@ const ELEM_TYPES: Record<number, string> = {
 };
 /** float, float16, double, bfloat16 and the float8 family (17-20). */
 const FLOAT_TYPES = new Set([1, 10, 11, 16, 17, 18, 19, 20]);
+
+/**
+ * Float inputs that are settings, not learned weights: Resize roi/scales, Upsample scales, Pad's
+ * constant value, Clip's bounds. An initializer used only there is not counted as a parameter.
+ */
+const SETTING_INPUTS: Record<string, readonly number[]> = { Resize: [1, 2], Upsample: [1], Pad: [2], Clip: [1, 2] };
 
 const toNumber = (v: number | { toNumber(): number } | null | undefined): number => (v === null || v === undefined ? 0 : typeof v === 'number' ? v : v.toNumber());
 
@@ -79,9 +88,16 @@ export function inspectOnnx(bytes: Uint8Array, source: string): OnnxFileSummary 
   }
   const graph = { input: model.graph.input ?? [], output: model.graph.output ?? [], initializer: model.graph.initializer ?? [] };
   const initializerNames = new Set(graph.initializer.map((t) => t.name ?? ''));
+  const usedAsWeight = new Set<string>();
+  for (const node of model.graph.node ?? []) {
+    const settings = SETTING_INPUTS[node.opType ?? ''] ?? [];
+    (node.input ?? []).forEach((name, i) => {
+      if (!settings.includes(i)) usedAsWeight.add(name);
+    });
+  }
   let params = 0;
   for (const t of graph.initializer) {
-    if (!FLOAT_TYPES.has(t.dataType ?? 0)) continue;
+    if (!FLOAT_TYPES.has(t.dataType ?? 0) || !usedAsWeight.has(t.name ?? '')) continue;
     let n = 1;
     for (const d of t.dims ?? []) n *= toNumber(d);
     params += n;
