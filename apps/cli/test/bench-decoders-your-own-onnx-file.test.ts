@@ -117,6 +117,9 @@ describe('evalkit bench decoders with your own ONNX decoder', () => {
     expect(speedupMd).toContain(`| mine | HunyuanVideo | ${pair.speedup.toFixed(2)}\u2009[${lo}, ${hi}]`);
     const throughputMd = readFileSync(join(reportDir, 'tables', 'decoder-throughput.md'), 'utf8');
     expect(throughputMd).toMatch(/\| mine \| 5×32×32 \|/);
+    // And says which file was timed: path, size, SHA-256, parameters.
+    const filesMd = readFileSync(join(reportDir, 'tables', 'decoder-files.md'), 'utf8');
+    expect(filesMd).toContain(`| mine | ${onnx} | ${(bytes.length / 2 ** 20).toFixed(2)} | ${mine.file!.sha256} | 51 |`);
     const spec = JSON.parse(readFileSync(join(reportDir, 'figures', 'decoder-speedup.vl.json'), 'utf8')) as { data: { values: { pair: string; baseline: string; low: number; high: number }[] } };
     const bar = spec.data.values.find((v) => v.pair === 'mine');
     expect(bar).toMatchObject({ baseline: 'HunyuanVideo' });

@@ -1,7 +1,10 @@
 import type { DecoderPairRow, DecoderRow, LoadedDocument, PaperValues } from '../model';
-import { numberField, optionalArrayField, optionalIntervalField, optionalNumberField, optionalStringField, raiseCeiling, stringField, type FieldContext } from './fields';
+import { numberField, optionalArrayField, optionalIntervalField, optionalNumberField, optionalObjectField, optionalStringField, raiseCeiling, stringField, type FieldContext } from './fields';
 
-/** Decoder timings and baseline/Turbo speedups, with the paper's GPU and iPhone FPS beside ours. */
+/**
+ * Decoder timings and baseline/candidate speedups, with the paper's GPU and iPhone FPS beside ours.
+ * Zoo graphs and users' ONNX files are rows alike; the paper's values go only to zoo rows.
+ */
 export function normalizeDecoders(
   docs: readonly { loaded: LoadedDocument; series: string }[],
   paper: PaperValues,
@@ -17,7 +20,12 @@ export function normalizeDecoders(
       const model = stringField(r, 'model', ctx);
       const label = optionalStringField(r, 'label', ctx) ?? model;
       labels.set(model, label);
-      const paperModel = paper.turboVaed?.models[model];
+      const source = optionalStringField(r, 'source', ctx) ?? 'zoo';
+      // Documents before file models named rows by zoo name only.
+      const zooModel = source === 'file' ? null : (optionalStringField(r, 'zooModel', ctx) ?? model);
+      const paperModel = zooModel === null ? undefined : paper.turboVaed?.models[zooModel];
+      const fileInfo = optionalObjectField(r, 'file', ctx);
+      const fileCtx: FieldContext = { file, kind, path: `results[${i}].file` };
       decoders.push({
         series,
         model,
@@ -36,6 +44,9 @@ export function normalizeDecoders(
         aboveCeiling: r.aboveMeasuredCeiling === true,
         paperGpuFps: paperModel?.gpuFps ?? null,
         paperIphoneFps: paperModel?.iphoneFps ?? null,
+        source: source === 'file' ? 'file' : 'zoo',
+        params: optionalNumberField(r, 'params', ctx),
+        onnxFile: fileInfo ? { path: stringField(fileInfo, 'path', fileCtx), bytes: numberField(fileInfo, 'bytes', fileCtx), sha256: stringField(fileInfo, 'sha256', fileCtx) } : null,
       });
     });
     const mine = decoders.slice(first);
@@ -48,7 +59,8 @@ export function normalizeDecoders(
     optionalArrayField(document.summary, 'pairs', summaryCtx).forEach((p, i) => {
       const ctx: FieldContext = { file, kind, path: `summary.pairs[${i}]` };
       const baseline = stringField(p, 'baseline', ctx);
-      const turbo = stringField(p, 'turbo', ctx);
+      // "candidate" since user pairs; older documents name it "turbo" only.
+      const turbo = optionalStringField(p, 'candidate', ctx) ?? stringField(p, 'turbo', ctx);
       const baselineLabel = labels.get(baseline) ?? baseline;
       const turboLabel = labels.get(turbo) ?? turbo;
       pairs.push({
