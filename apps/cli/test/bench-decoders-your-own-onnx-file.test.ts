@@ -140,7 +140,11 @@ describe('evalkit bench decoders with your own ONNX decoder', () => {
     const r = run(['bench', 'decoders', '--models', `turbo-vaed-hunyuan,mine=${onnx}`, '--pair', 'turbo-vaed-hunyuan:mine', '--latents', latents, '--compression', '4,8,8', '--frame-rule', '4T', '--width-mult', '0.0625', '--runs', '2', '--warmup', '0', '--no-ceiling', '--threads', '1', '--out', out]);
     expect(r.stderr).not.toMatch(/EVK_/);
     expect(r.status).toBe(0);
-    const [turbo, mine] = readResultDocument(out).results as unknown as Row[];
+    const doc = readResultDocument(out);
+    const [turbo, mine] = doc.results as unknown as Row[];
+    // 8 frames against 5: the speedup is in frames per second, so the time ratio is scaled by 8/5.
+    const pair = (doc.summary as { pairs: Pair[] }).pairs[0];
+    expect(pair.speedup).toBeCloseTo((median(turbo.samplesMs) / median(mine.samplesMs)) * (8 / 5), 9);
     expect(turbo).toMatchObject({ latents, latentFrames: 2, outputFrames: 5, height: 24, width: 40 });
     expect(mine).toMatchObject({ latents, latentFrames: 2, outputFrames: 8, height: 24, width: 40 });
     // The file's output mean by hand: nearest upsampling repeats every latent position 4*8*8 times, so
