@@ -18,3 +18,5 @@ export type { AttentionOptions } from './ops/attention';
 export { writeOnnxFile } from './io/write-onnx';
 export { inspectOnnx } from './io/inspect-onnx';
 export type { OnnxFileSummary, OnnxValueInfo } from './io/inspect-onnx';
+export { planSymbolicSizes, serializeWithSymbolicSizes, withSymbolicSizes } from './io/symbolic-sizes';
+export type { SymbolicSizesOptions, SymbolicSizesPlan } from './io/symbolic-sizes';
