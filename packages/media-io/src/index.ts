@@ -24,3 +24,11 @@ export { readSafetensorsIndex, readSafetensorsTensor } from './io/safetensors-fi
 export type { SafetensorsTensorRef } from './io/safetensors-files';
 export { readImage, readFrameFolder, readRgbClip, writePngFrames, listFrameFiles, isImagePath, naturalOrder, IMAGE_EXTENSIONS } from './io/image-files';
 export type { ImageChannels } from './io/image-files';
+export { findFfmpegTools, ffmpegVersion, FFMPEG_DEBIAN_PACKAGE } from './io/ffmpeg-tools';
+export type { FfmpegTools, FfmpegLookup } from './io/ffmpeg-tools';
+export { probeVideo } from './io/video-probe';
+export type { VideoProbe } from './io/video-probe';
+export { openVideoFile, isFfmpegVideoPath, FFMPEG_VIDEO_EXTENSIONS } from './io/video-reader';
+export type { VideoFileReader } from './io/video-reader';
+export { writeVideoFile, videoEncoding } from './io/video-writer';
+export type { VideoWriteOptions, VideoEncoding } from './io/video-writer';

@@ -185,9 +185,14 @@ export async function evaluateDataset(pairs: readonly VideoPair[], pool: Metrics
   const rows: FrameRow[] = [];
   const perVideo: VideoSummary[] = [];
   for (const pair of pairs) {
-    const result = await evaluateVideoPair(pair.name, pair.ref, pair.test, pool, options);
-    rows.push(...result.rows);
-    perVideo.push(result.summary);
+    try {
+      const result = await evaluateVideoPair(pair.name, pair.ref, pair.test, pool, options);
+      rows.push(...result.rows);
+      perVideo.push(result.summary);
+    } finally {
+      // a video file's ffmpeg may still be running (fewer frames compared than it holds)
+      await Promise.all([pair.ref.close?.(), pair.test.close?.()]);
+    }
   }
   return { rows, perVideo, mean: datasetMeans(perVideo) };
 }

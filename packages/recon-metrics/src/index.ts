@@ -29,6 +29,6 @@ export type { MetricsPreset } from './presets';
 export { resizeCenterCrop } from './io/resize-center-crop';
 export { npyVideo, readNpyVideo } from './io/npy-video';
 export type { NpyVideo } from './io/npy-video';
-export { inputKind, openVideoSource, openInputPairs } from './io/open-inputs';
+export { inputKind, openVideoSource, openInputPairs, VIDEO_FILE_EXTENSIONS } from './io/open-inputs';
 export type { OpenInputOptions } from './io/open-inputs';
 export type { InputKind, SourceInfo } from './io/open-inputs';

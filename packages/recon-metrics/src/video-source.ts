@@ -8,6 +8,8 @@ export interface VideoSource {
   frameCount: number;
   /** Reads frame `index` (0-based). */
   readFrame(index: number): Promise<Frame>;
+  /** Releases what reading holds (a video file's ffmpeg process); absent when nothing is held. */
+  close?(): Promise<void>;
 }
 
 /** A frame-by-frame transformation applied while reading (the Turbo-VAED resize and crop). */

@@ -1,13 +1,16 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
-import { isImagePath, listFrameFiles, naturalOrder, readImage, readY4mFile } from '@evalkit/media-io';
+import { FFMPEG_VIDEO_EXTENSIONS, isFfmpegVideoPath, isImagePath, listFrameFiles, naturalOrder, openVideoFile, readImage, readY4mFile } from '@evalkit/media-io';
 import type { VideoPair } from '../evaluate';
 import type { VideoSource } from '../video-source';
 import { readNpyVideo } from './npy-video';
 
-/** What a path holds: one video (image, frame folder, .y4m, .npy) or a dataset folder of videos. */
-export type InputKind = 'image' | 'frames' | 'y4m' | 'npy' | 'dataset';
+/** What a path holds: one video (image, frame folder, .y4m, .npy, a video file read through ffmpeg) or a dataset folder of videos. */
+export type InputKind = 'image' | 'frames' | 'y4m' | 'npy' | 'video' | 'dataset';
+
+/** Extensions of files read as one video: Y4M, NumPy arrays, and MP4/MKV/WebM/AVI/MOV through ffmpeg. */
+export const VIDEO_FILE_EXTENSIONS = ['.y4m', '.npy', ...FFMPEG_VIDEO_EXTENSIONS] as const;
 
 /** Extra facts about a source that decide defaults (8-bit data has range 255). */
 export interface SourceInfo {
@@ -18,12 +21,16 @@ export interface SourceInfo {
   dtype: string;
   /** Non-finite samples kept (only with allowNonfinite). */
   nonFinite: number;
+  /** What ffprobe reported for a video file (frame rate, size, pixel format, colour range and matrix). */
+  media?: Record<string, unknown>;
 }
 
 /** Options of opening inputs. */
 export interface OpenInputOptions {
   /** Keep NaN/Infinity samples of float .npy inputs (counted) instead of refusing them. */
   allowNonfinite?: boolean;
+  /** The ffmpeg executable for video files (default: EVALKIT_FFMPEG, then ffmpeg on PATH). */
+  ffmpeg?: string;
 }
 
 const EIGHT_BIT = { floatData: false, dtype: 'uint8', nonFinite: 0 } as const;
@@ -39,8 +46,7 @@ function checkSameSampleType(ref: { path: string; info: SourceInfo }, test: { pa
 }
 
 function isVideoFile(name: string): boolean {
-  const ext = extname(name).toLowerCase();
-  return ext === '.y4m' || ext === '.npy';
+  return (VIDEO_FILE_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
 }
 
 /** Classifies a path; a folder holding only images is one video, a folder of videos or folders is a dataset. */
@@ -55,13 +61,14 @@ export function inputKind(path: string): InputKind {
     if (images.length > 0) {
       throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'folder mixes image frames with videos or sub-folders: use a folder of frames or a folder of videos', { file: path });
     }
-    throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'folder holds no PNG/JPEG/WebP frames, .y4m/.npy videos or frame folders', { file: path });
+    throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `folder holds no PNG/JPEG/WebP frames, videos (${VIDEO_FILE_EXTENSIONS.join(', ')}) or frame folders`, { file: path });
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.y4m') return 'y4m';
   if (ext === '.npy') return 'npy';
+  if (isFfmpegVideoPath(path)) return 'video';
   if (isImagePath(path)) return 'image';
-  throw new EvalkitError(ERROR_CODES.UNSUPPORTED, 'unsupported file type: use PNG, JPEG, WebP, .y4m, .npy or a folder', { file: path, field: 'extension', value: ext });
+  throw new EvalkitError(ERROR_CODES.UNSUPPORTED, `unsupported file type: use PNG, JPEG, WebP, ${VIDEO_FILE_EXTENSIONS.join(', ')} or a folder`, { file: path, field: 'extension', value: ext });
 }
 
 /** Opens one video (not a dataset folder) as a VideoSource. */
@@ -92,6 +99,14 @@ export function openVideoSource(path: string, options: OpenInputOptions = {}): {
     case 'npy': {
       const video = readNpyVideo(path, options);
       return { source: { label: path, frameCount: video.frameCount, readFrame: async (i) => video.frame(i) }, info: { kind, floatData: video.dtype !== 'uint8', dtype: video.dtype, nonFinite: video.nonFinite } };
+    }
+    case 'video': {
+      // streamed through ffmpeg in frame order (evaluation reads frames 0, 1, 2, ...)
+      const video = openVideoFile(path, { ffmpeg: options.ffmpeg });
+      return {
+        source: { label: path, frameCount: video.probe.frames, readFrame: (i) => video.readFrame(i), close: () => video.close() },
+        info: { kind, ...EIGHT_BIT, media: { ...video.probe } },
+      };
     }
     default:
       throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'expected one video, got a folder of videos', { file: path });
