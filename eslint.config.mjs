@@ -4,7 +4,11 @@
 //   scope:metrics may not import runtime code (onnxruntime-node, or any scope:runtime/scope:graph project);
 //   layer:generic (statistics usable by any study) may not import a layer:study project;
 //   only files under src/io/ (and tests) may import sharp, danfojs or node:fs;
-//   no src/ file imports @evalkit/test-harness (dev-only: tests and bench scripts use it).
+//   no src/ file imports @evalkit/test-harness (dev-only: tests and bench scripts use it);
+//   core imports no other evalkit package (every package depends on it, never the other way);
+//   only media-io imports the table library danfojs (file formats have one home);
+//   a CLI command never imports onnxruntime or tinybench itself: it calls the library that returns
+//   the document (flags -> one library call -> print/write).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -22,7 +26,10 @@ const projects = ['packages', 'apps', 'tools'].flatMap((dir) =>
 const withTag = (tag) => projects.filter((p) => p.tags.includes(tag)).map((p) => p.name);
 
 const ioOnly = ['sharp', 'danfojs', 'fs', 'node:fs', 'fs/promises', 'node:fs/promises'];
-const runtimeModules = ['onnxruntime-node', 'onnxruntime-common', ...withTag('scope:runtime'), ...withTag('scope:graph')];
+const runtimeModules = ['onnxruntime-node', 'onnxruntime-common', 'onnxruntime-web', ...withTag('scope:runtime'), ...withTag('scope:graph')];
+const otherEvalkit = (self) => projects.map((p) => p.name).filter((name) => name !== self && name !== '@evalkit/test-harness');
+const fileFormatLibraries = ['danfojs'];
+const commandForbidden = [['onnxruntime-node', 'onnxruntime-web', 'tinybench'], 'A command is flags -> one library call -> print/write: running models and timing belong in a library.'];
 
 /** Builds a no-restricted-imports rule forbidding `names` (and their subpaths) with `message`. */
 function forbid(names, message) {
@@ -39,6 +46,8 @@ const boundaryConfigs = projects.flatMap((p) => {
   const srcOnly = p.name === '@evalkit/test-harness' ? [] : [devOnly];
   if (p.tags.includes('type:lib')) banned.push([withTag('type:app'), `${p.name} is a library (type:lib): libraries never import apps.`]);
   if (p.tags.includes('scope:metrics')) banned.push([runtimeModules, `${p.name} is scope:metrics: metric and agreement code imports no runtime code.`]);
+  if (p.tags.includes('scope:core')) banned.push([otherEvalkit(p.name), `${p.name} is scope:core: core imports no other evalkit package.`]);
+  if (!p.tags.includes('scope:io') && p.tags.length > 0) banned.push([fileFormatLibraries, 'File formats have one home: read and write them through @evalkit/media-io.']);
   if (p.tags.includes('layer:generic')) banned.push([withTag('layer:study'), `${p.name} is layer:generic: statistics usable by any study import no study package.`]);
   const configs = [];
   const merged = (extra) => {
@@ -68,6 +77,12 @@ const boundaryConfigs = projects.flatMap((p) => {
       files: [`${p.root}/src/io/**/*.ts`],
       ignores: [`${p.root}/src/**/*.test.ts`],
       rules: { 'no-restricted-imports': ['error', merged(srcOnly)] },
+    });
+  }
+  if (p.name === '@evalkit/cli') {
+    configs.push({
+      files: [`${p.root}/src/commands/**/*.ts`],
+      rules: { 'no-restricted-imports': ['error', merged([...srcOnly, commandForbidden])] },
     });
   }
   if (banned.length > 0) {

@@ -8,9 +8,20 @@ const bin = resolve(__dirname, '../bin/evalkit.js');
 const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
 const around = (m: number) => [0.99, 1.0, 1.01, 0.995, 1.005, 1.0, 0.998, 1.002].map((f) => m * f);
 
-function write(path: string, kind: string, medians: Record<string, number>): void {
-  const results = Object.entries(medians).map(([model, m]) => ({ model, height: 64, width: 64, latentFrames: 5, widthMult: 1, samplesMs: around(m), medianMs: m, unstable: false }));
-  writeResultDocument(path, createResultDocument(kind, createRunManifest({ tool: 'test', toolVersion: '0' }), results, { config: {} }));
+// Full rows of each kind (documents are checked against their kind's schema on read); compare reads the
+// identity fields, the medians and the raw samples.
+function row(kind: 'decoder-bench' | 'kernel-bench', model: string, m: number): Record<string, unknown> {
+  const stats = { samples: 8, samplesMs: around(m), meanMs: m, medianMs: m, p99Ms: m * 1.01, sdMs: m * 0.006, minMs: m * 0.99, unstable: false };
+  if (kind === 'decoder-bench') {
+    return { model, label: model, height: 64, width: 64, latentFrames: 5, outputFrames: 17, runs: 8, widthMult: 1, ...stats, fps: 17000 / m, peakRssBytes: null, params: 1, macs: 1, gflops: 2 / m / 1e6, ceilingFraction: null };
+  }
+  const shape = { n: 1, c: 1, t: 1, h: 1, w: 1 };
+  return { variant: model, variantIndex: 1, label: model, implementation: 'onnx', part: 'full', shape, shapeLabel: '1x1x1x1x1', bytes: 8, macs: 1, state: 'completed', ...stats, gbps: null, gflops: null, fractionOfMemcpy: null, fractionOfMatmul: null, speedupVsVariant1: null };
+}
+
+function write(path: string, kind: 'decoder-bench' | 'kernel-bench', medians: Record<string, number>): void {
+  const results = Object.entries(medians).map(([model, m]) => row(kind, model, m));
+  writeResultDocument(path, createResultDocument(kind, createRunManifest({ tool: 'test', toolVersion: '0' }), results as never, { config: {} }));
 }
 
 describe('evalkit compare A.json B.json', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
-import { EvalkitError, parseResultDocument, createResultDocument, createRunManifest, serializeResultDocument } from '@evalkit/core';
+import { EvalkitError, RESULT_KIND_EXAMPLES, parseResultDocument, createResultDocument, createRunManifest, serializeResultDocument } from '@evalkit/core';
 import { encodeNpy, encodeRgbY4m, encodeSafetensors, parseCsv, parseNpy, parseNpz, parseSafetensors, parseY4m } from '@evalkit/media-io';
 import { readLabelFile, readRatings } from '@evalkit/agreement';
 import { readOutputs } from '@evalkit/htp';
@@ -198,7 +198,7 @@ describe('parsers survive fuzzing: only EvalkitErrors, no crash or hang', () => 
   });
 
   it('result documents', () => {
-    const valid = serializeResultDocument(createResultDocument('agreement', createRunManifest({ tool: 'fuzz', toolVersion: '0' }), [{ statistic: 'kappa', value: 0.5 }], { config: {} }));
+    const valid = serializeResultDocument(createResultDocument('agreement', createRunManifest({ tool: 'fuzz', toolVersion: '0' }), [{ ...RESULT_KIND_EXAMPLES.agreement.row, value: 0.5 }], { config: {} }));
     const mutatedText = mutated([Buffer.from(valid, 'utf8')]).map((b) => Buffer.from(b).toString('utf8'));
     const edited = fc.tuple(fc.constantFrom('"agreement', '"value"', '0.5', '"manifest"', '"results"', '@1', '"schema"'), fc.constantFrom('"x', '"', 'null', '[]', '{}', '@999', '1e400', '"NaN"')).map(([a, b]) => valid.replace(a, b));
     survives('result documents', fc.oneof(mutatedText, edited, fc.json(), fc.string({ maxLength: 40 })), (text) => parseResultDocument(text, 'fuzz.json'));

@@ -46,7 +46,7 @@ describe('evalkit repro', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
 
     writeFileSync(path, JSON.stringify({ steps: ['zoo-sizes', 'teleport'] }));
-    expect(run(['repro', '--profile', path, '--out', join(dir, 'out')]).stderr).toMatch(/field "steps\.1", value "teleport"/);
+    expect(run(['repro', '--profile', path, '--out', join(dir, 'out')]).stderr).toMatch(/field "steps\[1\]", value "teleport"/);
     writeFileSync(path, '{"seed": ');
     expect(run(['repro', '--profile', path]).stderr).toMatch(/not valid JSON/);
     expect(run(['repro', '--profile', join(dir, 'missing.json')]).stderr).toMatch(/no such profile file/);

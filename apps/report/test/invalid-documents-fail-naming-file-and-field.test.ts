@@ -28,7 +28,7 @@ describe('invalid input fails clearly and writes nothing', () => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests poke at arbitrary JSON
   function brokenRun(name: string, file: string, edit: (doc: any) => void): string {
     const dir = join(root, name);
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(join(dir, file, '..'), { recursive: true });
     const doc = JSON.parse(readFileSync(join(runs.laptop, file), 'utf8'));
     edit(doc);
     writeFileSync(join(dir, file), JSON.stringify(doc));
@@ -44,6 +44,22 @@ describe('invalid input fails clearly and writes nothing', () => {
     expect(error.field).toBe('results[2].fps');
     expect(error.message).toMatch(/decoder-bench\.json, field "results\[2\]\.fps", value "fast"/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it.each([
+    ['zoo-sizes.json', 'params'],
+    ['decoder-bench.json', 'medianMs'],
+    ['kernel-bench.json', 'medianMs'],
+    ['recon/turbo-vaed-hunyuan.json', 'psnr'],
+    ['htp-consistency.json', 'percent'],
+    ['agreement.json', 'value'],
+  ])('refuses %s with a mistyped results[3].%s, naming its path and value', async (file, field) => {
+    const dir = brokenRun(`mistyped-${field}-${file.replace(/\W/g, '-')}`, file, (d) => (d.results[3][field] = [1, 2]));
+    const error = await failure(renderReport({ runDirs: [dir], outDir: join(root, 'out-mistyped') }));
+    expect(error.code).toBe(ERROR_CODES.INVALID_DOCUMENT);
+    expect(error.file).toBe(join(dir, file));
+    expect(error.field).toBe(`results[3].${field}`);
+    expect(error.value).toEqual([1, 2]);
   });
 
   it('names a missing contract field', async () => {

@@ -14,10 +14,10 @@ describe('kernel figures', () => {
   it('draw one bar per path (full, rearrangement in ONNX and TypeScript) side by side, never stacked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'evalkit-kernel-paths-'));
     try {
-      const row = (implementation: string, part: string, meanMs: number) => ({
+      const row = (implementation: 'onnx' | 'ts', part: 'full' | 'rearrange', meanMs: number) => ({
         variant: '6', variantIndex: 6, label: 'Conv3d C->8C + decoupled shuffle', implementation, part, shape: { n: 1, c: 8, t: 2, h: 8, w: 8 }, shapeLabel: 'smoke',
         meanMs, medianMs: meanMs, p99Ms: meanMs, sdMs: 0, rme: 1, samples: 10, bytes: 1e6, macs: part === 'full' ? 1e6 : 0, gbps: 1, gflops: part === 'full' ? 1 : 0,
-        fractionOfMemcpy: 0.1, fractionOfMatmul: part === 'full' ? 0.2 : 0, speedupVsVariant1: null, state: 'completed',
+        fractionOfMemcpy: 0.1, fractionOfMatmul: part === 'full' ? 0.2 : 0, speedupVsVariant1: null, state: 'completed' as const,
       });
       const rows = [row('onnx', 'full', 4), row('onnx', 'rearrange', 2), row('ts', 'rearrange', 1)];
       const doc = createResultDocument('kernel-bench', createRunManifest({ tool: 'test', toolVersion: '0' }), rows, { summary: { ceilings: { memcpyGBps: 10, matmulGflops: 100 } } });

@@ -21,7 +21,8 @@ export type { PinPlan } from './io/cpu-affinity';
 export { runDecoderBench } from './decoders/run-decoder-bench';
 export type { DecoderBenchOptions, DecoderBenchOutcome } from './decoders/run-decoder-bench';
 export type { DecoderBenchRow, DecoderBenchSummary, DecoderPair } from './decoders/decoder-bench-row';
-export { latentFramesFor } from './decoders/latent-frames';
+// The one rule lives with the zoo; re-exported for bench's importers.
+export { latentFramesFor } from '@evalkit/decoder-zoo';
 export { parseBenchModel, parseBenchModels, filesByModel } from './decoders/bench-models';
 export type { BenchModel } from './decoders/bench-models';
 export { resolvePairs, timingGroups } from './decoders/bench-pairs';

@@ -7,19 +7,20 @@ export { deviceBackendLabel } from './device-backend-label';
 export type { BrowserFingerprint } from './browser-fingerprint';
 export { createRunManifest, runManifestSchema } from './run-manifest';
 export type { RunManifest, RunManifestInput } from './run-manifest';
+// The result-document contract: what other projects write, read and type rows with. Schema
+// internals (definitions, version helpers, the docs renderer) stay inside; tests reach them by path.
 export {
-  RESULT_KINDS,
-  RESULT_SCHEMA_VERSION,
-  resultDocumentSchema,
-  schemaId,
-  parseSchemaId,
   createResultDocument,
   validateResultDocument,
+  validateResultDocumentOfKind,
   parseResultDocument,
   serializeResultDocument,
   documentKind,
 } from './result-document';
-export type { ResultDocument, ResultKind } from './result-document';
+export type { ResultDocument, KindDocument, ResultKind } from './result-document';
+export { RESULT_KIND_EXAMPLES } from './schemas';
+export type { ResultRowInput, ResultSummary } from './schemas';
+export { evalkitErrorFromZod } from './zod-error';
 export { writeFileAtomic, temporaryPathFor, removePendingTemporaryFiles, registerPendingPath, forgetPendingPath, reportPendingPathsToSupervisor } from './io/atomic-write';
 export { checkOutputFile, stageOutputFolder } from './io/output-paths';
 export type { OutputFolderOptions, StagedOutputFolder } from './io/output-paths';
@@ -27,3 +28,6 @@ export { readResultDocument, writeResultDocument } from './io/result-file';
 export { gitRevision } from './io/git-revision';
 export { mulberry32 } from './random';
 export { findExecutable, findChromium, chromiumCandidates, CHROMIUM_NAMES } from './io/find-executable';
+export { readPaperValues, paperDir } from './io/read-paper-values';
+export { paperGpuSpeedup } from './paper/paper-values';
+export type { PaperValues, PsydrawPaper, TurboVaedPaper } from './paper/paper-values';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { systemBeforeAfterSchema } from './schemas/fields';
 import { deviceFingerprint, deviceFingerprintSchema, type FingerprintOptions } from './device-fingerprint';
 
 /** What makes a result reproducible: which tool ran, how, on what, with which seed and code revision. */
@@ -13,7 +14,7 @@ export const runManifestSchema = z.object({
   finishedAt: z.string().datetime({ offset: true }),
   device: deviceFingerprintSchema,
   /** How busy the machine was before and after a benchmark ran (load average, busiest other processes). */
-  system: z.object({ before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()) }).optional(),
+  system: systemBeforeAfterSchema.optional(),
 });
 
 /** The run manifest every result document carries. */
@@ -30,7 +31,7 @@ export interface RunManifestInput {
   startedAt?: Date;
   finishedAt?: Date;
   device?: FingerprintOptions;
-  system?: { before: Record<string, unknown>; after: Record<string, unknown> };
+  system?: z.input<typeof systemBeforeAfterSchema>;
 }
 
 /** Builds a run manifest for this process. */
@@ -46,6 +47,6 @@ export function createRunManifest(input: RunManifestInput): RunManifest {
     startedAt: startedAt.toISOString(),
     finishedAt: (input.finishedAt ?? new Date()).toISOString(),
     device: deviceFingerprint(input.device),
-    ...(input.system ? { system: input.system } : {}),
+    ...(input.system ? { system: systemBeforeAfterSchema.parse(input.system) } : {}),
   };
 }

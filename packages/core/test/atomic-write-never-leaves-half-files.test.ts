@@ -27,7 +27,7 @@ describe('atomic writes', () => {
   it('readers see a whole result while writes are in progress and after the writer is killed mid-write; the bytes go to a temporary file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'evk-kill-'));
     const target = join(dir, 'result.json');
-    const doc = createResultDocument('kernel-bench', createRunManifest({ tool: 't', toolVersion: '0' }), [{ v: 0 }]);
+    const doc = createResultDocument('recon-metrics', createRunManifest({ tool: 't', toolVersion: '0' }), [{ video: 'v', index: 0 }]);
     writeResultDocument(target, doc);
     // The child rewrites a ~1.6 MB document (20,000 rows) in a loop through writeFileAtomic.
     const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'fixtures', 'rewrite-forever.ts'), target, '20000'], {

@@ -1,13 +1,13 @@
 import {
   createResultDocument,
   createRunManifest,
-  parseResultDocument,
   serializeResultDocument,
   validateResultDocument,
   EvalkitError,
   ERROR_CODES,
   documentKind,
 } from '../src';
+import { parseResultDocument } from '../src/result-document';
 
 function sampleDocument() {
   const manifest = createRunManifest({
@@ -21,7 +21,7 @@ function sampleDocument() {
     finishedAt: new Date('2026-01-01T00:00:05Z'),
     device: { executionProvider: 'cpu' },
   });
-  return createResultDocument('recon-metrics', manifest, [{ index: 0, psnr: 31.5 }], { summary: { mean: 31.5 } });
+  return createResultDocument('recon-metrics', manifest, [{ video: 'clip', index: 0, psnr: 31.5 }], { summary: { mean: { psnr: 31.5 } } });
 }
 
 describe('result document schema', () => {

@@ -1,6 +1,8 @@
 // Public API of @evalkit/decoder-zoo: the paper's decoders as ONNX graphs built with @evalkit/onnx-graph.
 export { buildZooModel, isZooModelName, listZooModels, zooModelInfo, ZOO_PAIRS } from './registry';
 export type { ZooBuild, ZooBuildOptions, ZooModelInfo, ZooModelName } from './registry';
+export { latentFramesFor, zooSizeRows, zooSizesDocument } from './zoo-sizes';
+export type { ZooSizeRow, ZooSize } from './zoo-sizes';
 export { decoupledPixelShuffle3d, framePixelShuffle, rank8PixelShuffle3d, rank8ToDecoupledChannel } from './blocks/pixel-shuffle';
 export type { ShuffleStride } from './blocks/pixel-shuffle';
 export { paddedConv3d, pointwiseConv3d } from './blocks/padded-conv';
@@ -20,4 +22,4 @@ export type { CheckpointFiles } from './io/checkpoint-files';
 export { matchCheckpoint, expectedTensors, assertStrictMatch, shapesCompatible } from './checkpoint/match-checkpoint';
 export type { CheckpointMatch, ExpectedTensor } from './checkpoint/match-checkpoint';
 export { exportWithSymbolicSizes, SYMBOLIC_INPUT_DIMS, SYMBOLIC_OUTPUT_DIMS } from './export/symbolic-size-export';
-export type { SymbolicSizeExport, ZooSize } from './export/symbolic-size-export';
+export type { SymbolicSizeExport, ZooBuildSize } from './export/symbolic-size-export';

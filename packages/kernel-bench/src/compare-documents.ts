@@ -1,10 +1,9 @@
-import { deviceBackendLabel, ERROR_CODES, EvalkitError, type ResultDocument } from '@evalkit/core';
-import { documentKind } from '@evalkit/core';
+import { deviceBackendLabel, ERROR_CODES, EvalkitError, validateResultDocumentOfKind, type ResultDocument } from '@evalkit/core';
 
-/** A kernel-bench document and where it came from. */
+/** A result document (expected to be kernel-bench) and where it came from. */
 export interface SourcedDocument {
   source: string;
-  doc: ResultDocument;
+  doc: ResultDocument | unknown;
 }
 
 /** One device column of the comparison. */
@@ -46,41 +45,10 @@ export interface KernelComparison {
   ratios: ComparedRatio[];
 }
 
-interface LooseRow {
-  variant: string;
-  variantIndex: number;
-  label: string;
-  shapeLabel: string;
-  implementation: string;
-  part: string;
-  state: string;
-  medianMs: number | null;
-  baselineVariant: string | null;
-}
-
-function readRow(r: Record<string, unknown>, i: number, source: string): LooseRow {
-  const need = (field: string, type: 'string' | 'number') => {
-    const v = r[field];
-    if (typeof v !== type) throw new EvalkitError(ERROR_CODES.INVALID_DOCUMENT, `expected a ${type}`, { file: source, field: `results[${i}].${field}`, value: v });
-    return v;
-  };
-  const state = need('state', 'string') as string;
-  const medianMs = state === 'completed' ? (need('medianMs', 'number') as number) : null;
-  const baseline = r.baselineVariant;
-  return {
-    variant: need('variant', 'string') as string,
-    variantIndex: need('variantIndex', 'number') as number,
-    label: need('label', 'string') as string,
-    shapeLabel: need('shapeLabel', 'string') as string,
-    implementation: need('implementation', 'string') as string,
-    part: need('part', 'string') as string,
-    state,
-    medianMs,
-    baselineVariant: typeof baseline === 'string' ? baseline : null,
-  };
-}
-
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** How to make the document compare needs, for the refusal of another kind. */
+export const KERNEL_BENCH_HINT = 'write one with `evalkit bench kernels --out FILE`';
 
 /**
  * Merges kernel-bench documents from several devices (or runs) into one table: every
@@ -89,21 +57,20 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
  */
 export function compareKernelDocuments(docs: readonly SourcedDocument[]): KernelComparison {
   if (docs.length === 0) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'give at least one kernel-bench result document');
-  const devices: DeviceColumn[] = docs.map(({ source, doc }) => {
-    if (documentKind(doc) !== 'kernel-bench') {
-      throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'not a kernel-bench result document (write one with `evalkit bench kernels --out FILE`)', { file: source, field: 'schema', value: doc.schema });
-    }
-    const ceilings = (doc.summary?.ceilings ?? {}) as Record<string, unknown>;
+  // Parsed with the kernel-bench schema: a mistyped row is refused naming `results[i].field`.
+  const typed = docs.map(({ source, doc }) => ({ source, doc: validateResultDocumentOfKind(doc, 'kernel-bench', source, KERNEL_BENCH_HINT) }));
+  const devices: DeviceColumn[] = typed.map(({ source, doc }) => {
+    const ceilings = doc.summary?.ceilings;
     const threads = num(doc.config.threads);
     // A browser's backend (or onnxruntime-web in Node.js) is its own column beside the native CPU.
     const backend = deviceBackendLabel(doc.manifest.device);
     const machine = doc.manifest.device.browser ? backend! : `${doc.manifest.device.cpuModel}${backend ? ` · ${backend}` : ''}`;
-    return { label: `${machine}, ${threads ?? '?'} thr`, source, cpuModel: doc.manifest.device.cpuModel, threads, memcpyGBps: num(ceilings.memcpyGBps), matmulGflops: num(ceilings.matmulGflops) };
+    return { label: `${machine}, ${threads ?? '?'} thr`, source, cpuModel: doc.manifest.device.cpuModel, threads, memcpyGBps: num(ceilings?.memcpyGBps), matmulGflops: num(ceilings?.matmulGflops) };
   });
   // Same machine and thread count twice: the file name tells the columns apart.
   for (const d of devices) if (devices.filter((e) => e.label === d.label).length > 1) d.label = `${d.label} (${d.source})`;
 
-  const perDoc = docs.map(({ source, doc }) => doc.results.map((r, i) => readRow(r, i, source)));
+  const perDoc = typed.map(({ doc }) => doc.results.map((r) => ({ ...r, medianMs: r.state === 'completed' ? r.medianMs : null, baselineVariant: r.baselineVariant ?? null })));
   const key = (r: { variant: string; shapeLabel: string; implementation: string; part: string }) => `${r.variant}|${r.shapeLabel}|${r.implementation}|${r.part}`;
   const rows = new Map<string, ComparedRow>();
   const baselines = new Map<string, string>();

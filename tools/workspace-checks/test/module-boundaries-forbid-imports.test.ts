@@ -50,6 +50,39 @@ describe('module boundaries from Nx tags', () => {
     expect(await boundaryErrors('apps/cli/test/probe.test.ts', code)).toEqual([]);
   });
 
+  it('forbids core from importing any other evalkit package (everything depends on core, never the reverse)', async () => {
+    for (const [path, name] of [
+      ['packages/core/src/probe.ts', '@evalkit/media-io'],
+      ['packages/core/src/io/probe.ts', '@evalkit/decoder-zoo'],
+      ['packages/core/test/probe.test.ts', '@evalkit/report'],
+    ]) {
+      expect((await boundaryErrors(path, `import * as m from '${name}';\nexport const x = m;\n`)).join('\n')).toMatch(/core imports no other evalkit package|libraries never import apps/);
+    }
+    expect(await boundaryErrors('packages/media-io/src/probe.ts', "import { EvalkitError } from '@evalkit/core';\nexport const x = EvalkitError;\n")).toEqual([]);
+  });
+
+  it('keeps onnxruntime-web out of the metric and agreement packages too', async () => {
+    const errors = await boundaryErrors('packages/agreement/src/probe.ts', "import * as ort from 'onnxruntime-web';\nexport const x = ort;\n");
+    expect(errors.join('\n')).toMatch(/imports no runtime code/);
+  });
+
+  it('gives the table library one home: media-io', async () => {
+    const code = "import * as dfd from 'danfojs';\nexport const x = dfd;\n";
+    for (const path of ['packages/recon-metrics/src/io/probe.ts', 'packages/htp/src/io/probe.ts', 'packages/agreement/src/io/probe.ts', 'apps/report/src/io/probe.ts']) {
+      expect((await boundaryErrors(path, code)).join('\n')).toMatch(/through @evalkit\/media-io/);
+    }
+    expect(await boundaryErrors('packages/media-io/src/io/probe.ts', code)).toEqual([]);
+  });
+
+  it('keeps CLI commands thin: no onnxruntime or tinybench in a command', async () => {
+    for (const name of ['onnxruntime-node', 'tinybench']) {
+      const errors = await boundaryErrors('apps/cli/src/commands/probe.ts', `import * as m from '${name}';\nexport const x = m;\n`);
+      expect(errors.join('\n')).toMatch(/one library call/);
+    }
+    // the test harness stays banned in commands as everywhere in src
+    expect((await boundaryErrors('apps/cli/src/commands/probe.ts', "import { assertClose } from '@evalkit/test-harness';\nexport const x = assertClose;\n")).join('\n')).toMatch(/for tests only/);
+  });
+
   it('lets an app import packages', async () => {
     const errors = await boundaryErrors('apps/cli/src/probe.ts', "import { EvalkitError } from '@evalkit/core';\nexport const x = EvalkitError;\n");
     expect(errors).toEqual([]);

@@ -196,7 +196,7 @@ Examples:
         runtime: web ? 'onnxruntime-web' : 'onnxruntime-node',
       };
       const manifest = cliManifest('bench kernels', { config, seed: opts.seed, startedAt, executionProvider: web ? 'wasm' : 'cpu', onnxruntimeVersion: web ? `web ${web.version}` : undefined, system });
-      const doc = createResultDocument('kernel-bench', manifest, rows as unknown as Record<string, unknown>[], { config, summary: { ceilings: { ...ceilings, compute, memory, matmulGflops: compute.effective, memcpyGBps: memory.effective, measuredMatmulGflops: ceilings.matmulGflops, measuredMemcpyGBps: ceilings.memcpyGBps } } });
+      const doc = createResultDocument('kernel-bench', manifest, rows, { config, summary: { ceilings: { ...ceilings, compute, memory, matmulGflops: compute.effective, memcpyGBps: memory.effective, measuredMatmulGflops: ceilings.matmulGflops, measuredMemcpyGBps: ceilings.memcpyGBps } } });
       if (opts.out) writeResultDocument(opts.out, doc);
       if (opts.json) printJson(doc);
       else {

@@ -1,7 +1,7 @@
 import { escapeMarkdownCell } from '@evalkit/media-io';
 import { Command } from 'commander';
 import { readResultDocument } from '@evalkit/core';
-import { compareKernelDocuments, type KernelComparison } from '@evalkit/kernel-bench';
+import { compareKernelDocuments, KERNEL_BENCH_HINT, type KernelComparison } from '@evalkit/kernel-bench';
 import { formatTable, printJson } from '../shared/output';
 import { commandGroup } from './bench-kernels';
 
@@ -76,7 +76,7 @@ Examples:
   evalkit compare kernels phone.json laptop.json --markdown > kernels.md`,
     )
     .action((files: string[], opts: { markdown?: boolean; json?: boolean }) => {
-      const comparison = compareKernelDocuments(files.map((source) => ({ source, doc: readResultDocument(source) })));
+      const comparison = compareKernelDocuments(files.map((source) => ({ source, doc: readResultDocument(source, 'kernel-bench', KERNEL_BENCH_HINT) })));
       if (opts.json) printJson(comparison);
       else process.stdout.write(opts.markdown ? comparisonMarkdown(comparison) : comparisonText(comparison));
     });

@@ -22,13 +22,10 @@ import {
   type StudyEvaluation,
 } from '@evalkit/htp';
 import { join } from 'node:path';
-import { cliManifest, REPO_ROOT } from '../shared/context';
+import { cliManifest } from '../shared/context';
 import { formatTable, jsonText } from '../shared/output';
 import { nonNegativeInt } from '../shared/parse';
 import { formatAgreement } from './agreement';
-
-/** Where the paper's Table 1 values live in this repository. */
-export const PAPER_TABLE_PATH = join(REPO_ROOT, 'fixtures/paper/psydraw.json');
 
 /** Options of `evalkit htp evaluate`. */
 interface EvaluateOptions {
@@ -215,7 +212,8 @@ function evaluateInto(opts: EvaluateOptions, startedAt: Date, dir: string | unde
     skippedCases: skipped.map((k) => k.caseId),
   });
   task.tick(1, 'tables');
-  const paper = readPaperTable(PAPER_TABLE_PATH);
+  // The paper's Table 1 from core's one reader of fixtures/paper, joined when the document is written.
+  const paper = readPaperTable();
   const rows = ev.rows.map((r) => ({ ...r, ...paperCellFor(r, paper) }));
   const synthetic = ev.synthetic || labels.synthetic === true;
   const dataNote = synthetic ? SYNTHETIC_STUDY_NOTE : null;

@@ -168,7 +168,7 @@ Examples:
         const manifest = cliManifest('metrics', { config: report.config, seed: null, startedAt });
         const summary: Record<string, unknown> = { mean: report.mean, perVideo: report.perVideo };
         if (report.retention) summary.retention = report.retention;
-        writeResultDocument(opts.out, createResultDocument('recon-metrics', manifest, report.frames as unknown as Record<string, unknown>[], { config: report.config, summary }));
+        writeResultDocument(opts.out, createResultDocument('recon-metrics', manifest, report.frames, { config: report.config, summary }));
       }
       if (opts.csv !== undefined) {
         writeFileAtomic(opts.csv, toCsv(['video', 'index', 'psnr', 'ssim', 'msssim', 'flicker', 'mse'], report.frames as unknown as Record<string, unknown>[]));

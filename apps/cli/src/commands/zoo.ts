@@ -1,84 +1,11 @@
 import { Command } from 'commander';
-import { createResultDocument, ERROR_CODES, EvalkitError, writeFileAtomic, writeResultDocument, type ResultDocument } from '@evalkit/core';
+import { ERROR_CODES, EvalkitError, writeFileAtomic, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
-import { buildZooModel, buildZooModelFromCheckpoint, checkpointNotes, exportWithSymbolicSizes, inspectCheckpoint, isZooModelName, listZooModels, openCheckpoint, SYMBOLIC_INPUT_DIMS, SYMBOLIC_OUTPUT_DIMS, zooModelInfo, type ZooBuild, type ZooSize } from '@evalkit/decoder-zoo';
+import { buildZooModel, buildZooModelFromCheckpoint, checkpointNotes, exportWithSymbolicSizes, inspectCheckpoint, isZooModelName, latentFramesFor, listZooModels, openCheckpoint, SYMBOLIC_INPUT_DIMS, SYMBOLIC_OUTPUT_DIMS, zooModelInfo, zooSizesDocument, type ZooBuild, type ZooBuildSize, type ZooSizeRow } from '@evalkit/decoder-zoo';
 import { writeOnnxFile } from '@evalkit/onnx-graph';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { latentFramesFor } from '../shared/zoo-frames';
-import { cliManifest, REPO_ROOT } from '../shared/context';
+import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 import { frameSide, latentFrameCount, nonNegativeInt, positiveNumber } from '../shared/parse';
-
-/** Paper values embedded in the repo (fixtures/paper/turbo-vaed.json, from the Turbo-VAED paper and its configs). */
-interface PaperFixture {
-  models: Record<string, { paramsM: number | null }>;
-  macsAt512x512x17TMAC: Record<string, number>;
-}
-
-const PAPER_FIXTURE = resolve(REPO_ROOT, 'fixtures/paper/turbo-vaed.json');
-
-function readPaper(): PaperFixture {
-  try {
-    return JSON.parse(readFileSync(PAPER_FIXTURE, 'utf8')) as PaperFixture;
-  } catch (error) {
-    throw new EvalkitError(ERROR_CODES.FILE_NOT_FOUND, 'cannot read the embedded paper values', { file: PAPER_FIXTURE }, { cause: error });
-  }
-}
-
-/** One row of the zoo-sizes result document (docs/result-documents.md). */
-export interface ZooSizeRow extends Record<string, unknown> {
-  model: string;
-  label: string;
-  family: 'turbo' | 'baseline';
-  baseline: string | null;
-  params: number;
-  paperParamsM: number | null;
-  macs: number;
-  paperMacsT: number | null;
-  latentChannels: number;
-  compression: [number, number, number];
-  latentFrames: number;
-  outputFrames: number;
-  height: number;
-  width: number;
-  /** MACs of attention score/value matmuls, included in macs (the paper's MAC figures leave them out). */
-  attentionMacs: number;
-}
-
-/** Sizes of every zoo decoder at a size, counted from shape-only graphs (no weights are generated). */
-export function zooSizeRows(size: { height: number; width: number; latentFrames?: number }): ZooSizeRow[] {
-  const paper = readPaper();
-  return listZooModels().map((name) => {
-    const latentFrames = size.latentFrames ?? latentFramesFor(name, 17);
-    const b = buildZooModel(name, { height: size.height, width: size.width, latentFrames, materializeWeights: false });
-    // the paper's MAC figures are at 512x512 and the latent frames that give 17 frames (20 for Turbo-DC)
-    const paperSize = size.height === 512 && size.width === 512 && latentFrames === latentFramesFor(name, 17);
-    return {
-      model: name,
-      label: b.info.label,
-      family: b.info.family,
-      baseline: b.info.baseline,
-      params: b.params,
-      paperParamsM: paper.models[name]?.paramsM ?? null,
-      macs: b.macs,
-      paperMacsT: paperSize ? (paper.macsAt512x512x17TMAC[name] ?? null) : null,
-      latentChannels: b.info.latentChannels,
-      compression: b.info.compression,
-      latentFrames,
-      outputFrames: b.outputShape[2],
-      height: size.height,
-      width: size.width,
-      attentionMacs: b.attentionMacs,
-    };
-  });
-}
-
-/** The zoo-sizes result document for `evalkit zoo list --json`. */
-export function zooSizesDocument(size: { height: number; width: number; latentFrames?: number }, startedAt: Date): ResultDocument<ZooSizeRow> {
-  const config = { height: size.height, width: size.width, latentFrames: size.latentFrames ?? null };
-  return createResultDocument('zoo-sizes', cliManifest('zoo list', { config, startedAt }), zooSizeRows(size), { config });
-}
 
 function formatSizes(rows: ZooSizeRow[], latentFramesGiven: boolean): string {
   const m = (v: number) => (v / 1e6).toFixed(2);
@@ -132,7 +59,7 @@ Examples:
         if (opts.height % sh !== 0) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `${name} needs a multiple of ${sh}`, { field: '--height', value: opts.height });
         if (opts.width % sw !== 0) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `${name} needs a multiple of ${sw}`, { field: '--width', value: opts.width });
       }
-      const doc = zooSizesDocument(size, startedAt);
+      const doc = zooSizesDocument(size, (config) => cliManifest('zoo list', { config, startedAt }));
       if (opts.out) writeResultDocument(opts.out, doc);
       if (opts.json) printJson(doc);
       else process.stdout.write(`${formatSizes(doc.results, opts.latentFrames !== undefined)}${opts.out ? `\nwrote ${opts.out}` : ''}\n`);
@@ -175,7 +102,7 @@ Wan 2.1 need at least 2 latent frames then, and CogVideoX is refused (its graph 
       const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
       const task = progress.start(`zoo build ${name}`, 2);
       let build: ZooBuild;
-      let shapesAt: (size: ZooSize) => ZooBuild;
+      let shapesAt: (size: ZooBuildSize) => ZooBuild;
       if (opts.weights !== undefined) {
         const loaded = buildZooModelFromCheckpoint(name, opts.weights, { height: opts.height, width: opts.width, latentFrames, configPath: opts.config });
         for (const note of loaded.notes) process.stderr.write(`note: ${note}\n`);

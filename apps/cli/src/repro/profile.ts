@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readFileSync, existsSync } from 'node:fs';
-import { ERROR_CODES, EvalkitError, describeValue } from '@evalkit/core';
+import { ERROR_CODES, EvalkitError, describeValue, evalkitErrorFromZod } from '@evalkit/core';
 
 /** The steps of the main job, in the order they run. */
 export const REPRO_STEP_IDS = ['zoo-sizes', 'kernel-bench', 'decoder-bench', 'codec', 'htp'] as const;
@@ -95,11 +95,7 @@ export function validateProfile(value: unknown, source: string): ReproProfile {
   const merged = deepMerge({ ...EMBEDDED_PROFILES[base], name: `${base}-custom` }, rest);
   const parsed = reproProfileSchema.safeParse(merged);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path.map(String).join('.') || '(root)';
-    let cur: unknown = merged;
-    for (const key of issue.path) cur = cur && typeof cur === 'object' ? (cur as Record<PropertyKey, unknown>)[key] : undefined;
-    throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `invalid profile: ${issue.message}`, { file: source, field, value: cur });
+    throw evalkitErrorFromZod(parsed.error, merged, { file: source, code: ERROR_CODES.INVALID_INPUT, prefix: 'invalid profile: ' });
   }
   return parsed.data;
 }

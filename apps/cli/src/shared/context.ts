@@ -1,4 +1,4 @@
-import { createRunManifest, gitRevision, type RunManifest } from '@evalkit/core';
+import { createRunManifest, gitRevision, type RunManifest, type RunManifestInput } from '@evalkit/core';
 import { resolve } from 'node:path';
 
 /** evalkit's version, from the CLI's package.json. */
@@ -11,7 +11,7 @@ export const REPO_ROOT = resolve(__dirname, '../../../..');
 /** A manifest for a CLI run: command line, config, seed, git revision and this device. */
 export function cliManifest(
   command: string,
-  options: { config?: Record<string, unknown>; seed?: number | null; startedAt: Date; executionProvider?: string | null; onnxruntimeVersion?: string; system?: { before: object; after: object } },
+  options: { config?: Record<string, unknown>; seed?: number | null; startedAt: Date; executionProvider?: string | null; onnxruntimeVersion?: string; system?: RunManifestInput['system'] },
 ): RunManifest {
   return createRunManifest({
     tool: `evalkit ${command}`,
@@ -22,6 +22,6 @@ export function cliManifest(
     gitRevision: gitRevision(REPO_ROOT),
     startedAt: options.startedAt,
     device: { executionProvider: options.executionProvider ?? null, onnxruntimeVersion: options.onnxruntimeVersion },
-    system: options.system as { before: Record<string, unknown>; after: Record<string, unknown> } | undefined,
+    system: options.system,
   });
 }

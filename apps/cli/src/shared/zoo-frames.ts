@@ -1,2 +1,2 @@
-// One rule for every command: the latent frames that give a number of output frames (@evalkit/bench).
-export { latentFramesFor } from '@evalkit/bench';
+// The rule lives with the zoo (decoder-zoo); commands that import it from here get the same function.
+export { latentFramesFor } from '@evalkit/decoder-zoo';

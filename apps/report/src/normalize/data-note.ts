@@ -1,5 +1,5 @@
 import type { DataNote, LoadedDocument } from '../model';
-import { optionalStringField, type FieldContext } from './fields';
+import { documentOf } from './document-of';
 
 /** Said of documents that mark themselves synthetic without a note of their own. */
 const SYNTHETIC_FALLBACK = 'synthetic data: checks the pipeline, not a real system';
@@ -11,9 +11,9 @@ const SYNTHETIC_FALLBACK = 'synthetic data: checks the pipeline, not a real syst
 export function sectionDataNote(docs: readonly { loaded: LoadedDocument; series: string }[]): DataNote | null {
   const notes: { note: string; series: string }[] = [];
   for (const { loaded, series } of docs) {
-    const summary = loaded.document.summary;
-    const ctx: FieldContext = { file: loaded.file, kind: loaded.kind, path: 'summary' };
-    const note = summary ? optionalStringField(summary, 'dataNote', ctx) : null;
+    // Both sections' summaries declare synthetic and dataNote (core's htp-consistency and agreement schemas).
+    const summary = loaded.kind === 'agreement' ? documentOf(loaded, 'agreement').summary : documentOf(loaded, 'htp-consistency').summary;
+    const note = summary?.dataNote;
     if (note) notes.push({ note, series });
     else if (summary?.synthetic === true) notes.push({ note: SYNTHETIC_FALLBACK, series });
   }

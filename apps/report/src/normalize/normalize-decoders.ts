@@ -1,5 +1,6 @@
 import type { DecoderPairRow, DecoderRow, LoadedDocument, PaperValues } from '../model';
-import { numberField, optionalArrayField, optionalIntervalField, optionalNumberField, optionalObjectField, optionalStringField, raiseCeiling, stringField, type FieldContext } from './fields';
+import { documentOf } from './document-of';
+import { raiseCeiling } from './raise-ceiling';
 
 /**
  * Decoder timings and baseline/candidate speedups, with the paper's GPU and iPhone FPS beside ours.
@@ -12,68 +13,61 @@ export function normalizeDecoders(
   const decoders: DecoderRow[] = [];
   const pairs: DecoderPairRow[] = [];
   for (const { loaded, series } of docs) {
-    const { file, kind, document } = loaded;
+    const document = documentOf(loaded, 'decoder-bench');
     const labels = new Map<string, string>();
     const first = decoders.length;
-    document.results.forEach((r, i) => {
-      const ctx: FieldContext = { file, kind, path: `results[${i}]` };
-      const model = stringField(r, 'model', ctx);
-      const label = optionalStringField(r, 'label', ctx) ?? model;
-      labels.set(model, label);
-      const source = optionalStringField(r, 'source', ctx) ?? 'zoo';
-      // Documents before file models named rows by zoo name only.
-      const zooModel = source === 'file' ? null : (optionalStringField(r, 'zooModel', ctx) ?? model);
+    for (const r of document.results) {
+      labels.set(r.model, r.label);
+      const source = r.source ?? 'zoo';
+      // Documents before file models named rows by zoo name only; a file gets no paper values, whatever its label.
+      const zooModel = source === 'file' ? null : (r.zooModel ?? r.model);
       const paperModel = zooModel === null ? undefined : paper.turboVaed?.models[zooModel];
-      const fileInfo = optionalObjectField(r, 'file', ctx);
-      const fileCtx: FieldContext = { file, kind, path: `results[${i}].file` };
       decoders.push({
         series,
-        model,
-        label,
-        size: `${numberField(r, 'outputFrames', ctx)}×${numberField(r, 'height', ctx)}×${numberField(r, 'width', ctx)}`,
-        meanMs: numberField(r, 'meanMs', ctx),
-        medianMs: numberField(r, 'medianMs', ctx),
-        p99Ms: numberField(r, 'p99Ms', ctx),
-        sdMs: numberField(r, 'sdMs', ctx),
-        fps: numberField(r, 'fps', ctx),
-        fpsCi95: optionalIntervalField(r, 'fpsCi95', ctx),
-        medianCi95Ms: optionalIntervalField(r, 'medianCi95Ms', ctx),
+        model: r.model,
+        label: r.label,
+        size: `${r.outputFrames}×${r.height}×${r.width}`,
+        meanMs: r.meanMs,
+        medianMs: r.medianMs,
+        p99Ms: r.p99Ms,
+        sdMs: r.sdMs,
+        fps: r.fps,
+        fpsCi95: r.fpsCi95 ?? null,
+        medianCi95Ms: r.medianCi95Ms ?? null,
         unstable: r.unstable === true,
-        gflops: optionalNumberField(r, 'gflops', ctx),
-        ceilingFraction: optionalNumberField(r, 'ceilingFraction', ctx),
+        gflops: r.gflops,
+        ceilingFraction: r.ceilingFraction,
         aboveCeiling: r.aboveMeasuredCeiling === true,
         paperGpuFps: paperModel?.gpuFps ?? null,
         paperIphoneFps: paperModel?.iphoneFps ?? null,
-        source: source === 'file' ? 'file' : 'zoo',
-        params: optionalNumberField(r, 'params', ctx),
-        onnxFile: fileInfo ? { path: stringField(fileInfo, 'path', fileCtx), bytes: numberField(fileInfo, 'bytes', fileCtx), sha256: stringField(fileInfo, 'sha256', fileCtx) } : null,
+        source,
+        params: r.params,
+        onnxFile: r.file ? { path: r.file.path, bytes: r.file.bytes, sha256: r.file.sha256 } : null,
       });
-    });
+    }
+    // Ceilings hold in the report too, whatever wrote the document.
     const mine = decoders.slice(first);
     const held = raiseCeiling(mine.map((d) => d.ceilingFraction));
     mine.forEach((d, i) => {
       d.ceilingFraction = held.fractions[i];
       d.aboveCeiling ||= held.above[i];
     });
-    const summaryCtx: FieldContext = { file, kind, path: 'summary' };
-    optionalArrayField(document.summary, 'pairs', summaryCtx).forEach((p, i) => {
-      const ctx: FieldContext = { file, kind, path: `summary.pairs[${i}]` };
-      const baseline = stringField(p, 'baseline', ctx);
+    for (const p of document.summary?.pairs ?? []) {
+      const baselineLabel = labels.get(p.baseline) ?? p.baseline;
       // "candidate" since user pairs; older documents name it "turbo" only.
-      const turbo = optionalStringField(p, 'candidate', ctx) ?? stringField(p, 'turbo', ctx);
-      const baselineLabel = labels.get(baseline) ?? baseline;
-      const turboLabel = labels.get(turbo) ?? turbo;
+      const candidate = p.candidate ?? p.turbo;
+      const turboLabel = labels.get(candidate) ?? candidate;
       pairs.push({
         series,
         baseline: baselineLabel,
         turbo: turboLabel,
         pair: `${turboLabel} vs ${baselineLabel}`,
-        speedup: numberField(p, 'speedup', ctx),
-        speedupCi95: optionalIntervalField(p, 'speedupCi95', ctx),
+        speedup: p.speedup,
+        speedupCi95: p.speedupCi95 ?? null,
         unstable: p.unstable === true,
-        paperGpuSpeedup: optionalNumberField(p, 'paperGpuSpeedup', ctx),
+        paperGpuSpeedup: p.paperGpuSpeedup,
       });
-    });
+    }
   }
   return { decoders, pairs };
 }

@@ -1,5 +1,5 @@
 import type { HtpCostRow, HtpRow, HtpSafetyRow, HtpWarningRow, LoadedDocument } from '../model';
-import { numberField, optionalArrayField, optionalNumberField, optionalObjectField, optionalStringField, stringField, type FieldContext } from './fields';
+import { documentOf } from './document-of';
 
 /**
  * Consistency cells with Wilson and bootstrap intervals and the paper's printed and compared values;
@@ -12,69 +12,44 @@ export function normalizeHtp(docs: readonly { loaded: LoadedDocument; series: st
   const safety: HtpSafetyRow[] = [];
   const cost: HtpCostRow[] = [];
   for (const { loaded, series } of docs) {
-    const { file, kind, document } = loaded;
-    document.results.forEach((r, i) => {
-      const ctx: FieldContext = { file, kind, path: `results[${i}]` };
+    const document = documentOf(loaded, 'htp-consistency');
+    for (const r of document.results) {
       rows.push({
         series,
-        groupBy: optionalStringField(r, 'groupBy', ctx),
-        group: stringField(r, 'group', ctx),
-        level: stringField(r, 'level', ctx),
-        count: numberField(r, 'count', ctx),
-        denominator: numberField(r, 'denominator', ctx),
-        percent: numberField(r, 'percent', ctx),
-        wilsonLow: numberField(r, 'wilsonLow', ctx),
-        wilsonHigh: numberField(r, 'wilsonHigh', ctx),
-        bootLow: optionalNumberField(r, 'bootLow', ctx),
-        bootHigh: optionalNumberField(r, 'bootHigh', ctx),
-        paperPercent: optionalNumberField(r, 'paperPercent', ctx),
-        paperPrinted: r.paperPrinted === undefined ? optionalNumberField(r, 'paperPercent', ctx) : optionalNumberField(r, 'paperPrinted', ctx),
-        paperNote: optionalStringField(r, 'paperNote', ctx),
-      });
-    });
-    const summaryCtx: FieldContext = { file, kind, path: 'summary' };
-    const w = optionalObjectField(document.summary, 'warning', summaryCtx);
-    if (w) {
-      const ctx: FieldContext = { file, kind, path: 'summary.warning' };
-      warning.push({
-        series,
-        n: optionalNumberField(document.summary ?? {}, 'n', summaryCtx) ?? NaN,
-        count: numberField(w, 'count', ctx),
-        percent: numberField(w, 'percent', ctx),
-        wilsonLow: numberField(w, 'wilsonLow', ctx),
-        wilsonHigh: numberField(w, 'wilsonHigh', ctx),
-        paperPercent: optionalNumberField(w, 'paperPercent', ctx),
+        groupBy: r.groupBy,
+        group: r.group,
+        level: r.level,
+        count: r.count,
+        denominator: r.denominator,
+        percent: r.percent,
+        wilsonLow: r.wilsonLow,
+        wilsonHigh: r.wilsonHigh,
+        bootLow: r.bootLow,
+        bootHigh: r.bootHigh,
+        paperPercent: r.paperPercent,
+        // Documents written before corrections carry only the compared value, which was then the printed one.
+        paperPrinted: r.paperPrinted === undefined ? r.paperPercent : r.paperPrinted,
+        paperNote: r.paperNote ?? null,
       });
     }
-    optionalArrayField(document.summary, 'safety', summaryCtx).forEach((r, i) => {
-      const ctx: FieldContext = { file, kind, path: `summary.safety[${i}]` };
-      safety.push({
+    const w = document.summary?.warning;
+    if (w) {
+      warning.push({
         series,
-        groupBy: optionalStringField(r, 'groupBy', ctx),
-        group: stringField(r, 'group', ctx),
-        reports: numberField(r, 'reports', ctx),
-        judged: numberField(r, 'judged', ctx),
-        marked: numberField(r, 'marked', ctx),
-        percent: optionalNumberField(r, 'percent', ctx),
-        wilsonLow: optionalNumberField(r, 'wilsonLow', ctx),
-        wilsonHigh: optionalNumberField(r, 'wilsonHigh', ctx),
+        n: document.summary?.n ?? NaN,
+        count: w.count,
+        percent: w.percent,
+        wilsonLow: w.wilsonLow,
+        wilsonHigh: w.wilsonHigh,
+        paperPercent: w.paperPercent ?? null,
       });
-    });
-    optionalArrayField(document.summary, 'cost', summaryCtx).forEach((r, i) => {
-      const ctx: FieldContext = { file, kind, path: `summary.cost[${i}]` };
-      cost.push({
-        series,
-        groupBy: optionalStringField(r, 'groupBy', ctx),
-        group: stringField(r, 'group', ctx),
-        tokens: stringField(r, 'tokens', ctx),
-        reports: numberField(r, 'reports', ctx),
-        counted: numberField(r, 'counted', ctx),
-        sum: numberField(r, 'sum', ctx),
-        mean: optionalNumberField(r, 'mean', ctx),
-        median: optionalNumberField(r, 'median', ctx),
-        p95: optionalNumberField(r, 'p95', ctx),
-      });
-    });
+    }
+    for (const r of document.summary?.safety ?? []) {
+      safety.push({ series, groupBy: r.groupBy, group: r.group, reports: r.reports, judged: r.judged, marked: r.marked, percent: r.percent, wilsonLow: r.wilsonLow, wilsonHigh: r.wilsonHigh });
+    }
+    for (const r of document.summary?.cost ?? []) {
+      cost.push({ series, groupBy: r.groupBy, group: r.group, tokens: r.tokens, reports: r.reports, counted: r.counted, sum: r.sum, mean: r.mean, median: r.median, p95: r.p95 });
+    }
   }
   return { rows, warning, safety, cost };
 }

@@ -1,9 +1,12 @@
+import type { ResultSummary } from '@evalkit/core';
 import type { LoadedDocument, ReconVideoRow, RetentionRow } from '../model';
-import { numberField, optionalArrayField, optionalNumberField, optionalObjectField, stringField, type FieldContext } from './fields';
+import { documentOf } from './document-of';
+
+type VideoSummary = NonNullable<ResultSummary<'recon-metrics'>['perVideo']>[number];
 
 /** The name of what was compared: the test input's base name (config.test), else the file's. */
 function comparisonName(loaded: LoadedDocument): string {
-  const test = loaded.document.config.test;
+  const test = documentOf(loaded, 'recon-metrics').config.test;
   const raw = typeof test === 'string' && test.length > 0 ? test : loaded.file;
   return raw.replace(/\\/g, '/').split('/').filter((s) => s.length > 0).pop() ?? raw;
 }
@@ -16,57 +19,42 @@ export function normalizeRecon(
   const videos: ReconVideoRow[] = [];
   const retention: RetentionRow[] = [];
   for (const { loaded, series } of docs) {
-    const { file, kind, document } = loaded;
+    const document = documentOf(loaded, 'recon-metrics');
     const name = comparisonName(loaded);
     const comparison = multipleSeries ? `${series} · ${name}` : name;
-    const summaryCtx: FieldContext = { file, kind, path: 'summary' };
-    let perVideo = optionalArrayField(document.summary, 'perVideo', summaryCtx);
+    let perVideo: VideoSummary[] = document.summary?.perVideo ?? [];
     if (perVideo.length === 0) perVideo = perVideoFromFrames(loaded);
-    perVideo.forEach((v, i) => {
-      const ctx: FieldContext = { file, kind, path: `summary.perVideo[${i}]` };
+    for (const v of perVideo) {
       videos.push({
         series,
         comparison,
-        video: stringField(v, 'video', ctx),
-        frames: numberField(v, 'frames', ctx),
-        psnr: optionalNumberField(v, 'psnr', ctx),
-        psnrPooled: optionalNumberField(v, 'psnrPooled', ctx),
-        ssim: optionalNumberField(v, 'ssim', ctx),
-        msssim: optionalNumberField(v, 'msssim', ctx),
-        flicker: optionalNumberField(v, 'flicker', ctx),
+        video: v.video,
+        frames: v.frames,
+        psnr: v.psnr ?? null,
+        psnrPooled: v.psnrPooled ?? null,
+        ssim: v.ssim ?? null,
+        msssim: v.msssim ?? null,
+        flicker: v.flicker ?? null,
       });
-    });
-    optionalArrayField(document.summary, 'retention', summaryCtx).forEach((r, i) => {
-      const ctx: FieldContext = { file, kind, path: `summary.retention[${i}]` };
-      retention.push({
-        series,
-        comparison,
-        metric: stringField(r, 'metric', ctx),
-        higherIsBetter: r.higherIsBetter !== false,
-        baseline: numberField(r, 'baseline', ctx),
-        test: numberField(r, 'test', ctx),
-        retention: numberField(r, 'retention', ctx),
-      });
-    });
-    optionalObjectField(document.summary, 'mean', summaryCtx);
+    }
+    for (const r of document.summary?.retention ?? []) {
+      retention.push({ series, comparison, metric: r.metric, higherIsBetter: r.higherIsBetter !== false, baseline: r.baseline, test: r.test, retention: r.retention });
+    }
   }
   return { videos, retention };
 }
 
 /** Without a perVideo summary, average the per-frame rows (arithmetic mean per video). */
-function perVideoFromFrames(loaded: LoadedDocument): Record<string, unknown>[] {
-  const { file, kind, document } = loaded;
-  const groups = new Map<string, Record<string, number[]>>();
-  document.results.forEach((r, i) => {
-    const ctx: FieldContext = { file, kind, path: `results[${i}]` };
-    const video = stringField(r, 'video', ctx);
-    const g = groups.get(video) ?? { psnr: [], ssim: [], msssim: [], flicker: [] };
-    for (const key of Object.keys(g)) {
-      const v = optionalNumberField(r, key, ctx);
-      if (v !== null) g[key].push(v);
+function perVideoFromFrames(loaded: LoadedDocument): VideoSummary[] {
+  const groups = new Map<string, Record<'psnr' | 'ssim' | 'msssim' | 'flicker', number[]>>();
+  for (const r of documentOf(loaded, 'recon-metrics').results) {
+    const g = groups.get(r.video) ?? { psnr: [], ssim: [], msssim: [], flicker: [] };
+    for (const key of ['psnr', 'ssim', 'msssim', 'flicker'] as const) {
+      const v = r[key];
+      if (v !== null && v !== undefined) g[key].push(v);
     }
-    groups.set(video, g);
-  });
+    groups.set(r.video, g);
+  }
   return [...groups.entries()].map(([video, g]) => {
     const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
     return { video, frames: Math.max(g.psnr.length, g.ssim.length, g.msssim.length), psnr: mean(g.psnr), ssim: mean(g.ssim), msssim: mean(g.msssim), flicker: mean(g.flicker) };

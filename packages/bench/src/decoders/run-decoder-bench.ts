@@ -1,6 +1,6 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import { countNonFiniteLatents, DEFAULT_GEOMETRY, latentShapeMismatch, readLatents, type DecoderGeometry } from '@evalkit/decoder-runtime';
-import { zooModelInfo } from '@evalkit/decoder-zoo';
+import { latentFramesFor, zooModelInfo } from '@evalkit/decoder-zoo';
 import { measureDeviceCeilings, type CeilingOptions, type DeviceCeilings } from '../ceilings/measure-ceilings';
 import { applyCeiling } from '../ceilings/roofline';
 import { pinPlan } from '../io/cpu-affinity';
@@ -14,7 +14,6 @@ import { parseBenchModels, type BenchModel } from './bench-models';
 import { resolvePairs, timingGroups } from './bench-pairs';
 import type { DecoderBenchRow, DecoderBenchSummary, DecoderPair } from './decoder-bench-row';
 import { describeOnnxFile, fileLatentShape, type OnnxFileFacts } from './file-model';
-import { latentFramesFor } from './latent-frames';
 
 /** Everything `evalkit bench decoders` can ask for. */
 export interface DecoderBenchOptions {

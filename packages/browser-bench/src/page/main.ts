@@ -74,7 +74,7 @@ async function runBackend(backend: WebBackend, plan: BrowserBenchPlan, probe: De
     failures += errored.length;
     for (const r of errored) log(`${backend}: variant ${r.variant} ${r.implementation}/${r.part} errored: ${r.state === 'errored' ? r.error : ''}`);
     log(`${backend}: kernels done, ${run.rows.length - errored.length}/${run.rows.length} rows completed; MatMul ceiling ${ceiling.toFixed(1)} GFLOP/s`);
-    await post(createResultDocument('kernel-bench', manifest(plan, run.config, plan.kernels.seed, startedAt, device), run.rows as unknown as Record<string, unknown>[], { config: run.config, summary: { ceilings: run.ceilings } }));
+    await post(createResultDocument('kernel-bench', manifest(plan, run.config, plan.kernels.seed, startedAt, device), run.rows, { config: run.config, summary: { ceilings: run.ceilings } }));
   }
   if (plan.decoders && plan.decoders.models.length > 0 && plan.decoders.backends.includes(backend)) {
     const startedAt = new Date();

@@ -1,4 +1,4 @@
-import { assertStrictMatch, buildZooModel, buildZooModelFromCheckpoint, inspectCheckpoint, openCheckpoint, zooModelInfo } from '@evalkit/decoder-zoo';
+import { assertStrictMatch, buildZooModel, buildZooModelFromCheckpoint, inspectCheckpoint, latentFramesFor, openCheckpoint } from '@evalkit/decoder-zoo';
 import { randomLatents } from '@evalkit/decoder-runtime';
 import type { DecoderAsset } from '../plan';
 
@@ -15,13 +15,8 @@ export interface DecoderAssetOptions {
   weights?: Readonly<Record<string, string>>;
 }
 
-/** Smallest latent frame count whose decoded clip has at least `frames` frames. */
-export function latentFramesFor(model: string, frames: number): number {
-  const info = zooModelInfo(model);
-  let t = 1;
-  while (info.outputFrames(t) < frames) t += 1;
-  return t;
-}
+// The one rule (decoder-zoo), re-exported so this package's importers keep their path.
+export { latentFramesFor };
 
 /**
  * Serves zoo decoders as `bench decoders` builds them (same seeded weights, same random latents),

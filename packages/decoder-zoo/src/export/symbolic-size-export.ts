@@ -3,7 +3,7 @@ import { planSymbolicSizes, serializeWithSymbolicSizes, type SymbolicSizesPlan }
 import type { ZooBuild } from '../registry';
 
 /** A latent size in output pixels, as the zoo builds take it. */
-export interface ZooSize {
+export interface ZooBuildSize {
   latentFrames: number;
   height: number;
   width: number;
@@ -29,7 +29,7 @@ export const SYMBOLIC_OUTPUT_DIMS = { 2: 'frames', 3: 'height', 4: 'width' } as 
  * is enough); three such builds tell how each baked size depends on the latent size. A decoder whose
  * graph changes with the size (CogVideoX decodes an odd first frame apart) is refused.
  */
-export function exportWithSymbolicSizes(base: ZooBuild, shapesAt: (size: ZooSize) => ZooBuild, options: { float16Weights?: boolean } = {}): SymbolicSizeExport {
+export function exportWithSymbolicSizes(base: ZooBuild, shapesAt: (size: ZooBuildSize) => ZooBuild, options: { float16Weights?: boolean } = {}): SymbolicSizeExport {
   const [, , t, h, w] = base.inputShape;
   const [, sh, sw] = base.info.compression;
   const at = (frames: number, lh: number, lw: number) => shapesAt({ latentFrames: frames, height: lh * sh, width: lw * sw }).graph;

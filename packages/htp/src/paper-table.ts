@@ -1,5 +1,5 @@
-import { ERROR_CODES, EvalkitError } from '@evalkit/core';
-import { existsSync, readFileSync } from 'node:fs';
+import { ERROR_CODES, EvalkitError, paperDir, readPaperValues, type PsydrawPaper } from '@evalkit/core';
+import { join } from 'node:path';
 
 /** A paper cell evalkit compares against a value other than the one printed, and why. */
 export interface PaperCorrection {
@@ -27,12 +27,13 @@ export interface PaperCell {
   paperNote: string | null;
 }
 
-/** Reads the paper reference values (fixtures/paper/psydraw.json in this repository). */
-export function readPaperTable(path: string): PaperTable {
-  if (!existsSync(path)) throw new EvalkitError(ERROR_CODES.FILE_NOT_FOUND, 'paper reference values not found', { file: path });
-  const doc = JSON.parse(readFileSync(path, 'utf8')) as { source?: string; percent?: Record<string, Record<string, number>>; warningShare?: { percent?: number }; corrections?: PaperCorrection[] };
-  if (!doc.percent) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'no "percent" table', { file: path, field: 'percent' });
-  return { source: doc.source ?? path, percent: doc.percent, warningPercent: doc.warningShare?.percent ?? null, corrections: doc.corrections ?? [] };
+/**
+ * The paper's Table 1 from core's one reader of fixtures/paper (psydraw.json); absent values are an
+ * error here because the study's document always carries the paper column it was compared with.
+ */
+export function readPaperTable(paper: PsydrawPaper | null = readPaperValues().psydraw): PaperTable {
+  if (!paper) throw new EvalkitError(ERROR_CODES.FILE_NOT_FOUND, 'paper reference values not found', { file: join(paperDir(), 'psydraw.json') });
+  return { source: paper.source, percent: paper.percent, warningPercent: paper.warningShare?.percent ?? null, corrections: paper.corrections ?? [] };
 }
 
 /** The paper's cell for a group and level: printed and compared values, with the correction's reason where they differ. */
