@@ -9,9 +9,10 @@ import { parseFrameRule } from '@evalkit/decoder-runtime';
 import { filesByModel, formatWithInterval, parseBenchModels, runDecoderBench, type DecoderBenchRow, type DecoderBenchSummary } from '@evalkit/bench';
 import { cliManifest, REPO_ROOT } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
-import { commaList, compressionList, nonNegativeInt, positiveInt, positiveNumber, repeatable } from '../shared/parse';
+import { clampThreads, commaList, compressionList, frameSide, latentFrameCount, nonNegativeInt, outputFrameCount, positiveInt, positiveNumber, repeatable } from '../shared/parse';
 import { addSamplingFlags, samplingOptions, type SamplingFlags } from '../shared/sampling-flags';
 import { commandGroup } from './bench-kernels';
+import { deviceWithoutQueue, queuedBenchmarkError, runQueuedBenchmark } from '../shared/queue-jobs';
 
 /** Options of `evalkit bench decoders` as commander parses them. */
 interface BenchDecodersOptions extends SamplingFlags {
@@ -34,6 +35,8 @@ interface BenchDecodersOptions extends SamplingFlags {
   latentChannels?: number;
   out?: string;
   json?: boolean;
+  queue?: string;
+  device?: string;
 }
 
 interface PaperModels {
@@ -104,12 +107,12 @@ export function registerBenchDecoders(program: Command): void {
     .description('time decoders end to end in onnxruntime (zoo graphs and your own ONNX files, one long-lived child process per model, pairs interleaved): FPS, latency with intervals, peak RSS, GFLOP/s vs measured ceilings, pair speedups with intervals')
     .option('--models <list>', `comma-separated decoders, each [LABEL=]NAME: a zoo decoder (${listZooModels().join(', ')}), zoo:NAME@WEIGHTS.safetensors, or FILE.onnx`, commaList, ['turbo-vaed-hunyuan', 'hunyuanvideo'])
     .option('--pair <baseline:candidate>', 'report candidate FPS / baseline FPS for these two labels, timed interleaved (repeatable; default: the zoo\'s baseline/Turbo pairs present)', repeatable)
-    .option('--height <px>', 'output height', positiveInt, 256)
-    .option('--width <px>', 'output width', positiveInt, 256)
-    .option('--latent-frames <n>', 'latent frames T for every model (default: from --frames per model)', positiveInt)
-    .option('--frames <n>', 'output frames: each model gets the latent frames that give at least this many (17 -> T=5 for 4T-3, T=3 for 8T-7)', positiveInt, 17);
+    .option('--height <px>', 'output height', frameSide, 256)
+    .option('--width <px>', 'output width', frameSide, 256)
+    .option('--latent-frames <n>', 'latent frames T for every model (default: from --frames per model)', latentFrameCount)
+    .option('--frames <n>', 'output frames: each model gets the latent frames that give at least this many (17 -> T=5 for 4T-3, T=3 for 8T-7)', outputFrameCount, 17);
   addSamplingFlags(cmd, { minRuns: 5, maxRuns: 30, maxTimeS: 120, warmup: 1 })
-    .option('--threads <n>', 'onnxruntime intra-op threads (the GEMM ceiling uses the same)', positiveInt, availableParallelism())
+    .option('--threads <n>', 'onnxruntime intra-op threads, at most the logical cores (the GEMM ceiling uses the same)', positiveInt, availableParallelism())
     .option('--pin', 'pin the child processes to CPUs 0..threads-1 (taskset, where the OS has it)')
     .option('--width-mult <x>', 'channel width multiplier in (0, 1] (1 = the published decoders)', positiveNumber, 1)
     .option('--seed <n>', 'seed of weights and latents', nonNegativeInt, 0)
@@ -122,6 +125,8 @@ export function registerBenchDecoders(program: Command): void {
     .option('--ep <name>', 'onnxruntime execution provider', 'cpu')
     .option('--out <file>', 'write the decoder-bench result document here (atomically)')
     .option('--json', 'print the result document as JSON')
+    .option('--queue <url>', 'run it on a worker of this Redis queue (redis://HOST:PORT/DB) instead of here; needs --device')
+    .option('--device <label>', 'with --queue: run on a worker started with `evalkit worker --device LABEL`')
     .addHelpText(
       'after',
       `
@@ -147,13 +152,27 @@ Examples:
   evalkit bench decoders --models base=zoo:hunyuanvideo@vae/diffusion_pytorch_model.safetensors,mine=my_decoder.onnx \\
       --pair base:mine --latents z.npy --out reports/mine-vs-hunyuan.json`,
     )
-    .action(async (opts: BenchDecodersOptions) => {
+    .action(async (opts: BenchDecodersOptions, command: Command) => {
       const sampling = samplingOptions(opts);
       const ids = parseBenchModels(opts.models).map((m) => m.id);
       const weights = filesByModel(opts.weights, ids, '--weights', 'one');
       const latents = filesByModel(opts.latents, ids, '--latents', 'all');
       const compression = opts.compression ?? [4, 8, 8];
       const fileGeometry = opts.compression !== undefined || opts.frameRule !== undefined ? parseFrameRule(opts.frameRule ?? `${compression[0]}T-${compression[0] - 1}`, compression) : undefined;
+      if (opts.queue !== undefined) {
+        const queued = await runQueuedBenchmark('decoders', command, { queue: opts.queue, device: opts.device });
+        const doc = queued.document;
+        if (opts.out) writeResultDocument(opts.out, doc);
+        if (opts.json) printJson(doc);
+        else process.stdout.write(`${formatDecoderBench(doc.results as unknown as DecoderBenchRow[], doc.summary as unknown as DecoderBenchSummary, `ran on worker ${queued.worker} (device ${opts.device})`)}${opts.out ? `\n\nwrote ${opts.out}` : ''}\n`);
+        const error = queuedBenchmarkError(queued);
+        if (error) throw error;
+        return;
+      }
+      if (opts.device !== undefined) throw deviceWithoutQueue(opts.device);
+      // More threads than cores only measure contention, and the ceilings would not be this machine's
+      // (a queued job is clamped by the worker that runs it, on its own cores).
+      opts.threads = clampThreads(opts.threads);
       const paper = JSON.parse(readFileSync(resolve(REPO_ROOT, 'fixtures/paper/turbo-vaed.json'), 'utf8')) as PaperModels;
       const startedAt = new Date();
       const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });

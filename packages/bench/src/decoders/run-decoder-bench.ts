@@ -8,10 +8,10 @@ import { systemLoad } from '../io/system-load';
 import { DecoderChild } from '../jobs/run-job-in-child';
 import type { ZooDecodeJob, ZooDecodeJobResult } from '../jobs/zoo-decode-job';
 import { sampleInterleaved, type SamplingOptions, type StopReason } from '../sampling/adaptive-sampling';
-import { pairedRatioInterval } from '../stats/bootstrap';
-import { DEFAULT_TARGET_CI, relativeHalfWidth, sampleStats } from '../stats/sample-stats';
+import { DEFAULT_TARGET_CI } from '../stats/sample-stats';
 import { parseBenchModels, type BenchModel } from './bench-models';
 import { resolvePairs, timingGroups } from './bench-pairs';
+import { decoderRowTiming, pairSpeedup } from './decoder-row-statistics';
 import type { DecoderBenchRow, DecoderBenchSummary, DecoderPair } from './decoder-bench-row';
 import { describeOnnxFile, fileLatentShape, type OnnxFileFacts } from './file-model';
 
@@ -167,13 +167,11 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
 
   const measured = models.filter((m) => timed.has(m.id)).map((m) => timed.get(m.id)!);
   const partial = measured.map((t) => {
-    const s = sampleStats(t.samples, { targetCi });
     const outputFrames = t.result.outputShape[2];
-    const gflops = t.result.macs === null ? null : (2 * t.result.macs) / (s.medianMs / 1000) / 1e9;
-    return { t, s, outputFrames, gflops };
+    return { t, outputFrames, timing: decoderRowTiming(t.samples, outputFrames, t.result.macs, targetCi) };
   });
-  const applied = ceilings ? applyCeiling(partial.map((p) => ({ id: p.t.planned.model.id, rate: p.gflops })), ceilings.matmulGflops) : null;
-  const rows: DecoderBenchRow[] = partial.map(({ t, s, outputFrames, gflops }, i) => {
+  const applied = ceilings ? applyCeiling(partial.map((p) => ({ id: p.t.planned.model.id, rate: p.timing.gflops })), ceilings.matmulGflops) : null;
+  const rows: DecoderBenchRow[] = partial.map(({ t, outputFrames, timing }, i) => {
     const { model, file, job } = t.planned;
     return {
       model: model.id,
@@ -187,14 +185,10 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
       width: t.result.outputShape[4],
       latentFrames: t.planned.latentFrames,
       outputFrames,
-      runs: s.samples,
-      ...s,
-      fps: outputFrames / (s.medianMs / 1000),
-      fpsCi95: [outputFrames / (s.medianCi95Ms[1] / 1000), outputFrames / (s.medianCi95Ms[0] / 1000)],
+      ...timing,
       peakRssBytes: t.result.peakRssBytes,
       params: file ? file.params : t.result.params,
       macs: t.result.macs,
-      gflops,
       ceilingFraction: applied ? applied.fractions[i] : null,
       aboveMeasuredCeiling: applied ? applied.aboveMeasured[i] : false,
       widthMult: model.kind === 'zoo' ? opts.widthMult : null,
@@ -209,13 +203,8 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
     const b = rows.find((r) => r.model === baseline);
     const t = rows.find((r) => r.model === candidate);
     if (!b || !t) continue;
-    // FPS ratio = (frames_t / time_t) / (frames_b / time_b): the paired time ratio, scaled by the frame counts.
-    const frames = t.outputFrames / b.outputFrames;
-    const ci = pairedRatioInterval(b.samplesMs, t.samplesMs);
-    const speedupCi95: [number, number] = [ci[0] * frames, ci[1] * frames];
-    const speedup = (b.medianMs / t.medianMs) * frames;
     const paper = b.zooModel !== null && t.zooModel !== null ? opts.paperGpuSpeedup(b.zooModel, t.zooModel) : null;
-    pairs.push({ baseline, candidate, turbo: candidate, speedup, speedupCi95, pairedRuns: Math.min(b.samples, t.samples), unstable: b.unstable || t.unstable || !(relativeHalfWidth(speedupCi95, speedup) <= targetCi), paperGpuSpeedup: paper });
+    pairs.push({ baseline, candidate, turbo: candidate, ...pairSpeedup(b, t, targetCi), paperGpuSpeedup: paper });
   }
   const summary: DecoderBenchSummary = {
     matmulCeilingGflops: applied ? applied.ceiling.effective : null,

@@ -100,6 +100,8 @@ export const decoderBenchKind = defineResultKind({
     latents: z.record(z.string(), z.string()).optional().describe('--latents: latents file per model'),
     fileGeometry: z.looseObject({ compression: z.array(numberValue), frameRule: z.enum(['causal', 'plain']) }).optional().describe('geometry of ONNX files with symbolic latent sizes (only with files)'),
     latentChannels: nullableNumber.optional().describe('--latent-channels of ONNX files with symbolic channels (only with files)'),
+    runtime: z.string().optional().describe('"onnxruntime-web" for a browser page\'s document (absent: onnxruntime-node)'),
+    backend: z.string().optional().describe('the onnxruntime-web backend of a browser page\'s document: wasm, webgpu or webnn'),
   }),
   row: decoderBenchRowSchema,
   summary: decoderBenchSummarySchema,
