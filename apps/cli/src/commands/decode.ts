@@ -20,7 +20,7 @@ import {
 import { findFfmpegTools, videoEncoding, writeNpyFile, writePngFrames, writeVideoFile, writeY4mFile, type VideoEncoding } from '@evalkit/media-io';
 import { cliManifest } from '../shared/context';
 import { formatTable, jsonText } from '../shared/output';
-import { clampThreads, frameSide, latentFrameCount, nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
+import { clampThreads, compressionList, frameSide, latentFrameCount, nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
 
 /** The op types that took most of onnxruntime's kernel time, one line each (the rest summed). */
 function formatOpTypes(types: OpTypeTime[] | null): string {
@@ -87,12 +87,6 @@ export function y4mFps(value: string): string {
 /** The files `evalkit decode` writes into its --out folder (a rerun replaces exactly these). */
 export function decodeOwns(name: string): boolean {
   return /^frame_\d{4,}\.png$/.test(name) || name === 'video.y4m' || name === 'video.npy' || name === 'video.mp4' || name === 'decode.json';
-}
-
-function compressionList(value: string): [number, number, number] {
-  const parts = value.split(',').map(Number);
-  if (parts.length !== 3 || parts.some((p) => !Number.isInteger(p) || p <= 0)) throw new InvalidArgumentError(`expected T,H,W compression such as 4,8,8, got "${value}"`);
-  return parts as [number, number, number];
 }
 
 /** Tile options in latent units from the pixel-unit flags; errors name the flag and value. */
