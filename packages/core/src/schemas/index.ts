@@ -5,6 +5,7 @@ import { decoderBenchKind } from './decoder-bench';
 import { encodeKind } from './encode';
 import { htpConsistencyKind } from './htp-consistency';
 import { kernelBenchKind } from './kernel-bench';
+import { metricsBenchKind } from './metrics-bench';
 import { reconMetricsKind } from './recon-metrics';
 import { zooSizesKind } from './zoo-sizes';
 
@@ -13,6 +14,7 @@ export const RESULT_KIND_DEFINITIONS = {
   'zoo-sizes': zooSizesKind,
   'decoder-bench': decoderBenchKind,
   'kernel-bench': kernelBenchKind,
+  'metrics-bench': metricsBenchKind,
   'recon-metrics': reconMetricsKind,
   'htp-consistency': htpConsistencyKind,
   agreement: agreementKind,
@@ -59,6 +61,7 @@ export * from './result-kind';
 export * from './zoo-sizes';
 export * from './decoder-bench';
 export * from './kernel-bench';
+export * from './metrics-bench';
 export * from './recon-metrics';
 export * from './htp-consistency';
 export * from './agreement';
