@@ -27,6 +27,8 @@ export { DecoderChild, runZooDecodeJobInChild } from './jobs/run-job-in-child';
 export type { ZooDecodeJob, ZooDecodeJobResult, ZooDecodeSetup } from './jobs/zoo-decode-job';
 export { compareDocuments, verdictOf } from './compare/compare-documents';
 export type { DocumentComparison, ComparedChange, SourcedResult, Verdict } from './compare/compare-documents';
+export { decoderRowTiming, pairSpeedup } from './decoders/decoder-row-statistics';
+export type { DecoderRowTiming, PairSide, PairSpeedup } from './decoders/decoder-row-statistics';
 export { runMetricsBench, syntheticClip } from './metrics/run-metrics-bench';
 export type { MetricsBenchOptions, MetricsBenchOutcome, MetricsBenchRow, MetricsCeilings, MetricsImplementation, MetricsRatio, MetricsTask } from './metrics/run-metrics-bench';
 export { startSkimage, referencePython } from './io/skimage-metrics-timing';

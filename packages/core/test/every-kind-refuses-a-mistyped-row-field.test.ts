@@ -21,7 +21,7 @@ const manifest = createRunManifest({ tool: 'evalkit test', toolVersion: '0.1.0',
 function exampleJson(kind: ResultKind): Record<string, any> {
   const e = RESULT_KIND_EXAMPLES[kind];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one example per kind, checked at run time
-  const doc = createResultDocument(kind as any, manifest, [e.row, e.row, e.row] as any[], e.summary ? { summary: e.summary as any } : {});
+  const doc = createResultDocument(kind as any, manifest, [e.row, e.row, e.row] as any[], { ...(e.config ? { config: e.config } : {}), ...(e.summary ? { summary: e.summary as any } : {}) });
   return JSON.parse(serializeResultDocument(doc));
 }
 
@@ -77,8 +77,8 @@ describe.each(RESULT_KINDS.map((k) => [k]))('a %s document', (kind) => {
     const e = RESULT_KIND_EXAMPLES[kind];
     const row = { ...e.row, [field]: 'not right' };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- deliberately wrong rows
-    expect(caught(() => createResultDocument(kind as any, manifest, [e.row, row] as any[], e.summary ? { summary: e.summary as any } : {})).field).toBe(`results[1].${field}`);
-    const doc = { schema: `evalkit/${kind}@1`, manifest, config: {}, results: [row], ...(e.summary ? { summary: e.summary } : {}) };
+    expect(caught(() => createResultDocument(kind as any, manifest, [e.row, row] as any[], { ...(e.config ? { config: e.config } : {}), ...(e.summary ? { summary: e.summary as any } : {}) })).field).toBe(`results[1].${field}`);
+    const doc = { schema: `evalkit/${kind}@1`, manifest, config: e.config ?? {}, results: [row], ...(e.summary ? { summary: e.summary } : {}) };
     const path = join(dir, 'never.json');
     expect(caught(() => writeResultDocument(path, doc)).file).toBe(path);
     expect(() => readResultDocument(path)).toThrow(expect.objectContaining({ code: ERROR_CODES.FILE_NOT_FOUND }));
@@ -87,7 +87,7 @@ describe.each(RESULT_KINDS.map((k) => [k]))('a %s document', (kind) => {
 
 describe('the kind list', () => {
   it('declares exactly the kinds the tools write (codec-roundtrip was declared and written by nothing)', () => {
-    expect([...RESULT_KINDS].sort()).toEqual(['agreement', 'decode', 'decoder-bench', 'encode', 'htp-consistency', 'kernel-bench', 'metrics-bench', 'recon-metrics', 'zoo-sizes']);
+    expect([...RESULT_KINDS].sort()).toEqual(['agreement', 'decode', 'decoder-bench', 'encode', 'htp-consistency', 'kernel-bench', 'metrics-bench', 'recon-dataset', 'recon-metrics', 'zoo-sizes']);
   });
 
   it('reads documents of undeclared kinds as envelopes, but refuses to create them', () => {

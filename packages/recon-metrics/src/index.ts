@@ -35,4 +35,6 @@ export { npyVideo, readNpyVideo } from './io/npy-video';
 export type { NpyVideo } from './io/npy-video';
 export { inputKind, openVideoSource, openInputPairs, VIDEO_FILE_EXTENSIONS } from './io/open-inputs';
 export type { OpenInputOptions } from './io/open-inputs';
-export type { InputKind, SourceInfo } from './io/open-inputs';
+export type { InputKind, SourceInfo, SampleExtent } from './io/open-inputs';
+export { dataRangeExcesses, scaleMismatches, SCALE_MISMATCH_RATIO } from './data-range-check';
+export type { DataRangeExcess, ScaleMismatch } from './data-range-check';

@@ -15,6 +15,7 @@ import { registerEncode } from './encode';
 import { registerBenchDecoders } from './bench-decoders';
 import { registerBenchServe } from './bench-serve';
 import { registerBenchBrowser } from './bench-browser';
+import { registerWorker } from './worker';
 
 /**
  * Every evalkit command, in the order `evalkit --help` lists them. Each command lives in its own
@@ -34,6 +35,7 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerCompare,
   registerCompareKernels,
   registerMetrics,
+  registerWorker,
   registerHtp,
   registerAgreement,
   registerReport,

@@ -1,45 +1,8 @@
-import { browserFingerprintSchema, documentKind, ERROR_CODES, EvalkitError, validateResultDocument, type BrowserFingerprint, type ResultDocument } from '@evalkit/core';
+import { browserFingerprintSchema, documentKind, ERROR_CODES, EvalkitError, validateResultDocumentOfKind, type BrowserFingerprint, type ResultDocument } from '@evalkit/core';
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 
 /** Kinds a page may post. */
 export const POSTABLE_KINDS = ['kernel-bench', 'decoder-bench'] as const;
-
-const finite = z.number().refine(Number.isFinite, 'must be a finite number');
-const nullableFinite = finite.nullable();
-
-// Row shapes of the two kinds as the page writes them. The envelope (schema, manifest, device) is
-// core's; these add what a reader of the rows relies on, so a malformed post is refused, not drawn.
-const kernelRow = z.looseObject({
-  variant: z.string().max(20),
-  variantIndex: z.number().int(),
-  label: z.string().max(300),
-  implementation: z.enum(['onnx', 'ts']),
-  part: z.enum(['full', 'rearrange']),
-  shapeLabel: z.string().max(100),
-  state: z.enum(['completed', 'errored']),
-  medianMs: nullableFinite,
-  meanMs: nullableFinite,
-  samples: z.number().int().nonnegative(),
-  checks: z.array(z.looseObject({ method: z.string().max(300), maxAbsDiff: finite, tolerance: finite, shapeLabel: z.string().max(100) })),
-});
-const decoderRow = z.looseObject({
-  model: z.string().max(100),
-  label: z.string().max(300),
-  height: z.number().int().positive(),
-  width: z.number().int().positive(),
-  latentFrames: z.number().int().positive(),
-  outputFrames: z.number().int().positive(),
-  runs: z.number().int().positive(),
-  medianMs: finite.positive(),
-  fps: finite.positive(),
-  macs: finite.nonnegative(),
-  params: finite.nonnegative(),
-  gflops: finite.nonnegative(),
-  ceilingFraction: nullableFinite,
-  widthMult: finite.positive(),
-});
-const ROW_SCHEMAS = { 'kernel-bench': kernelRow, 'decoder-bench': decoderRow } as const;
 
 /** A posted document that passed every check, with the browser block it must carry. */
 export interface AcceptedDocument {
@@ -51,9 +14,9 @@ export interface AcceptedDocument {
 const fail = (message: string, field: string, value: unknown) => new EvalkitError(ERROR_CODES.INVALID_DOCUMENT, message, { file: 'POST /api/results', field, value });
 
 /**
- * Checks a posted body: JSON, a result-document envelope of this schema version, one of the kinds
- * a page measures, rows of that kind, and a browser device fingerprint (a page's document always
- * has one, so a document without one did not come from the page).
+ * Checks a posted body: JSON, one of the kinds a page measures, a document of that kind and schema
+ * version (core's schema: envelope, config, rows, summary), and a browser device fingerprint (a
+ * page's document always has one, so a document without one did not come from the page).
  */
 export function acceptPostedDocument(body: string): AcceptedDocument {
   let value: unknown;
@@ -62,18 +25,15 @@ export function acceptPostedDocument(body: string): AcceptedDocument {
   } catch (error) {
     throw fail(`not valid JSON: ${(error as Error).message}`, '(root)', body.slice(0, 40));
   }
-  const document = validateResultDocument(value, 'POST /api/results');
-  const kind = documentKind(document);
-  if (!(POSTABLE_KINDS as readonly string[]).includes(kind)) throw fail(`a page may post ${POSTABLE_KINDS.join(' or ')} documents`, 'schema', document.schema);
-  const browser = browserFingerprintSchema.safeParse((value as { manifest: { device: { browser?: unknown } } }).manifest.device.browser);
+  const schema = typeof value === 'object' && value !== null ? (value as { schema?: unknown }).schema : undefined;
+  const kind = typeof schema === 'string' ? documentKind({ schema }) : 'unknown';
+  if (!(POSTABLE_KINDS as readonly string[]).includes(kind)) throw fail(`a page may post ${POSTABLE_KINDS.join(' or ')} documents`, 'schema', schema);
+  // Core's schema of the kind, the one writers and the report use: a mistyped row is refused naming results[i].field.
+  const document = validateResultDocumentOfKind(value, kind as AcceptedDocument['kind'], 'POST /api/results') as unknown as ResultDocument;
+  const browser = browserFingerprintSchema.safeParse(document.manifest.device.browser);
   if (!browser.success) {
     const issue = browser.error.issues[0];
     throw fail(`browser fingerprint: ${issue.message}`, ['manifest', 'device', 'browser', ...issue.path.map(String)].join('.'), undefined);
-  }
-  const rows = z.array(ROW_SCHEMAS[kind as AcceptedDocument['kind']]).safeParse(document.results);
-  if (!rows.success) {
-    const issue = rows.error.issues[0];
-    throw fail(`row: ${issue.message}`, `results[${String(issue.path[0])}]${issue.path.length > 1 ? `.${issue.path.slice(1).map(String).join('.')}` : ''}`, undefined);
   }
   return { kind: kind as AcceptedDocument['kind'], document, browser: browser.data };
 }

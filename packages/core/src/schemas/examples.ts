@@ -1,10 +1,12 @@
 import type { ResultKind, ResultRowInput, ResultSummaryInput } from './index';
 
 /**
- * One valid row (and summary, where the kind has one) of each kind, with a declared field tests
- * mistype (`mistype`) and one they delete (`required`, default the same).
+ * One valid row (and config and summary, where the kind declares them) of each kind, with a declared
+ * field tests mistype (`mistype`) and one they delete (`required`, default the same).
  */
-export const RESULT_KIND_EXAMPLES: { [K in ResultKind]: { row: ResultRowInput<K>; summary?: ResultSummaryInput<K>; mistype: keyof ResultRowInput<K> & string; required?: keyof ResultRowInput<K> & string } } = {
+export const RESULT_KIND_EXAMPLES: {
+  [K in ResultKind]: { row: ResultRowInput<K>; config?: Record<string, unknown>; summary?: ResultSummaryInput<K>; mistype: keyof ResultRowInput<K> & string; required?: keyof ResultRowInput<K> & string };
+} = {
   'zoo-sizes': {
     row: { model: 'turbo-vaed-hunyuan', label: 'Turbo-VAED-Hunyuan', family: 'turbo', baseline: 'hunyuanvideo', params: 4.2e7, paperParamsM: 42.3, macs: 1.1e12, paperMacsT: null, latentChannels: 16, compression: [4, 8, 8], latentFrames: 5, outputFrames: 17, height: 256, width: 256 },
     mistype: 'params',
@@ -35,6 +37,13 @@ export const RESULT_KIND_EXAMPLES: { [K in ResultKind]: { row: ResultRowInput<K>
     summary: { mean: { psnr: Infinity }, perVideo: [{ video: 'clip', frames: 1, psnr: Infinity, ssim: 1 }] },
     mistype: 'psnr',
     required: 'video',
+  },
+  'recon-dataset': {
+    row: { id: 'clips/a.mp4', status: 'ok', frames: 17, metrics: { psnr: 31.2, ssim: 0.91 }, media: { ref: { format: 'mp4' }, test: { format: 'y4m' } } },
+    config: { metrics: ['psnr', 'ssim'], ssimVariant: 'wang', dataRange: 255, luma: false, maxFrames: null, preset: null, allowNonfinite: false, baseline: false, pairs: 3, pairsDigest: 'e3b0c442', shard: null },
+    summary: { pairs: 3, evaluated: 3, failed: 0, failedIds: [], frames: 51, mean: { psnr: 31.2, ssim: 0.91 } },
+    mistype: 'status',
+    required: 'id',
   },
   'htp-consistency': {
     row: { groupBy: null, group: 'Total', level: 'High', count: 10, denominator: 20, percent: 50, wilsonLow: 29.9, wilsonHigh: 70.1, bootLow: null, bootHigh: null, paperPercent: 51.2 },

@@ -6,6 +6,7 @@ import { encodeKind } from './encode';
 import { htpConsistencyKind } from './htp-consistency';
 import { kernelBenchKind } from './kernel-bench';
 import { metricsBenchKind } from './metrics-bench';
+import { reconDatasetKind } from './recon-dataset';
 import { reconMetricsKind } from './recon-metrics';
 import { zooSizesKind } from './zoo-sizes';
 
@@ -16,6 +17,7 @@ export const RESULT_KIND_DEFINITIONS = {
   'kernel-bench': kernelBenchKind,
   'metrics-bench': metricsBenchKind,
   'recon-metrics': reconMetricsKind,
+  'recon-dataset': reconDatasetKind,
   'htp-consistency': htpConsistencyKind,
   agreement: agreementKind,
   decode: decodeKind,
@@ -63,6 +65,7 @@ export * from './decoder-bench';
 export * from './kernel-bench';
 export * from './metrics-bench';
 export * from './recon-metrics';
+export * from './recon-dataset';
 export * from './htp-consistency';
 export * from './agreement';
 export * from './decode';
