@@ -126,7 +126,7 @@ Examples:
     const system = { before, after: await systemLoad() };
     const config = { width: opts.width, height: opts.height, frames: opts.frames, threads, referenceRuns: opts.referenceRuns, seed: opts.seed, skimage: opts.skimage, ssimJs: opts.ssimJs, sampling };
     const manifest = cliManifest('bench metrics', { config, seed: opts.seed, startedAt, system });
-    const doc = createResultDocument('metrics-bench', manifest, outcome.rows as unknown as Record<string, unknown>[], {
+    const doc = createResultDocument('metrics-bench', manifest, outcome.rows, {
       config,
       summary: { ratios: outcome.ratios, ceilings: outcome.ceilings, kernelVariant: outcome.kernelVariant, skimageVersion: outcome.skimageVersion, input: outcome.input },
     });

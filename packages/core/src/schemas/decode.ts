@@ -15,6 +15,10 @@ export const decodeRowSchema = z.looseObject({
   macs: nullableNumber,
   profile: nullableString.describe('onnxruntime Chrome-trace profile written, if asked for'),
   profileEvents: nullableNumber,
+  profileOpTypes: z
+    .array(z.looseObject({ opType: z.string(), totalMs: numberValue, calls: numberValue, share: numberValue }))
+    .nullish()
+    .describe('with --profile: kernel time by operator type, largest first (share of all kernel time)'),
 });
 
 /** The decode kind: one decode of latents to frames (one row). */

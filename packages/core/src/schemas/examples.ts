@@ -21,6 +21,17 @@ export const RESULT_KIND_EXAMPLES: {
     summary: { ceilings: { memcpyGBps: 10, matmulGflops: 100 } },
     mistype: 'medianMs',
   },
+  'metrics-bench': {
+    row: { state: 'completed', task: 'ssim', implementation: 'evalkit', threads: 1, value: 0.87, bytes: 5.5e6, flop: 6.1e8, gbps: 120, gflops: 13, samples: 10, meanMs: 46, medianMs: 45, p99Ms: 50, sdMs: 2 },
+    summary: {
+      ratios: [{ label: 'SSIM, scikit-image / evalkit (1 thread each, 10 interleaved rounds)', value: 8.1, ci95: [7.9, 8.3], bootstrap: 'paired' }],
+      ceilings: { stream: { copyGBps: 20, triadGBps: 12, arrayBytes: 2 ** 26, repeats: 5 }, peakOneCore: null, peakThreads: null, fp64OneCoreGflops: null, wasmF64x2OneCoreGflops: null },
+      kernelVariant: 'fma',
+      skimageVersion: '0.19.3',
+      input: { width: 1280, height: 720, channels: 3, frames: 17, description: 'seeded synthetic clip' },
+    },
+    mistype: 'threads',
+  },
   'recon-metrics': {
     row: { video: 'clip', index: 0, psnr: Infinity, ssim: 1 },
     summary: { mean: { psnr: Infinity }, perVideo: [{ video: 'clip', frames: 1, psnr: Infinity, ssim: 1 }] },
