@@ -57,9 +57,10 @@ export interface AcceptedDocument {
 const fail = (message: string, field: string, value: unknown) => new EvalkitError(ERROR_CODES.INVALID_DOCUMENT, message, { file: 'POST /api/results', field, value });
 
 /**
- * Checks a posted body: JSON, a result-document envelope of this schema version, one of the kinds
- * a page measures, rows of that kind, and a browser device fingerprint (a page's document always
- * has one, so a document without one did not come from the page).
+ * Checks a posted body: JSON, one of the kinds a page measures, a browser device fingerprint (a
+ * page's document always has one, so a document without one did not come from the page), the rows a
+ * page writes, then the whole document against core's schema of its kind. The kind is checked first,
+ * so a post of another kind is refused as such, not for the fields that kind would need.
  */
 export function acceptPostedDocument(body: string): AcceptedDocument {
   let value: unknown;
@@ -68,19 +69,21 @@ export function acceptPostedDocument(body: string): AcceptedDocument {
   } catch (error) {
     throw fail(`not valid JSON: ${(error as Error).message}`, '(root)', body.slice(0, 40));
   }
-  const document = validateResultDocument(value, 'POST /api/results');
-  const kind = documentKind(document);
-  if (!(POSTABLE_KINDS as readonly string[]).includes(kind)) throw fail(`a page may post ${POSTABLE_KINDS.join(' or ')} documents`, 'schema', document.schema);
-  const browser = browserFingerprintSchema.safeParse((value as { manifest: { device: { browser?: unknown } } }).manifest.device.browser);
+  const schema = value !== null && typeof value === 'object' ? (value as { schema?: unknown }).schema : undefined;
+  const kind = typeof schema === 'string' ? documentKind({ schema }) : 'unknown';
+  if (!(POSTABLE_KINDS as readonly string[]).includes(kind)) throw fail(`a page may post ${POSTABLE_KINDS.join(' or ')} documents`, 'schema', schema);
+  const device = (value as { manifest?: { device?: { browser?: unknown } } }).manifest?.device;
+  const browser = browserFingerprintSchema.safeParse(device?.browser);
   if (!browser.success) {
     const issue = browser.error.issues[0];
     throw fail(`browser fingerprint: ${issue.message}`, ['manifest', 'device', 'browser', ...issue.path.map(String)].join('.'), undefined);
   }
-  const rows = z.array(ROW_SCHEMAS[kind as AcceptedDocument['kind']]).safeParse(document.results);
+  const rows = z.array(ROW_SCHEMAS[kind as AcceptedDocument['kind']]).safeParse((value as { results?: unknown }).results);
   if (!rows.success) {
     const issue = rows.error.issues[0];
-    throw fail(`row: ${issue.message}`, `results[${String(issue.path[0])}]${issue.path.length > 1 ? `.${issue.path.slice(1).map(String).join('.')}` : ''}`, undefined);
+    throw fail(`row: ${issue.message}`, issue.path.length > 0 ? `results[${String(issue.path[0])}]${issue.path.length > 1 ? `.${issue.path.slice(1).map(String).join('.')}` : ''}` : 'results', undefined);
   }
+  const document = validateResultDocument(value, 'POST /api/results');
   return { kind: kind as AcceptedDocument['kind'], document, browser: browser.data };
 }
 
