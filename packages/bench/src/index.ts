@@ -25,5 +25,9 @@ export type { DecoderBenchRow, DecoderBenchSummary, DecoderPair } from './decode
 export { latentFramesFor } from '@evalkit/decoder-zoo';
 export { DecoderChild, runZooDecodeJobInChild } from './jobs/run-job-in-child';
 export type { ZooDecodeJob, ZooDecodeJobResult, ZooDecodeSetup } from './jobs/zoo-decode-job';
+// Comparing documents: two runs of a benchmark (`evalkit compare A B`) and kernel documents of several devices (`evalkit compare kernels`).
 export { compareDocuments, verdictOf } from './compare/compare-documents';
-export type { DocumentComparison, ComparedChange, SourcedResult, Verdict } from './compare/compare-documents';
+export type { DocumentComparison, ComparedChange, Verdict } from './compare/compare-documents';
+export { compareKernelDocuments, KERNEL_BENCH_HINT } from './compare/compare-kernel-devices';
+export type { KernelComparison, ComparedRow, ComparedRatio, DeviceColumn } from './compare/compare-kernel-devices';
+export type { SourcedDocument } from './compare/sourced-document';
