@@ -1,12 +1,10 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import { createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
+import { createResultDocument, ERROR_CODES, EvalkitError, paperGpuSpeedup, readPaperValues, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
 import { isZooModelName, listZooModels } from '@evalkit/decoder-zoo';
 import { formatWithInterval, runDecoderBench, type DecoderBenchRow, type DecoderBenchSummary } from '@evalkit/bench';
-import { cliManifest, REPO_ROOT } from '../shared/context';
+import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 import { commaList, nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
 import { addSamplingFlags, samplingOptions, type SamplingFlags } from '../shared/sampling-flags';
@@ -28,17 +26,6 @@ interface BenchDecodersOptions extends SamplingFlags {
   weights?: string;
   out?: string;
   json?: boolean;
-}
-
-interface PaperModels {
-  models: Record<string, { gpuFps: number | null }>;
-}
-
-/** The paper's GPU speedup of a pair (Turbo FPS / baseline FPS at 512x512), from fixtures/paper/turbo-vaed.json. */
-export function paperGpuSpeedup(baseline: string, turbo: string, paper: PaperModels): number | null {
-  const b = paper.models[baseline]?.gpuFps;
-  const t = paper.models[turbo]?.gpuFps;
-  return b && t ? t / b : null;
 }
 
 /** Checkpoints per model from --weights: "NAME=FILE,..." or a bare FILE when one model is benched. */
@@ -144,7 +131,8 @@ Examples:
       for (const m of opts.models) if (!isZooModelName(m)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `unknown zoo decoder; the zoo has ${listZooModels().join(', ')}`, { field: '--models', value: m });
       const sampling = samplingOptions(opts);
       const weights = weightsByModel(opts.weights, opts.models);
-      const paper = JSON.parse(readFileSync(resolve(REPO_ROOT, 'fixtures/paper/turbo-vaed.json'), 'utf8')) as PaperModels;
+      // Joined when the document is written, from core's one reader of fixtures/paper.
+      const paper = readPaperValues().turboVaed;
       const startedAt = new Date();
       const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
       const task = progress.start('bench decoders', 1);
@@ -164,7 +152,7 @@ Examples:
           sampling,
           ceiling: opts.ceiling,
           pin: opts.pin === true,
-          paperGpuSpeedup: (b, t) => paperGpuSpeedup(b, t, paper),
+          paperGpuSpeedup: (b, t) => paperGpuSpeedup(paper, b, t),
           onProgress: (m) => task.tick(0, m),
         });
         task.done();

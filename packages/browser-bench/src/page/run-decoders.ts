@@ -1,31 +1,15 @@
+import type { DeclaredFields, ResultRow } from '@evalkit/core';
 import { timeTasks } from '@evalkit/kernel-bench';
 import type { DecoderAsset, DecoderPlan } from '../plan';
 import type { WebBackend } from '../backends';
 import { openWebSession, type OrtWebModule } from '../web-session';
 
-/** A decoder-bench row measured in a page; peak RSS is null because a page cannot read its process's memory. */
-export interface BrowserDecoderRow extends Record<string, unknown> {
-  model: string;
-  label: string;
-  height: number;
-  width: number;
-  latentFrames: number;
-  outputFrames: number;
-  runs: number;
-  meanMs: number;
-  medianMs: number;
-  p99Ms: number;
-  sdMs: number;
-  minMs: number;
-  fps: number;
-  peakRssBytes: null;
-  params: number;
-  macs: number;
-  gflops: number;
-  ceilingFraction: number | null;
-  widthMult: number;
-  setupSeconds: number;
-}
+/**
+ * A decoder-bench row measured in a page: core's decoder-bench row (the one declaration of its
+ * fields), with what a page always knows; peak RSS is null because a page cannot read its
+ * process's memory.
+ */
+export type BrowserDecoderRow = DeclaredFields<ResultRow<'decoder-bench'>> & { peakRssBytes: null; widthMult: number; setupSeconds: number };
 
 /** Rows, pair speedups and the models that failed (with why) on one backend. */
 export interface DecoderRun {
