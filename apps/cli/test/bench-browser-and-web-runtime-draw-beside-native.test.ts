@@ -59,6 +59,13 @@ chromium.describe('evalkit bench browser then evalkit report', () => {
     }
   }, 900_000);
 
+  it('refuses --min-runs above --max-runs for the page decoders before serving anything (exit 2)', () => {
+    const out = join(tmpdir(), 'evalkit-never-served');
+    const r = run(['bench', 'serve', '--out', out, '--min-runs', '5', '--max-runs', '3', '--port', '0']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--max-runs.*--min-runs \(5\) is above --max-runs/);
+  }, 120_000);
+
   it('names the Debian package when the browser is missing', () => {
     const r = run(['bench', 'browser', '--out', join(tmpdir(), 'never-written'), '--browser', '/nonexistent/chromium', '--no-decoders']);
     expect(r.status).toBe(2); // --browser names a program that is not there: a bad flag value

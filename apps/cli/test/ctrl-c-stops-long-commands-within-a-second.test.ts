@@ -7,8 +7,8 @@ import { writeNpyFile } from '@evalkit/media-io';
 
 const bin = resolve(__dirname, '../bin/evalkit.js');
 
-/** Starts evalkit, waits until `busy` shows on stderr (or `ms` passed) plus `settle` ms, sends SIGINT, and times the exit. */
-async function interrupt(args: string[], busy: RegExp | null, settle: number): Promise<{ code: number | null; ms: number; stderr: string }> {
+/** Starts evalkit, waits until `busy` shows on stderr plus `settle` ms, sends `signal` (SIGINT: Ctrl-C), and times the exit. */
+async function interrupt(args: string[], busy: RegExp | null, settle: number, signal: 'SIGINT' | 'SIGTERM' = 'SIGINT'): Promise<{ code: number | null; ms: number; stderr: string }> {
   const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
@@ -28,13 +28,27 @@ async function interrupt(args: string[], busy: RegExp | null, settle: number): P
   });
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const began = Date.now();
-  child.kill('SIGINT');
+  child.kill(signal);
   const code = await exited;
   return { code, ms: Date.now() - began, stderr };
 }
 
 /** Seeded uniform [0, 1) samples from core's one generator (the values only need to differ). */
 const noise = (n: number, seed: number): Float32Array => Float32Array.from({ length: n }, mulberry32(seed));
+
+/** 500 raters x 300 cases: 124,750 rater pairs of Cohen's kappa, seconds of synchronous work. */
+function writeLargeRatings(path: string): void {
+  const raters = Array.from({ length: 500 }, (_, j) => `r${j}`);
+  const levels = ['Low', 'Moderate', 'High'];
+  const rows = Array.from({ length: 300 }, (_, i) => `c${i},${raters.map((_, j) => levels[(i * 31 + j * 17 + ((i * j) % 5)) % 3]).join(',')}`);
+  writeFileSync(path, `case_id,${raters.join(',')}\n${rows.join('\n')}\n`);
+}
+
+/** Nothing of the run is left in `dir`: not the output, not a temporary file or staging folder. */
+function expectNothingWritten(dir: string, out: string): void {
+  expect(existsSync(out)).toBe(false);
+  expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+}
 
 describe('SIGINT during a long command ends it within a second with exit 130 and no partial output', () => {
   jest.setTimeout(180_000);
@@ -43,25 +57,16 @@ describe('SIGINT during a long command ends it within a second with exit 130 and
     dir = mkdtempSync(join(tmpdir(), 'evalkit-sigint-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  /** Nothing of the run is left: not the output, not a temporary file or staging folder. */
-  function expectNothingWritten(out: string): void {
-    expect(existsSync(out)).toBe(false);
-    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
-  }
+  const expectNothingWrittenHere = (out: string) => expectNothingWritten(dir, out);
 
   it('agreement on a large CSV (synchronous work that blocks the event loop)', async () => {
-    // 500 raters x 300 cases: 124,750 rater pairs of Cohen's kappa, minutes of synchronous work.
-    const raters = Array.from({ length: 500 }, (_, j) => `r${j}`);
-    const levels = ['Low', 'Moderate', 'High'];
-    const rows = Array.from({ length: 300 }, (_, i) => `c${i},${raters.map((_, j) => levels[(i * 31 + j * 17 + ((i * j) % 5)) % 3]).join(',')}`);
     const csv = join(dir, 'large.csv');
-    writeFileSync(csv, `case_id,${raters.join(',')}\n${rows.join('\n')}\n`);
+    writeLargeRatings(csv);
     const out = join(dir, 'agreement.json');
     // Interrupted 2.5 s after the start: the supervisor and the CSV are up by then, the kappas are not done.
     const r = await interrupt(['agreement', '--ratings', csv, '--out', out], null, 2_500);
     expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 130, fast: true });
-    expectNothingWritten(out);
+    expectNothingWrittenHere(out);
     rmSync(csv);
   });
 
@@ -73,7 +78,7 @@ describe('SIGINT during a long command ends it within a second with exit 130 and
     const out = join(dir, 'metrics.json');
     const r = await interrupt(['metrics', '--ref', join(dir, 'ref.npy'), '--test', join(dir, 'test.npy'), '--data-range', '1', '--metrics', 'psnr,ssim', '--threads', '2', '--out', out, '--csv', join(dir, 'm.csv')], /\[metrics\] started/, 1500);
     expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 130, fast: true });
-    expectNothingWritten(out);
+    expectNothingWrittenHere(out);
     expect(existsSync(join(dir, 'm.csv'))).toBe(false);
     rmSync(join(dir, 'ref.npy'));
     rmSync(join(dir, 'test.npy'));
@@ -83,13 +88,40 @@ describe('SIGINT during a long command ends it within a second with exit 130 and
     const out = join(dir, 'decoded');
     const r = await interrupt(['decode', '--model', 'zoo:turbo-vaed-hunyuan', '--width-mult', '0.25', '--height', '256', '--width', '256', '--latent-frames', '5', '--out', out], /\[decode\] started/, 1500);
     expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 130, fast: true });
-    expectNothingWritten(out);
+    expectNothingWrittenHere(out);
   });
 
   it('bench kernels', async () => {
     const out = join(dir, 'kernels.json');
     const r = await interrupt(['bench', 'kernels', '--preset', 'paper', '--out', out], /\[/, 1500);
     expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 130, fast: true });
-    expectNothingWritten(out);
+    expectNothingWrittenHere(out);
+  });
+});
+
+// What a service manager, `timeout` or `kill` sends: the same clean stop, with exit 143 (128 + 15).
+describe('SIGTERM during a long command ends it within a second with exit 143 and no partial output', () => {
+  jest.setTimeout(180_000);
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'evalkit-sigterm-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('agreement on a large CSV (the supervisor stops the blocked command and removes its temporary file)', async () => {
+    const csv = join(dir, 'large.csv');
+    writeLargeRatings(csv);
+    const out = join(dir, 'agreement.json');
+    const r = await interrupt(['agreement', '--ratings', csv, '--out', out], null, 2_500, 'SIGTERM');
+    expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 143, fast: true });
+    expectNothingWritten(dir, out);
+    rmSync(csv);
+  });
+
+  it('decode (no frame of the sequence appears, no staging folder is left)', async () => {
+    const out = join(dir, 'decoded');
+    const r = await interrupt(['decode', '--model', 'zoo:turbo-vaed-hunyuan', '--width-mult', '0.25', '--height', '256', '--width', '256', '--latent-frames', '5', '--out', out], /\[decode\] started/, 1500, 'SIGTERM');
+    expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 143, fast: true });
+    expectNothingWritten(dir, out);
   });
 });

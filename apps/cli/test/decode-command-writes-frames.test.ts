@@ -87,7 +87,7 @@ describe('evalkit decode', () => {
     expect(worst).toBeLessThanOrEqual(1);
   }, 60_000);
 
-  it('decodes a reduced-width zoo graph in tiles derived from a memory budget and writes a Chrome trace', () => {
+  it('decodes a reduced-width zoo graph in tiles derived from a memory budget and writes a Chrome trace with kernel time by op type', () => {
     const out = join(dir, 'zoo');
     const trace = join(dir, 'trace.json');
     const r = run(['decode', '--model', 'zoo:turbo-vaed-hunyuan', '--width-mult', '0.125', '--height', '64', '--width', '64', '--latent-frames', '2', '--memory-budget', '160', '--profile', trace, '--out', out, '--json']);
@@ -97,6 +97,10 @@ describe('evalkit decode', () => {
     expect(doc.results[0].outputShape).toEqual([1, 3, 5, 64, 64]);
     expect(doc.results[0].estimatedPeakBytes).toBeLessThanOrEqual(160 * 2 ** 20);
     expect(JSON.parse(readFileSync(trace, 'utf8')).length).toBeGreaterThan(10);
+    // kernel time by op type: a decoder of convolutions spends most of it in Conv
+    const byType = doc.results[0].profileOpTypes as { opType: string; share: number }[];
+    expect(byType[0].opType).toBe('Conv');
+    expect(byType.reduce((sum, t) => sum + t.share, 0)).toBeCloseTo(1, 9);
   }, 60_000);
 
   it.each([

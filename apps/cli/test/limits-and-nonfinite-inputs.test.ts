@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mulberry32 } from '@evalkit/core';
@@ -67,6 +67,22 @@ describe('limits and non-finite inputs', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
+  it('float samples spanning more than --data-range are warned about with their extent and the range, and the run goes on', () => {
+    const bytes = join(dir, 'bytes.npy');
+    writeNpyFile(bytes, { data: noise(n, 1).map((v) => v * 255), shape });
+    const r = run(['metrics', '--ref', bytes, '--test', bytes, '--data-range', '1', '--metrics', 'psnr', '--json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`evalkit: warning: ${bytes.replace(/[.]/g, '\\.')} holds samples from [0-9.e-]+ to 25[0-9.]+ \\(span 25[0-9.]+\\), more than --data-range 1: PSNR and SSIM assume`));
+    expect(r.stderr.match(/warning/g)).toHaveLength(1); // the same file as reference and test: one warning, no scale mismatch
+    // 0-1 reference against the 0-255 test: warned about with both extents, even under --data-range 255.
+    const scales = run(['metrics', '--ref', join(dir, 'ref.npy'), '--test', bytes, '--data-range', '255', '--metrics', 'psnr', '--json']);
+    expect(scales.status).toBe(0);
+    expect(scales.stderr).toMatch(new RegExp(`warning: reference ${join(dir, 'ref.npy').replace(/[.]/g, '\\.')} spans [0-9.e-]+ to 0\\.99[0-9]* but test ${bytes.replace(/[.]/g, '\\.')} spans [0-9.e-]+ to 25[0-9.]+: 2[0-9.]+ times apart`));
+    const fine = run(['metrics', '--ref', join(dir, 'ref.npy'), '--test', join(dir, 'test.npy'), '--data-range', '1', '--metrics', 'psnr', '--json']);
+    expect(fine.status).toBe(0);
+    expect(fine.stderr).not.toContain('warning');
+  });
+
   it('metrics --threads far above the cores is lowered to the cores with a note, and finishes', () => {
     const r = run(['metrics', '--ref', join(dir, 'ref.npy'), '--test', join(dir, 'test.npy'), '--data-range', '1', '--threads', '100000', '--json']);
     expect(r.status).toBe(0);
@@ -82,11 +98,37 @@ describe('limits and non-finite inputs', () => {
     expect(JSON.parse(readFileSync(join(out, 'decode.json'), 'utf8')).config.threads).toBe(availableParallelism());
   });
 
+  it('bench kernels --threads far above the cores is lowered to the cores with a note, and the document records the cores', () => {
+    const out = join(dir, 'kernels.json');
+    const r = run(['bench', 'kernels', '--variants', '1', '--shape', '2,1,4,4', '--time-budget', '5', '--min-samples', '3', '--max-runs', '3', '--threads', '100000', '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`--threads 100000 lowered to ${availableParallelism()}`);
+    expect(JSON.parse(readFileSync(out, 'utf8')).config.threads).toBe(availableParallelism());
+  });
+
+  it('bench decoders --threads far above the cores is lowered too', () => {
+    const r = run(['bench', 'decoders', '--models', 'turbo-vaed-ltx', '--height', '32', '--width', '32', '--latent-frames', '1', '--width-mult', '0.0625', '--no-ceiling', '--min-runs', '2', '--max-runs', '2', '--warmup', '0', '--threads', '100000', '--json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`--threads 100000 lowered to ${availableParallelism()}`);
+    expect(JSON.parse(r.stdout).config.threads).toBe(availableParallelism());
+  });
+
+  it('a repro profile asking for sizes above the commands\' limits is refused naming the field (exit 1), and nothing runs', () => {
+    const profile = join(dir, 'huge-profile.json');
+    writeFileSync(profile, JSON.stringify({ decoders: { frames: 1e9 } }));
+    const r = run(['repro', '--profile', profile, '--out', join(dir, 'never')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${profile}, field "decoders.frames", value 1000000000: invalid profile`);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+
   it.each([
     [['zoo', 'list', '--height', '65536', '--width', '65536'], /--height.*65536 pixels is above the limit of 16384/],
     [['zoo', 'list', '--height', '1e9'], /--height.*1000000000 pixels is above the limit of 16384/],
     [['zoo', 'list', '--latent-frames', '100000'], /--latent-frames.*above the limit of 1024/],
     [['decode', '--height', '65536', '--out', 'x'], /--height.*above the limit of 16384/],
+    [['bench', 'decoders', '--frames', '1000000000'], /--frames.*1000000000 output frames is above the limit of 4093/],
+    [['bench', 'serve', '--out', 'x', '--width', '65536'], /--width.*above the limit of 16384/],
   ])('%j is refused at once, naming the limit (exit 2)', (args, message) => {
     const r = run(args as string[]);
     expect(r.status).toBe(2);

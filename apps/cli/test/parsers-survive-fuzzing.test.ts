@@ -17,17 +17,46 @@ const RUNS = 3000;
 const tried = new Map<string, number>();
 const repo = resolve(__dirname, '../../..');
 
-/** Runs `parse` on every input; anything thrown but an EvalkitError fails the property. */
+// Allocation bound of the binary parsers: a header may claim any size, so a parser must check the
+// claim against the bytes it was given before allocating. What a parse allocates is measured as the
+// growth of ArrayBuffer memory across the call (its result kept alive; garbage made during the call
+// is counted too unless a collection ran, so the measure can only err low, never flag a good parser).
+const ALLOCATION_FACTOR = 8;
+const ALLOCATION_SLACK = 64 * 1024;
+const largest = new Map<string, { allocated: number; input: number }>();
+
+/** ArrayBuffer bytes allocated while `fn` runs (its result, or what it threw, kept until the measure is taken). */
+function arrayBufferGrowth(fn: () => unknown): { bytes: number; outcome: { value?: unknown; error?: unknown } } {
+  const before = process.memoryUsage().arrayBuffers;
+  const outcome: { value?: unknown; error?: unknown } = {};
+  try {
+    outcome.value = fn();
+  } catch (error) {
+    outcome.error = error;
+  }
+  return { bytes: process.memoryUsage().arrayBuffers - before, outcome };
+}
+
+/** Fails when parsing `input` allocated more than ALLOCATION_FACTOR x its size + ALLOCATION_SLACK; records the largest. */
+function expectBoundedAllocation(name: string, inputBytes: number, allocated: number, what: string): void {
+  const bound = ALLOCATION_FACTOR * inputBytes + ALLOCATION_SLACK;
+  if (allocated > bound) throw new Error(`${name}: ${what} allocated ${allocated} bytes for a ${inputBytes}-byte input (bound ${bound})`);
+  const seen = largest.get(name);
+  if (!seen || allocated > seen.allocated) largest.set(name, { allocated, input: inputBytes });
+}
+
+/**
+ * Runs `parse` on every input; anything thrown but an EvalkitError fails the property. For byte
+ * inputs the allocation of each parse is measured and bounded by the input's size.
+ */
 function survives<T>(name: string, input: fc.Arbitrary<T>, parse: (value: T) => unknown, runs = RUNS): void {
   let n = 0;
   fc.assert(
     fc.property(input, (value) => {
       n++;
-      try {
-        parse(value);
-      } catch (error) {
-        if (!(error instanceof EvalkitError)) throw error;
-      }
+      const { bytes, outcome } = arrayBufferGrowth(() => parse(value));
+      if ('error' in outcome && !(outcome.error instanceof EvalkitError)) throw outcome.error;
+      if (value instanceof Uint8Array) expectBoundedAllocation(name, value.length, bytes, 'a generated input');
     }),
     { seed: SEED, numRuns: runs },
   );
@@ -109,8 +138,12 @@ describe('parsers survive fuzzing: only EvalkitErrors, no crash or hang', () => 
   });
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
-    const lines = [...tried].map(([name, n]) => `  ${name.padEnd(18)} ${n} inputs`);
-    process.stdout.write(`fuzzing (fast-check seed ${SEED}):\n${lines.join('\n')}\n`);
+    const kib = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
+    const lines = [...tried].map(([name, n]) => {
+      const most = largest.get(name);
+      return `  ${name.padEnd(18)} ${n} inputs${most ? `; most array-buffer memory one parse allocated: ${most.allocated} bytes (for a ${most.input}-byte input)` : ''}`;
+    });
+    process.stdout.write(`fuzzing (fast-check seed ${SEED}; binary parsers bounded to ${ALLOCATION_FACTOR} x input + ${kib(ALLOCATION_SLACK)}):\n${lines.join('\n')}\n`);
   });
 
   const npyFiles = [
@@ -230,6 +263,42 @@ describe('parsers survive fuzzing: only EvalkitErrors, no crash or hang', () => 
       },
       1000,
     );
+  });
+
+  it('headers claiming huge sizes are refused before anything of that size is allocated', () => {
+    const npyHeader = (dict: string) => {
+      const header = `${dict}`.padEnd(118, ' ') + '\n';
+      return Uint8Array.from([0x93, ...Buffer.from('NUMPY'), 1, 0, header.length & 0xff, header.length >> 8, ...Buffer.from(header, 'latin1'), 1, 2, 3, 4]);
+    };
+    const safetensorsHeader = (json: string) => {
+      const head = Buffer.from(json, 'utf8');
+      const len = Buffer.alloc(8);
+      len.writeBigUInt64LE(BigInt(head.length));
+      return Uint8Array.from([...len, ...head, 1, 2, 3, 4]);
+    };
+    const bigZip = Buffer.from(storedZip([['latents.npy', npyFiles[0]]]));
+    // Claimed uncompressed size 4 GiB - 16 in the local and central headers of the one member.
+    bigZip.writeUInt32LE(0xfffffff0, 22);
+    bigZip.writeUInt32LE(0xfffffff0, 30 + 'latents.npy'.length + npyFiles[0].length + 24);
+    const hostile: [string, Uint8Array, (b: Uint8Array) => unknown][] = [
+      ['npy', npyHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (100000, 100000, 100000), }"), (b) => parseNpy(b, 'huge.npy')],
+      ['npy', npyHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (536870912,), }"), (b) => parseNpy(b, 'huge.npy')],
+      ['safetensors', safetensorsHeader('{"latents":{"dtype":"F32","shape":[1000000000],"data_offsets":[0,4000000000]}}'), (b) => parseSafetensors(b, 'huge.safetensors', undefined, ['latents'])],
+      ['safetensors', Uint8Array.from([0xff, 0xff, 0xff, 0x7f, 0, 0, 0, 0, 0x7b]), (b) => parseSafetensors(b, 'huge.safetensors', undefined, ['latents'])],
+      ['y4m', Uint8Array.from(Buffer.from('YUV4MPEG2 W16384 H16384 F25:1 C444\nFRAME\n\x01\x02\x03')), (b) => parseY4m(b, 'huge.y4m').rgb(0)],
+      ['npz', Uint8Array.from(bigZip), (b) => parseNpz(b, 'huge.npz', undefined, ['latents'])],
+    ];
+    for (const [name, bytes, parse] of hostile) {
+      const { bytes: allocated, outcome } = arrayBufferGrowth(() => parse(bytes));
+      expect(outcome.error).toBeInstanceOf(EvalkitError);
+      expectBoundedAllocation(`${name} (hostile header)`, bytes.length, allocated, 'a header claiming a huge size');
+    }
+  });
+
+  it('the allocation probe sees an allocation of a claimed size (so the bound can fail)', () => {
+    const { bytes } = arrayBufferGrowth(() => new Float32Array(2 ** 22));
+    expect(bytes).toBeGreaterThanOrEqual(2 ** 24);
+    expect(() => expectBoundedAllocation('probe', 100, bytes, 'a 16 MiB array')).toThrow(/allocated \d+ bytes for a 100-byte input/);
   });
 
   it('reads the shipped fixtures it mutates from (the generators start from valid files)', () => {

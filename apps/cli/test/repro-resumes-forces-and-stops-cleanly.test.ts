@@ -61,6 +61,8 @@ describe('evalkit repro', () => {
     const runDir = runFolder(out);
     for (const f of ['zoo-sizes.json', 'htp/htp-consistency.json', 'htp/agreement.json', 'index.html']) expect(existsSync(join(runDir, f))).toBe(true);
     expect(first.stdout).toMatch(/Report: .*index\.html/);
+    // The summary opens by saying what the profile ran.
+    expect(first.stdout.split('\n')[0]).toBe('Profile test: a custom profile: HTP: 200 bootstrap resamples.');
     expect(first.stdout).toMatch(/High\s+71\.03 \(71\.03\)/);
     const before = stable(join(runDir, 'htp/htp-consistency.json'));
     const mtime = statSync(join(runDir, 'zoo-sizes.json')).mtimeMs;

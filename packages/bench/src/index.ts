@@ -31,3 +31,11 @@ export type { DocumentComparison, ComparedChange, Verdict } from './compare/comp
 export { compareKernelDocuments, KERNEL_BENCH_HINT } from './compare/compare-kernel-devices';
 export type { KernelComparison, ComparedRow, ComparedRatio, DeviceColumn } from './compare/compare-kernel-devices';
 export type { SourcedDocument } from './compare/sourced-document';
+export { decoderRowTiming, pairSpeedup } from './decoders/decoder-row-statistics';
+export type { DecoderRowTiming, PairSide, PairSpeedup } from './decoders/decoder-row-statistics';
+export { runMetricsBench, syntheticClip } from './metrics/run-metrics-bench';
+export type { MetricsBenchOptions, MetricsBenchOutcome, MetricsBenchRow, MetricsCeilings, MetricsImplementation, MetricsRatio, MetricsTask } from './metrics/run-metrics-bench';
+export { startSkimage, referencePython } from './io/skimage-metrics-timing';
+export type { SkimageSession } from './io/skimage-metrics-timing';
+export { measureStreamBandwidth } from './ceilings/stream-bandwidth';
+export type { StreamBandwidth } from './ceilings/stream-bandwidth';

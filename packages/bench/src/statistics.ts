@@ -11,3 +11,5 @@ export { sampleInterleaved, timedByCaller } from './sampling/adaptive-sampling';
 export type { SamplingOptions, SamplingOutcome, StopReason, TimedRun } from './sampling/adaptive-sampling';
 export { applyCeiling, rooflineBound } from './ceilings/roofline';
 export type { AppliedCeiling } from './ceilings/roofline';
+export { decoderRowTiming, pairSpeedup } from './decoders/decoder-row-statistics';
+export type { DecoderRowTiming, PairSide, PairSpeedup } from './decoders/decoder-row-statistics';

@@ -1,6 +1,7 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import { ZOO_PAIRS } from '@evalkit/decoder-zoo';
 import { PRESETS, selectVariants, VARIANTS } from '@evalkit/kernel-bench';
+import type { SamplingOptions } from '@evalkit/bench/statistics';
 import type { BrowserBenchPlan, KernelPlan } from './plan';
 import type { DecoderAssets } from './server/decoder-assets';
 import { WEB_BACKENDS, type WebBackend } from './backends';
@@ -20,7 +21,7 @@ export interface PlanOptions {
   warmup: number;
   seed: number;
   decoders: DecoderAssets | null;
-  decoderSettings: { height: number; width: number; frames: number; runs: number; warmup: number; widthMult: number; seed: number };
+  decoderSettings: { height: number; width: number; frames: number; sampling: SamplingOptions; widthMult: number; seed: number };
   /** The paper's GPU speedup of a baseline/Turbo pair, where known. */
   paperGpuSpeedup?: (baseline: string, turbo: string) => number | null;
 }

@@ -12,7 +12,11 @@ export const BROWSER_BENCH_DEFAULTS = {
   height: 64,
   width: 64,
   frames: 17,
-  runs: 3,
+  /** Timed decodes per decoder: at least minRuns, at most maxRuns, pairs stopping once each median's interval is within ± targetCi or maxTimeSeconds have passed. */
+  minRuns: 3,
+  maxRuns: 10,
+  maxTimeSeconds: 60,
+  targetCi: 0.05,
   warmup: 1,
   /** A phone runs out of memory at the published width. */
   widthMult: 0.25,

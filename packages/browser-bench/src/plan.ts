@@ -1,3 +1,4 @@
+import type { SamplingOptions } from '@evalkit/bench/statistics';
 import type { BenchShape } from '@evalkit/kernel-bench';
 import type { WebBackend } from './backends';
 
@@ -33,8 +34,8 @@ export interface DecoderPlan {
   height: number;
   width: number;
   frames: number;
-  runs: number;
-  warmup: number;
+  /** `bench decoders`' adaptive sampling: min/max runs, time budget, target interval, warm-up. */
+  sampling: SamplingOptions;
   widthMult: number;
   seed: number;
   /** Backends the decoders run on (a subset of the plan's backends). */

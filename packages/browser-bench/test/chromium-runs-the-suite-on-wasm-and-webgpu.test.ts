@@ -13,7 +13,7 @@ type Row = Record<string, unknown> & { variant: string; implementation: string; 
 /** Serves a plan, drives headless Chromium through it and returns the documents written. */
 async function runInChromium(backends: WebBackend[], withDecoders: boolean): Promise<{ docs: ResultDocument[]; files: string[]; status: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'evalkit-browser-'));
-  const settings = { height: 32, width: 32, frames: 5, runs: 2, warmup: 1, widthMult: 0.0625, seed: 0 };
+  const settings = { height: 32, width: 32, frames: 5, sampling: { minRuns: 3, maxRuns: 3, maxTimeMs: 60_000, targetCi: 0.05, warmup: 1 }, widthMult: 0.0625, seed: 0 };
   const decoders = withDecoders ? new DecoderAssets({ models: ['turbo-vaed-hunyuan', 'hunyuanvideo'], ...settings }) : null;
   const plan = buildPlan({ tool: { name: 'evalkit bench serve', toolVersion: '0.1.0', command: ['evalkit', 'bench', 'browser'], gitRevision: null }, backends, threads: null, preset: 'smoke', warmup: 1, seed: 1, decoders, decoderSettings: settings });
   const server = await startBrowserBenchServer({ outDir: dir, host: '127.0.0.1', port: 0, plan, decoders });
@@ -26,6 +26,11 @@ async function runInChromium(backends: WebBackend[], withDecoders: boolean): Pro
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+type DecoderRow = Record<string, unknown> & { samplesMs: number[]; medianMs: number; medianCi95Ms: [number, number]; cv: number; unstable: boolean; unstableReasons: string[]; stopReason: string; runs: number; outputFrames: number; fps: number; peakRssBytes: null };
+
+/** The fields of a decoder-bench row written by `evalkit bench decoders` (Node.js, onnxruntime-node). */
+const NODE_DECODER_ROW_FIELDS = ['model', 'label', 'height', 'width', 'latentFrames', 'outputFrames', 'runs', 'samples', 'samplesMs', 'meanMs', 'medianMs', 'medianCi95Ms', 'ciHalfWidthRel', 'minMs', 'p99Ms', 'sdMs', 'cv', 'outliers', 'unstable', 'unstableReasons', 'fps', 'fpsCi95', 'peakRssBytes', 'params', 'macs', 'gflops', 'ceilingFraction', 'aboveMeasuredCeiling', 'widthMult', 'setupSeconds', 'stopReason'];
 
 const kernelDoc = (docs: ResultDocument[]) => docs.find((d) => d.schema === 'evalkit/kernel-bench@1')!;
 
@@ -65,13 +70,34 @@ chromium.describe('the browser benchmark in headless Chromium (real onnxruntime-
 
     const decoders = docs.find((d) => d.schema === 'evalkit/decoder-bench@1')!;
     expect(decoders.results.map((r) => r.model)).toEqual(['turbo-vaed-hunyuan', 'hunyuanvideo']);
-    for (const r of decoders.results) {
+    for (const row of decoders.results) {
+      const r = row as DecoderRow;
+      // The fields of a `bench decoders` row (peak RSS null: a page cannot read its memory).
+      expect(Object.keys(r)).toEqual(expect.arrayContaining(NODE_DECODER_ROW_FIELDS));
       expect(r.outputFrames).toBe(5);
-      expect(r.runs).toBe(2);
       expect(r.peakRssBytes).toBeNull();
       expect(r.fps).toBeGreaterThan(0);
+      // Three timed decodes (min = max = 3 runs): the median is the middle one, its interval lies
+      // within the extremes, and CV is the sample SD over the mean, derived here by hand.
+      expect({ runs: r.runs, n: r.samplesMs.length, stop: r.stopReason }).toEqual({ runs: 3, n: 3, stop: 'max-runs' });
+      const [lo, mid, hi] = [...r.samplesMs].sort((x, y) => x - y);
+      expect(r.medianMs).toBe(mid);
+      expect(r.medianCi95Ms[0]).toBeGreaterThanOrEqual(lo);
+      expect(r.medianCi95Ms[1]).toBeLessThanOrEqual(hi);
+      expect(r.medianCi95Ms[0]).toBeLessThanOrEqual(mid);
+      expect(r.medianCi95Ms[1]).toBeGreaterThanOrEqual(mid);
+      const mean = (lo + mid + hi) / 3;
+      const sd = Math.sqrt(((lo - mean) ** 2 + (mid - mean) ** 2 + (hi - mean) ** 2) / 2);
+      expect(r.cv).toBeCloseTo(sd / mean, 12);
+      expect(r.unstable).toBe(r.unstableReasons.length > 0);
     }
-    expect((decoders.summary as { pairs: { baseline: string }[] }).pairs.map((p) => p.baseline)).toEqual(['hunyuanvideo']);
+    const summary = decoders.summary as { pairs: { baseline: string; speedup: number; speedupCi95: [number, number]; pairedRuns: number; unstable: boolean }[]; sampling: { interleaved: boolean } };
+    expect(summary.pairs.map((p) => p.baseline)).toEqual(['hunyuanvideo']);
+    // The pair alternated A B for three rounds; its speedup carries the paired interval.
+    expect(summary.pairs[0].pairedRuns).toBe(3);
+    expect(summary.pairs[0].speedupCi95[0]).toBeLessThanOrEqual(summary.pairs[0].speedupCi95[1]);
+    expect(typeof summary.pairs[0].unstable).toBe('boolean');
+    expect(summary.sampling.interleaved).toBe(true);
   });
 
   it('runs the smoke kernel suite on WebGPU (SwiftShader), records what the backend cannot run, and times only what passed the cross-check', async () => {

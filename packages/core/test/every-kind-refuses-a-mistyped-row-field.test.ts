@@ -87,7 +87,7 @@ describe.each(RESULT_KINDS.map((k) => [k]))('a %s document', (kind) => {
 
 describe('the kind list', () => {
   it('declares exactly the kinds the tools write (codec-roundtrip was declared and written by nothing)', () => {
-    expect([...RESULT_KINDS].sort()).toEqual(['agreement', 'decode', 'decoder-bench', 'encode', 'htp-consistency', 'kernel-bench', 'recon-dataset', 'recon-metrics', 'zoo-sizes']);
+    expect([...RESULT_KINDS].sort()).toEqual(['agreement', 'decode', 'decoder-bench', 'encode', 'htp-consistency', 'kernel-bench', 'metrics-bench', 'recon-dataset', 'recon-metrics', 'zoo-sizes']);
   });
 
   it('reads documents of undeclared kinds as envelopes, but refuses to create them', () => {

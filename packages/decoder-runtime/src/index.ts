@@ -24,3 +24,6 @@ export { resolveDecoderModel } from './decode/decoder-model';
 export type { DecoderModel, DecoderModelOptions } from './decode/decoder-model';
 export { decodeVideo } from './decode/decode-video';
 export type { DecodeVideoOptions, DecodedVideo } from './decode/decode-video';
+export { opTypeProfile } from './session/op-type-profile';
+export type { OpTypeTime } from './session/op-type-profile';
+export { readOpTypeProfile } from './io/profile-file';

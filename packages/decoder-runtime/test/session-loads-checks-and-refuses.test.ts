@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onnx } from 'onnx-proto';
 import { buildCodecDecoderGraph, readCodecWeights } from '@evalkit/codec';
-import { DecoderSession, randomLatents } from '../src';
+import { DecoderSession, randomLatents, readOpTypeProfile } from '../src';
 
 const dir = mkdtempSync(join(tmpdir(), 'evk-session-'));
 const codecBytes = buildCodecDecoderGraph(readCodecWeights()).toBytes();
@@ -96,5 +96,9 @@ describe('decoder sessions', () => {
     const events = JSON.parse(readFileSync(profilePath, 'utf8')) as { cat: string; name: string; ph: string; args?: { op_name?: string } }[];
     expect(profileEvents).toBe(events.length);
     expect(events.some((e) => e.cat === 'Node' && e.ph === 'X' && e.args?.op_name === 'Conv')).toBe(true);
+    // the codec decoder is one Conv and its pixel shuffle: Conv is among the op types timed, shares sum to 1
+    const byType = readOpTypeProfile(profilePath);
+    expect(byType.map((t) => t.opType)).toContain('Conv');
+    expect(byType.reduce((s, t) => s + t.share, 0)).toBeCloseTo(1, 12);
   });
 });

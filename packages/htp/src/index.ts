@@ -16,6 +16,7 @@ export type { ParsedOpinion, OpinionForm } from './screening-opinion';
 export { evaluateStudy } from './htp-study';
 export type { StudyOptions, StudyEvaluation } from './htp-study';
 export { readOutputs, readOutputSet } from './io/read-outputs';
+export { OUTPUT_LIMITS, checkOutputFileCount, checkOutputBytes } from './io/output-limits';
 export { consistencyCsv, consistencyMarkdown, writeConsistencyTables, CONSISTENCY_COLUMNS, CORRECTED_MARK } from './io/consistency-tables';
 export type { PaperConsistencyRow, TableNotes } from './io/consistency-tables';
 export { readPaperTable, paperCell } from './paper-table';

@@ -1,7 +1,7 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import { assertSameShape, scaleFrame, type Frame } from './frame';
 import { flickerBetween } from './flicker';
-import type { FrameMetricOptions } from './frame-metrics';
+import { computeFrameMetrics, type FrameMetricOptions } from './frame-metrics';
 import { lumaBt601 } from './luma';
 import { MS_SSIM_MIN_SIDE } from './ms-ssim';
 import type { MetricsPool } from './parallel/metrics-pool';
@@ -121,7 +121,9 @@ export async function evaluateVideoPair(name: string, ref: VideoSource, test: Vi
       row.flicker = flickerBetween(lr[0], lr[1], lt[0], lt[1], options.dataRange);
     }
     prev = { ref: r, test: t };
-    const job = pool.compute(r, t, frameOptions).then((m) => {
+    // A one-frame video (an image pair) has nothing to spread over the pool's workers: its SSIM is
+    // split over the same number of threads by column strips instead.
+    const job = (count === 1 && pool.threads > 1 ? Promise.resolve(computeFrameMetrics(r, t, { ...frameOptions, threads: pool.threads })) : pool.compute(r, t, frameOptions)).then((m) => {
       Object.assign(row, m);
       options.onFrame?.(name, index);
     });

@@ -14,6 +14,8 @@ export interface FrameMetricOptions {
   dataRange: number;
   /** Compare BT.601 luma instead of the colour channels. */
   luma: boolean;
+  /** Threads to split SSIM and MS-SSIM of this one pair over (column strips; default 1). */
+  threads?: number;
 }
 
 /** Metrics of one frame pair; mse is always present (pooled PSNR needs it). */
@@ -31,7 +33,7 @@ export function computeFrameMetrics(ref: Frame, test: Frame, options: FrameMetri
   const m = mse(a, b);
   const out: FrameMetrics = { mse: m };
   if (options.psnr) out.psnr = psnrFromMse(m, options.dataRange);
-  if (options.ssim) out.ssim = ssim(a, b, { variant: options.ssimVariant, dataRange: options.dataRange });
-  if (options.msssim) out.msssim = msSsim(a, b, { dataRange: options.dataRange });
+  if (options.ssim) out.ssim = ssim(a, b, { variant: options.ssimVariant, dataRange: options.dataRange, threads: options.threads });
+  if (options.msssim) out.msssim = msSsim(a, b, { dataRange: options.dataRange, threads: options.threads });
   return out;
 }

@@ -1,4 +1,6 @@
 import type { Frame, FrameData } from './frame';
+import { sumSquaredErrorU8 } from './kernels/streaming-reductions';
+import { metricsKernels } from './kernels/wasm-kernels';
 
 /** Options of PSNR: the data range (255 for 8-bit data, 1 for data on [0,1]). */
 export interface PsnrOptions {
@@ -8,11 +10,16 @@ export interface PsnrOptions {
 /** PSNR is better when higher. */
 export const PSNR_HIGHER_IS_BETTER = true;
 
-/** Sum of squared differences; integer arithmetic for 8-bit data (exact, and faster). */
+/**
+ * Sum of squared differences in one pass; integer arithmetic for 8-bit data (exact, and faster):
+ * 16 samples per instruction in WebAssembly, or a 32-bit integer loop where that is missing.
+ */
 export function sumSquaredError(a: FrameData, b: FrameData): number {
   if (a.length !== b.length) throw new RangeError(`sample counts differ: ${a.length} vs ${b.length}`);
   const n = a.length;
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    const kernels = metricsKernels();
+    if (kernels) return sumSquaredErrorU8(kernels, a, b);
     let total = 0;
     // chunks keep the int accumulator below 2^31 (65025 * 32768 < 2^31)
     for (let start = 0; start < n; start += 32768) {

@@ -1,5 +1,6 @@
 import type { SsimWindow } from './ssim-window';
-import { simdSsimAvailable, ssimPlaneSimd } from './ssim-simd';
+import { kernelHasWindow, ssimStrips } from './kernels/ssim-strips';
+import { metricsKernels } from './kernels/wasm-kernels';
 
 /** Mean SSIM and mean contrast-structure term over the valid region of one plane pair. */
 export interface SsimStats {
@@ -28,9 +29,10 @@ export function createSsimScratch(width: number): SsimScratch {
  * the same loop. The window is symmetric, so pairs of taps share one multiply.
  */
 export function ssimPlane(x: Float64Array, y: Float64Array, width: number, height: number, window: SsimWindow, dataRange: number, scratch?: SsimScratch): SsimStats {
-  // The 11-tap window (Wang convention, MS-SSIM) runs on the f64x2 WebAssembly kernel (every Node
-  // ≥ 20 has WebAssembly SIMD); both do the same float64 arithmetic (tests check they agree).
-  if (window.radius === 5 && width > 10 && height > 10 && simdSsimAvailable()) return ssimPlaneSimd(x, y, width, height, window, dataRange);
+  // The 11- and 7-tap windows (Wang, MS-SSIM; scikit-image's default) run on the f64x2 WebAssembly
+  // kernels (every Node ≥ 20 has WebAssembly SIMD); both do float64 arithmetic (tests check they agree).
+  const kernels = metricsKernels();
+  if (kernels && kernelHasWindow(window) && width > 2 * window.radius && height > 2 * window.radius) return ssimStrips(kernels, x.subarray(0, width * height), y.subarray(0, width * height), width, height, 1, window, dataRange);
   return ssimPlaneScalar(x, y, width, height, window, dataRange, scratch);
 }
 

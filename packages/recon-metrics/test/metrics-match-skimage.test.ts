@@ -35,30 +35,30 @@ describe.each(reference.pairs.map((p) => [`${p.test}`, p] as const))('%s against
     expect(get()[0].channels).toBe(pair.channels);
   });
 
-  it('PSNR matches peak_signal_noise_ratio within 1e-4 dB (range 255 and [0,1])', () => {
+  it('PSNR matches peak_signal_noise_ratio within 1e-6 dB (range 255 and [0,1])', () => {
     const [a, b] = get();
-    assertClose(psnr(a, b, { dataRange: 255 }), pair.psnr, { atol: 1e-4 }, 'psnr');
-    assertClose(psnr(scaleFrame(a, 1 / 255), scaleFrame(b, 1 / 255), { dataRange: 1 }), pair.psnrUnitRange, { atol: 1e-4 }, 'psnr [0,1]');
+    assertClose(psnr(a, b, { dataRange: 255 }), pair.psnr, { atol: 1e-6 }, 'psnr');
+    assertClose(psnr(scaleFrame(a, 1 / 255), scaleFrame(b, 1 / 255), { dataRange: 1 }), pair.psnrUnitRange, { atol: 1e-6 }, 'psnr [0,1]');
   });
 
-  it('SSIM (Wang: Gaussian 11, σ 1.5, population covariance) matches within 1e-4', () => {
+  it('SSIM (Wang: Gaussian 11, σ 1.5, population covariance) matches within 1e-6', () => {
     const [a, b] = get();
-    assertClose(ssim(a, b, { variant: 'wang', dataRange: 255 }), pair.ssimWang, { atol: 1e-4 }, 'ssim wang');
-    assertClose(ssim(scaleFrame(a, 1 / 255), scaleFrame(b, 1 / 255), { variant: 'wang', dataRange: 1 }), pair.ssimWangUnitRange, { atol: 1e-4 }, 'ssim wang [0,1]');
+    assertClose(ssim(a, b, { variant: 'wang', dataRange: 255 }), pair.ssimWang, { atol: 1e-6 }, 'ssim wang');
+    assertClose(ssim(scaleFrame(a, 1 / 255), scaleFrame(b, 1 / 255), { variant: 'wang', dataRange: 1 }), pair.ssimWangUnitRange, { atol: 1e-6 }, 'ssim wang [0,1]');
   });
 
-  it("SSIM (scikit-image default: 7x7 uniform, sample covariance) matches within 1e-4", () => {
+  it("SSIM (scikit-image default: 7x7 uniform, sample covariance) matches within 1e-6", () => {
     const [a, b] = get();
-    assertClose(ssim(a, b, { variant: 'skimage', dataRange: 255 }), pair.ssimSkimage, { atol: 1e-4 }, 'ssim skimage');
+    assertClose(ssim(a, b, { variant: 'skimage', dataRange: 255 }), pair.ssimSkimage, { atol: 1e-6 }, 'ssim skimage');
   });
 
   if (pair.luma) {
     const l = pair.luma;
-    it('BT.601 luma PSNR and both SSIMs match within 1e-4', () => {
+    it('BT.601 luma PSNR and both SSIMs match within 1e-6', () => {
       const [a, b] = get().map(lumaBt601);
-      assertClose(psnr(a, b, { dataRange: 255 }), l.psnr, { atol: 1e-4 }, 'luma psnr');
-      assertClose(ssim(a, b, { variant: 'wang', dataRange: 255 }), l.ssimWang, { atol: 1e-4 }, 'luma ssim wang');
-      assertClose(ssim(a, b, { variant: 'skimage', dataRange: 255 }), l.ssimSkimage, { atol: 1e-4 }, 'luma ssim skimage');
+      assertClose(psnr(a, b, { dataRange: 255 }), l.psnr, { atol: 1e-6 }, 'luma psnr');
+      assertClose(ssim(a, b, { variant: 'wang', dataRange: 255 }), l.ssimWang, { atol: 1e-6 }, 'luma ssim wang');
+      assertClose(ssim(a, b, { variant: 'skimage', dataRange: 255 }), l.ssimSkimage, { atol: 1e-6 }, 'luma ssim skimage');
     });
   }
 

@@ -1,11 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { createMetricsPool, evaluateVideoPair, openVideoSource, type EvaluateOptions } from '../src';
+import { readImage } from '@evalkit/media-io';
+import { closeSsimThreads, computeFrameMetrics, createMetricsPool, evaluateVideoPair, openVideoSource, type EvaluateOptions } from '../src';
 
 const images = resolve(__dirname, '../../../fixtures/recon/images');
 const options: EvaluateOptions = { metrics: ['psnr', 'ssim', 'msssim', 'flicker'], ssimVariant: 'wang', dataRange: 255, luma: false };
 
-// A 1-frame "video" per image is enough: the pool parallelises over pairs, so evaluate several videos at once.
+afterAll(() => closeSsimThreads());
+
+// A 1-frame "video" per image: with several threads its SSIM is split over them by column strips
+// (the pool's workers get multi-frame videos); several videos at once also exercise the pool.
 async function scores(threads: number) {
   const pool = createMetricsPool(threads);
   try {
@@ -24,10 +28,23 @@ async function scores(threads: number) {
 describe('worker threads', () => {
   jest.setTimeout(60_000);
 
-  it('run the TypeScript worker under jest and give exactly the single-thread numbers', async () => {
+  it('give exactly the single-thread numbers for one-frame videos (strip threads)', async () => {
     const [one, two] = [await scores(1), await scores(2)];
     expect(two).toEqual(one);
     expect(one[0].summary.msssim).toBeGreaterThan(0);
+  });
+
+  it('run the TypeScript worker under jest and give exactly the single-thread numbers', async () => {
+    const a = await readImage(join(images, 'coffee-large-ref.png'));
+    const b = await readImage(join(images, 'coffee-large-blur.png'));
+    const frameOptions = { psnr: true, ssim: true, msssim: true, ssimVariant: 'wang' as const, dataRange: 255, luma: false };
+    const pool = createMetricsPool(2);
+    try {
+      const both = await Promise.all([pool.compute(a, b, frameOptions), pool.compute(b, a, frameOptions)]);
+      expect(both).toEqual([computeFrameMetrics(a, b, frameOptions), computeFrameMetrics(b, a, frameOptions)]);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('run under tsx too (the way the evalkit command loads sources)', () => {

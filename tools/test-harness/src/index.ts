@@ -4,3 +4,5 @@ export { requireSystemTool, debianPython, REQUIRE_ENV, SKIP_MARKER } from './sys
 export type { RequiredTools } from './system-tools';
 export { REPO_ROOT, fixturePath, readJsonFixture, runReferenceScript, itReproducesFixture } from './reference-scripts';
 export type { ScriptFixture } from './reference-scripts';
+export { startRedisServer, freeLoopbackPort } from './redis-server';
+export type { PrivateRedis } from './redis-server';

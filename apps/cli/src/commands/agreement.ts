@@ -18,7 +18,7 @@ import {
 import { CONSISTENCY_ALIASES, CONSISTENCY_LEVELS, SYNTHETIC_STUDY_NOTE } from '@evalkit/htp';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
-import { commaList, nonNegativeInt } from '../shared/parse';
+import { bootstrapResamples, commaList, nonNegativeInt } from '../shared/parse';
 
 /** Options of `evalkit agreement`. */
 interface AgreementOptions {
@@ -93,7 +93,7 @@ export function registerAgreement(program: Command): void {
     .requiredOption('--ratings <file.csv>', 'ratings: long (case_id,rater,label) or wide (case_id,<rater>,<rater>...); blank or NA = missing')
     .option('--levels <list>', 'level order, lowest first, e.g. Low,Moderate,High (default: numeric order, the consistency scale, or first appearance; never alphabetical)', commaList)
     .addOption(new Option('--scale <scale>', 'level of measurement for the headline Krippendorff alpha').choices([...ALPHA_SCALES]).default('ordinal').argParser(scaleOption))
-    .option('--bootstrap <n>', 'percentile bootstrap resamples for Cohen\'s kappa (two raters; 0 = off)', nonNegativeInt, 0)
+    .option('--bootstrap <n>', 'percentile bootstrap resamples for Cohen\'s kappa (two raters; 0 = off; at most 1,000,000)', bootstrapResamples, 0)
     .option('--seed <n>', 'seed of the bootstrap', nonNegativeInt, 1)
     .option('--json', 'print the statistics as JSON')
     .option('--out <file>', 'also write an agreement result document (JSON with run manifest) to this file')

@@ -6,9 +6,10 @@ import { isZooModelName, listZooModels } from '@evalkit/decoder-zoo';
 import { formatWithInterval, runDecoderBench, type DecoderBenchRow, type DecoderBenchSummary } from '@evalkit/bench';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
-import { commaList, nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
+import { clampThreads, commaList, frameSide, latentFrameCount, nonNegativeInt, outputFrameCount, positiveInt, positiveNumber } from '../shared/parse';
 import { addSamplingFlags, samplingOptions, type SamplingFlags } from '../shared/sampling-flags';
 import { commandGroup } from './bench-kernels';
+import { deviceWithoutQueue, queuedBenchmarkError, runQueuedBenchmark } from '../shared/queue-jobs';
 
 /** Options of `evalkit bench decoders` as commander parses them. */
 interface BenchDecodersOptions extends SamplingFlags {
@@ -26,6 +27,8 @@ interface BenchDecodersOptions extends SamplingFlags {
   weights?: string;
   out?: string;
   json?: boolean;
+  queue?: string;
+  device?: string;
 }
 
 /** Checkpoints per model from --weights: "NAME=FILE,..." or a bare FILE when one model is benched. */
@@ -94,12 +97,12 @@ export function registerBenchDecoders(program: Command): void {
     .command('decoders')
     .description('time zoo decoders end to end in onnxruntime (one long-lived child process per model, pairs interleaved): FPS, latency with intervals, peak RSS, GFLOP/s vs measured ceilings, Turbo speedups with intervals')
     .option('--models <list>', `comma-separated zoo decoders (${listZooModels().join(', ')})`, commaList, ['turbo-vaed-hunyuan', 'hunyuanvideo'])
-    .option('--height <px>', 'output height', positiveInt, 256)
-    .option('--width <px>', 'output width', positiveInt, 256)
-    .option('--latent-frames <n>', 'latent frames T for every model (default: from --frames per model)', positiveInt)
-    .option('--frames <n>', 'output frames: each model gets the latent frames that give at least this many (17 -> T=5 for 4T-3, T=3 for 8T-7)', positiveInt, 17);
+    .option('--height <px>', 'output height', frameSide, 256)
+    .option('--width <px>', 'output width', frameSide, 256)
+    .option('--latent-frames <n>', 'latent frames T for every model (default: from --frames per model)', latentFrameCount)
+    .option('--frames <n>', 'output frames: each model gets the latent frames that give at least this many (17 -> T=5 for 4T-3, T=3 for 8T-7)', outputFrameCount, 17);
   addSamplingFlags(cmd, { minRuns: 5, maxRuns: 30, maxTimeS: 120, warmup: 1 })
-    .option('--threads <n>', 'onnxruntime intra-op threads (the GEMM ceiling uses the same)', positiveInt, availableParallelism())
+    .option('--threads <n>', 'onnxruntime intra-op threads, at most the logical cores (the GEMM ceiling uses the same)', positiveInt, availableParallelism())
     .option('--pin', 'pin the child processes to CPUs 0..threads-1 (taskset, where the OS has it)')
     .option('--width-mult <x>', 'channel width multiplier in (0, 1] (1 = the published decoders)', positiveNumber, 1)
     .option('--seed <n>', 'seed of weights and latents', nonNegativeInt, 0)
@@ -108,6 +111,8 @@ export function registerBenchDecoders(program: Command): void {
     .option('--ep <name>', 'onnxruntime execution provider', 'cpu')
     .option('--out <file>', 'write the decoder-bench result document here (atomically)')
     .option('--json', 'print the result document as JSON')
+    .option('--queue <url>', 'run it on a worker of this Redis queue (redis://HOST:PORT/DB) instead of here; needs --device')
+    .option('--device <label>', 'with --queue: run on a worker started with `evalkit worker --device LABEL`')
     .addHelpText(
       'after',
       `
@@ -127,10 +132,24 @@ Examples:
       --height 256 --width 256 --frames 17 --max-runs 10 --max-time 600 --pin --out reports/decoders.json
   evalkit bench decoders --models turbo-vaed-hunyuan,hunyuanvideo --height 64 --width 64 --latent-frames 5 --width-mult 0.25 --target-ci 2%`,
     )
-    .action(async (opts: BenchDecodersOptions) => {
+    .action(async (opts: BenchDecodersOptions, command: Command) => {
       for (const m of opts.models) if (!isZooModelName(m)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `unknown zoo decoder; the zoo has ${listZooModels().join(', ')}`, { field: '--models', value: m });
       const sampling = samplingOptions(opts);
       const weights = weightsByModel(opts.weights, opts.models);
+      if (opts.queue !== undefined) {
+        const queued = await runQueuedBenchmark('decoders', command, { queue: opts.queue, device: opts.device });
+        const doc = queued.document;
+        if (opts.out) writeResultDocument(opts.out, doc);
+        if (opts.json) printJson(doc);
+        else process.stdout.write(`${formatDecoderBench(doc.results as unknown as DecoderBenchRow[], doc.summary as unknown as DecoderBenchSummary, `ran on worker ${queued.worker} (device ${opts.device})`)}${opts.out ? `\n\nwrote ${opts.out}` : ''}\n`);
+        const error = queuedBenchmarkError(queued);
+        if (error) throw error;
+        return;
+      }
+      if (opts.device !== undefined) throw deviceWithoutQueue(opts.device);
+      // More threads than cores only measure contention, and the ceilings would not be this machine's
+      // (a queued job is clamped by the worker that runs it, on its own cores).
+      opts.threads = clampThreads(opts.threads);
       // Joined when the document is written, from core's one reader of fixtures/paper.
       const paper = readPaperValues().turboVaed;
       const startedAt = new Date();

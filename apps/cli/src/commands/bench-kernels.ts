@@ -7,8 +7,9 @@ import { loadNodeWebRuntime } from '@evalkit/browser-bench';
 import { availableParallelism } from 'node:os';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
-import { commaList, nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
+import { clampThreads, commaList, nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
 import { relativeWidth } from '../shared/sampling-flags';
+import { deviceWithoutQueue, queuedBenchmarkError, runQueuedBenchmark } from '../shared/queue-jobs';
 
 /**
  * Finds the command group `name` (e.g. "bench") or creates it. Several commands hang under the same
@@ -37,6 +38,8 @@ interface BenchKernelsOptions {
   seed: number;
   out?: string;
   json?: boolean;
+  queue?: string;
+  device?: string;
 }
 
 const fixed = (v: number | null, digits: number) => (v === null ? '-' : v.toFixed(digits));
@@ -96,6 +99,22 @@ function parseVariants(list: string[]): string[] {
   }
 }
 
+/** `bench kernels --queue`: the same document and table, measured by a worker of the labelled device. */
+async function queuedKernels(opts: BenchKernelsOptions, command: Command): Promise<void> {
+  const queued = await runQueuedBenchmark('kernels', command, { queue: opts.queue!, device: opts.device });
+  const doc = queued.document;
+  if (opts.out) writeResultDocument(opts.out, doc);
+  if (opts.json) printJson(doc);
+  else {
+    // The document keeps the measured ceilings beside the effective ones the rows were judged against.
+    const c = (doc.summary as { ceilings: DeviceCeilings & { compute: AppliedCeiling; memory: AppliedCeiling; measuredMatmulGflops: number; measuredMemcpyGBps: number } }).ceilings;
+    const measured: DeviceCeilings = { ...c, matmulGflops: c.measuredMatmulGflops, memcpyGBps: c.measuredMemcpyGBps };
+    process.stdout.write(`${formatKernelTable(doc.results as unknown as KernelRow[], measured, c.compute, c.memory)}\n\nran on worker ${queued.worker} (device ${opts.device})\n${opts.out ? `wrote ${opts.out}\n` : ''}`);
+  }
+  const error = queuedBenchmarkError(queued);
+  if (error) throw error;
+}
+
 /** Registers `evalkit bench kernels`. */
 export function registerBenchKernels(program: Command): void {
   commandGroup(program, 'bench', 'benchmarks: measure ours and the reference side by side and print the ratio')
@@ -111,11 +130,13 @@ export function registerBenchKernels(program: Command): void {
     .option('--time-budget <ms>', 'the same as --max-time, in ms', positiveInt)
     .option('--min-samples <n>', 'the same as --min-runs', positiveInt)
     .option('--warmup <n>', 'warm-up runs per task', nonNegativeInt, 1)
-    .option('--threads <n>', 'onnxruntime intra-op threads (the MatMul ceiling uses the same)', positiveInt, availableParallelism())
+    .option('--threads <n>', 'onnxruntime intra-op threads, at most the logical cores (the MatMul ceiling uses the same)', positiveInt, availableParallelism())
     .option('--runtime <name>', 'node: onnxruntime-node (native CPU) | web: onnxruntime-web\'s WebAssembly backend in this Node.js (native vs wasm on one machine)', 'node')
     .option('--seed <n>', 'seed of the input tensors and weights', nonNegativeInt, 1)
     .option('--out <file>', 'write the kernel-bench result document here (atomically)')
     .option('--json', 'print the result document as JSON instead of the table')
+    .option('--queue <url>', 'run it on a worker of this Redis queue (redis://HOST:PORT/DB) instead of here; needs --device')
+    .option('--device <label>', 'with --queue: run on a worker started with `evalkit worker --device LABEL`')
     .addHelpText(
       'after',
       `
@@ -132,13 +153,21 @@ Examples:
   evalkit bench kernels --preset paper --variants 1,5,6 --out reports/kernels.json
   evalkit bench kernels --shape 128,5,64,64 --variants 1,6 --time-budget 3000
   evalkit bench kernels --threads 1 --out one-thread.json && evalkit compare kernels one-thread.json two-threads.json
-  evalkit bench kernels --runtime web --out wasm.json      the same suite on onnxruntime-web's wasm backend`,
+  evalkit bench kernels --runtime web --out wasm.json      the same suite on onnxruntime-web's wasm backend
+  evalkit bench kernels --preset paper --queue redis://10.0.0.5:6379/0 --device h200 --out h200.json
+                                                          run by the worker of device h200, written here`,
     )
-    .action(async (opts: BenchKernelsOptions) => {
+    .action(async (opts: BenchKernelsOptions, command: Command) => {
       if (opts.runtime !== 'node' && opts.runtime !== 'web') throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'unknown runtime (known: node, web)', { field: '--runtime', value: opts.runtime });
-      const web = opts.runtime === 'web' ? await loadNodeWebRuntime(opts.threads) : null;
       const preset = PRESETS[opts.preset];
       if (!preset) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `unknown preset (known: ${Object.keys(PRESETS).join(', ')})`, { field: '--preset', value: opts.preset });
+      if (opts.shape) parseShape(opts.shape, '--shape');
+      if (opts.queue !== undefined) return queuedKernels(opts, command);
+      if (opts.device !== undefined) throw deviceWithoutQueue(opts.device);
+      // More threads than cores only measure contention, and the ceilings would not be this machine's
+      // (a queued job is clamped by the worker that runs it, on its own cores).
+      opts.threads = clampThreads(opts.threads);
+      const web = opts.runtime === 'web' ? await loadNodeWebRuntime(opts.threads) : null;
       const shapes: BenchShape[] = opts.shape ? [{ label: shapeLabel(parseShape(opts.shape, '--shape')), shape: parseShape(opts.shape, '--shape') }] : preset.shapes.map((s) => ({ label: s.label, shape: s.shape }));
       const variants = selectVariants(opts.variants ?? VARIANTS.map((v) => v.id));
       const timeBudgetMs = opts.timeBudget ?? (opts.maxTime !== undefined ? opts.maxTime * 1000 : preset.timeBudgetMs);

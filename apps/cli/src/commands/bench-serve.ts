@@ -15,7 +15,8 @@ import {
   type ServerEvent,
 } from '@evalkit/browser-bench';
 import { REPO_ROOT, TOOL_VERSION } from '../shared/context';
-import { commaList, nonNegativeInt, positiveInt, positiveNumber } from '../shared/parse';
+import { commaList, frameSide, nonNegativeInt, outputFrameCount, positiveInt, positiveNumber } from '../shared/parse';
+import { relativeWidth, samplingOptions } from '../shared/sampling-flags';
 import { commandGroup } from './bench-kernels';
 import { weightsByModel } from './bench-decoders';
 
@@ -36,7 +37,11 @@ export interface BrowserBenchOptions {
   height: number;
   width: number;
   frames: number;
-  runs: number;
+  runs?: number;
+  minRuns: number;
+  maxRuns: number;
+  maxTime: number;
+  targetCi: number;
   warmup: number;
   widthMult: number;
   threads?: number;
@@ -63,10 +68,14 @@ export function browserBenchOptions(cmd: Command, which: 'serve' | 'browser'): C
     .option('--no-decoders', 'skip the zoo decoders')
     .option('--decoder-backends <list>', `backends the decoders run on (default: ${defaults.decoderBackends?.join(',') ?? 'every backend'})`, commaList, defaults.decoderBackends ? [...defaults.decoderBackends] : undefined)
     .option('--models <list>', `zoo decoders (${listZooModels().join(', ')})`, commaList, [...d.models])
-    .option('--height <px>', 'decoder output height', positiveInt, d.height)
-    .option('--width <px>', 'decoder output width', positiveInt, d.width)
-    .option('--frames <n>', 'decoder output frames (each model gets the latent frames that give at least this many)', positiveInt, d.frames)
-    .option('--runs <n>', 'timed decodes per model', positiveInt, d.runs)
+    .option('--height <px>', 'decoder output height', frameSide, d.height)
+    .option('--width <px>', 'decoder output width', frameSide, d.width)
+    .option('--frames <n>', 'decoder output frames (each model gets the latent frames that give at least this many)', outputFrameCount, d.frames)
+    .option('--min-runs <n>', 'timed decodes always taken per decoder (pairs alternate A B, as in bench decoders)', positiveInt, d.minRuns)
+    .option('--max-runs <n>', 'timed decodes never exceeded per decoder', positiveInt, d.maxRuns)
+    .option('--max-time <s>', "time budget of a decoder pair's timed decodes in seconds (checked after each round)", positiveNumber, d.maxTimeSeconds)
+    .option('--target-ci <x>', "stop a decoder pair once each median's 95% interval is within ± this (0.05 or 5%)", relativeWidth, d.targetCi)
+    .option('--runs <n>', 'exactly this many timed decodes per decoder (sets --min-runs and --max-runs)', positiveInt)
     .option('--warmup <n>', 'untimed runs per kernel task and decoder', nonNegativeInt, d.warmup)
     .option('--width-mult <x>', 'decoder channel width multiplier in (0, 1] (a phone runs out of memory at 1)', positiveNumber, d.widthMult)
     .option('--threads <n>', "WebAssembly threads (default: the device's core count when the page is cross-origin isolated)", positiveInt)
@@ -81,7 +90,7 @@ export async function startFromOptions(opts: BrowserBenchOptions, onEvent: (e: S
   if (opts.decoders) for (const m of opts.models) if (!isZooModelName(m)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `unknown zoo decoder; the zoo has ${listZooModels().join(', ')}`, { field: '--models', value: m });
   if (!(opts.widthMult > 0 && opts.widthMult <= 1)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'must be in (0, 1]', { field: '--width-mult', value: opts.widthMult });
   if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, '--tls-cert and --tls-key go together', { field: opts.tlsCert ? '--tls-key' : '--tls-cert', value: null });
-  const decoderSettings = { height: opts.height, width: opts.width, frames: opts.frames, runs: opts.runs, warmup: opts.warmup, widthMult: opts.widthMult, seed: opts.seed };
+  const decoderSettings = { height: opts.height, width: opts.width, frames: opts.frames, sampling: samplingOptions(opts), widthMult: opts.widthMult, seed: opts.seed };
   const weights = opts.decoders ? weightsByModel(opts.weights, opts.models) : {};
   const decoders = opts.decoders && opts.models.length ? new DecoderAssets({ models: opts.models, ...decoderSettings, weights }) : null;
   const paper = readPaperValues().turboVaed;

@@ -9,9 +9,11 @@ import {
   parseFrameRule,
   randomLatents,
   readLatents,
+  readOpTypeProfile,
   resolveDecoderModel,
   videoToFrames8,
   type GraphOptimizationLevel,
+  type OpTypeTime,
   type Latent,
   type TileOptions,
 } from '@evalkit/decoder-runtime';
@@ -19,6 +21,20 @@ import { writeNpyFile, writePngFrames, writeY4mFile } from '@evalkit/media-io';
 import { cliManifest } from '../shared/context';
 import { formatTable, jsonText } from '../shared/output';
 import { clampThreads, frameSide, latentFrameCount, nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
+
+/** The op types that took most of onnxruntime's kernel time, one line each (the rest summed). */
+function formatOpTypes(types: OpTypeTime[] | null): string {
+  if (!types || types.length === 0) return '';
+  const top = types.slice(0, 8);
+  const rest = types.slice(8);
+  const line = (name: string, ms: number, share: number, calls: number) => `  ${name.padEnd(24)} ${ms.toFixed(2).padStart(10)} ms  ${(100 * share).toFixed(1).padStart(5)}%  ${calls} kernel runs`;
+  return [
+    'kernel time by op type:',
+    ...top.map((t) => line(t.opType, t.totalMs, t.share, t.calls)),
+    ...(rest.length ? [line(`${rest.length} other types`, rest.reduce((s, t) => s + t.totalMs, 0), rest.reduce((s, t) => s + t.share, 0), rest.reduce((s, t) => s + t.calls, 0))] : []),
+    '',
+  ].join('\n');
+}
 
 /** Options of `evalkit decode` as commander parses them. */
 interface DecodeOptions {
@@ -248,6 +264,8 @@ async function decodeInto(opts: DecodeOptions, dir: string, startedAt: Date): Pr
     macs: counts?.macs ?? null,
     profile: opts.profile ?? null,
     profileEvents: decoded.profileEvents,
+    // where onnxruntime's kernel time went, by operator type (largest first)
+    profileOpTypes: opts.profile && decoded.profileEvents !== null ? readOpTypeProfile(opts.profile) : null,
   };
   const doc = createResultDocument('decode', cliManifest('decode', { config, seed: opts.seed, startedAt, executionProvider: opts.ep }), [result], { config });
   writeResultDocument(join(dir, 'decode.json'), doc);
@@ -256,6 +274,6 @@ async function decodeInto(opts: DecodeOptions, dir: string, startedAt: Date): Pr
     `${formatTable(
       ['model', 'latents', 'output', 'tiles', 'written'],
       [[model.source, latent.shape.join('x'), decoded.video.shape.slice(2).join('x'), decoded.plan?.count ?? 1, opts.format === 'png' ? `${written.length} PNG in ${opts.out}` : written[0]]],
-    )}\n${opts.profile ? `profile: ${opts.profile} (${decoded.profileEvents} events)\n` : ''}`
+    )}\n${opts.profile ? `profile: ${opts.profile} (${decoded.profileEvents} events)\n${formatOpTypes(result.profileOpTypes)}` : ''}`
   );
 }

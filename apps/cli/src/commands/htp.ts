@@ -24,7 +24,7 @@ import {
 import { join } from 'node:path';
 import { cliManifest } from '../shared/context';
 import { formatTable, jsonText } from '../shared/output';
-import { nonNegativeInt } from '../shared/parse';
+import { bootstrapResamples, nonNegativeInt } from '../shared/parse';
 import { formatAgreement } from './agreement';
 
 /** Options of `evalkit htp evaluate`. */
@@ -151,7 +151,7 @@ export function registerHtp(program: Command): void {
     .option('--group-by <column>', 'also tabulate by this column (a label-file column or an output field, e.g. grade)')
     .addOption(new Option('--denominator <policy>', 'percent over all cases (the paper: 290, one unrated) or rated cases only').choices(['all', 'rated']).default('all'))
     .option('--seed <n>', 'seed of the bootstrap', nonNegativeInt, 1)
-    .option('--bootstrap <n>', 'percentile bootstrap resamples (0 = off)', nonNegativeInt, 10000)
+    .option('--bootstrap <n>', 'percentile bootstrap resamples (0 = off; at most 1,000,000)', bootstrapResamples, 10000)
     .option('--rubric <spec>', 'thresholds for structured labels: high=0.75,low=0.25,disagree=0.75', parseRubric, DEFAULT_RUBRIC)
     .option('--signal-field <path>', 'dotted path of the field holding the screening signal (default: signal, or the misspelt singal)')
     .option('--opinion-pattern <regex>', 'regular expression whose first group is the opinion word (Warning/Observation/预警/观察), instead of the opinion headings', parseOpinionPattern)

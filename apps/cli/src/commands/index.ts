@@ -5,6 +5,7 @@ import { registerZoo } from './zoo';
 import { registerHtp } from './htp';
 import { registerAgreement } from './agreement';
 import { registerBenchKernels } from './bench-kernels';
+import { registerBenchMetrics } from './bench-metrics';
 import { registerCompareKernels } from './compare-kernels';
 import { registerCompare } from './compare';
 import { registerMetrics } from './metrics';
@@ -14,6 +15,7 @@ import { registerEncode } from './encode';
 import { registerBenchDecoders } from './bench-decoders';
 import { registerBenchServe } from './bench-serve';
 import { registerBenchBrowser } from './bench-browser';
+import { registerWorker } from './worker';
 
 /**
  * Every evalkit command, in the order `evalkit --help` lists them. Each command lives in its own
@@ -27,11 +29,13 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerEncode,
   registerBenchDecoders,
   registerBenchKernels,
+  registerBenchMetrics,
   registerBenchServe,
   registerBenchBrowser,
   registerCompare,
   registerCompareKernels,
   registerMetrics,
+  registerWorker,
   registerHtp,
   registerAgreement,
   registerReport,

@@ -6,7 +6,9 @@ import {
   METRIC_NAMES,
   METRICS_PRESETS,
   createMetricsPool,
+  dataRangeExcesses,
   evaluateDataset,
+  scaleMismatches,
   openInputPairs,
   resizeCenterCrop,
   retentionOf,
@@ -58,6 +60,19 @@ function metricList(value: string): MetricName[] {
 
 const fmt = (v: number | undefined, digits: number): string => (v === undefined ? '-' : Number.isFinite(v) ? v.toFixed(digits) : String(v));
 
+const g6 = (v: number) => String(Number(v.toPrecision(6)));
+
+/** Warns on stderr about reference/test pairs on different scales and every input whose samples span more than the data range (PSNR/SSIM would be meaningless); the run goes on. */
+function warnDataRange(pairings: Parameters<typeof scaleMismatches>[0][], dataRange: number, scale: number | undefined, what: string): void {
+  // Each pairing (test, then baseline) on its own: a dataset's video names repeat across them.
+  for (const m of pairings.flatMap((extents) => scaleMismatches(extents))) {
+    process.stderr.write(`evalkit: warning: reference ${m.reference.path} spans ${g6(m.reference.min)} to ${g6(m.reference.max)} but test ${m.test.path} spans ${g6(m.test.min)} to ${g6(m.test.max)}: ${g6(m.ratio)} times apart, as if one were on another scale (0-1 against 0-255); one data range cannot fit both\n`);
+  }
+  for (const e of dataRangeExcesses(pairings.flat(), dataRange, scale)) {
+    process.stderr.write(`evalkit: warning: ${e.path} holds samples from ${g6(e.min)} to ${g6(e.max)} (span ${g6(e.span)}), more than ${what} ${g6(e.dataRange)}: PSNR and SSIM assume samples within one data range; check the data range (255 for 0-255, 1 for 0-1, 2 for -1 to 1)\n`);
+  }
+}
+
 /** Runs the evaluation `evalkit metrics` describes; exported for tests and other commands. */
 export async function runMetrics(opts: MetricsCliOptions, progress = createProgressReporter()): Promise<MetricsReport> {
   const preset = opts.preset === undefined ? undefined : METRICS_PRESETS[opts.preset];
@@ -89,6 +104,7 @@ export async function runMetrics(opts: MetricsCliOptions, progress = createProgr
     options.scale = 1 / preset.divideBy;
     options.transform = (frame) => resizeCenterCrop(frame, preset.resize, opts.test);
   }
+  warnDataRange([opened.extents, ...(baseline ? [baseline.extents] : [])], options.dataRange, options.scale, preset ? `--preset ${preset.name}'s data range` : '--data-range');
   const config: Record<string, unknown> = {
     ref: opts.ref,
     test: opts.test,

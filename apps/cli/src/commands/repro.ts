@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
 import { renderReport } from '@evalkit/report';
-import { loadProfile, type ReproProfile } from '../repro/profile';
+import { describeProfile, loadProfile, type ReproProfile } from '../repro/profile';
 import { configHash, installInterruptHandler, runSteps } from '../repro/runner';
 import { reproSteps, RUNNING_CHILDREN } from '../repro/steps';
 import { reproSummary } from '../repro/summary';
@@ -72,6 +72,7 @@ Examples:
       writeFileAtomic(join(runDir, 'profile.json'), `${JSON.stringify(profile, null, 2)}\n`);
       const steps = reproSteps(profile).filter((s) => (profile.steps as string[]).includes(s.id) && (s.id !== 'codec' || profile.codec.enabled));
       log(`evalkit repro: profile ${profile.name}, seed ${profile.seed}, run folder ${relative(process.cwd(), runDir) || '.'}`);
+      log(describeProfile(profile));
       const { outcomes, documents } = await runSteps(steps, { runDir, seed: profile.seed, force: opts.force === true, progress, log });
       const reportTask = progress.start('report', 1);
       const report = await renderReport({ runDirs: [runDir], outDir: runDir, force: true });

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { validateResultDocumentOfKind, type KindDocument, type ResultDocument, type ResultKind } from '@evalkit/core';
-import type { ReproProfile } from './profile';
+import { describeProfile, type ReproProfile } from './profile';
 import type { StepOutcome } from './runner';
 import { formatTable } from '../shared/output';
 
@@ -30,7 +30,7 @@ export function reproSummary(input: {
   missingSections: string[];
   seconds: number;
 }): ReproSummary {
-  const parts: string[] = [];
+  const parts: string[] = [describeProfile(input.profile), ''];
   // Each step's document parsed with its kind's schema: the numbers below are typed, never guessed.
   const doc = <K extends ResultKind>(id: string, i: number, kind: K): KindDocument<K> | undefined => {
     const d = input.documents.get(id)?.[i];
@@ -54,7 +54,7 @@ export function reproSummary(input: {
   if (bench.length > 0) {
     const r0 = bench[0];
     parts.push(
-      `Decoder speed on this CPU (${r0.height}x${r0.width}; paper: GPU at 512x512)`,
+      `Decoder speed on this CPU (${r0.height}x${r0.width}, ${r0.outputFrames} frames; paper: GPU at 512x512)`,
       formatTable(
         ['baseline', 'turbo', 'speedup [95% CI]', 'paper GPU speedup'],
         pairs.map((p) => [p.baseline, `${p.turbo}${p.unstable === true ? ' !' : ''}`, interval(p.speedup, p.speedupCi95, 1, 'x'), fixed(p.paperGpuSpeedup, 1, 'x')]),

@@ -68,6 +68,16 @@ export const MAX_FRAME_SIDE = 16384;
 /** The most latent frames a command accepts (4T-3 decoders: 4093 output frames). */
 export const MAX_LATENT_FRAMES = 1024;
 
+/** The most output frames a command decodes: what a 4T-3 decoder gives at MAX_LATENT_FRAMES. */
+export const MAX_OUTPUT_FRAMES = 4 * MAX_LATENT_FRAMES - 3;
+
+/** commander parser for a count of output frames: a positive integer up to MAX_OUTPUT_FRAMES. */
+export function outputFrameCount(value: string): number {
+  const n = positiveInt(value);
+  if (n > MAX_OUTPUT_FRAMES) throw new InvalidArgumentError(`${n} output frames is above the limit of ${MAX_OUTPUT_FRAMES}`);
+  return n;
+}
+
 /** commander parser for a frame side in pixels: a positive integer up to MAX_FRAME_SIDE. */
 export function frameSide(value: string): number {
   const n = positiveInt(value);
@@ -79,5 +89,15 @@ export function frameSide(value: string): number {
 export function latentFrameCount(value: string): number {
   const n = positiveInt(value);
   if (n > MAX_LATENT_FRAMES) throw new InvalidArgumentError(`${n} latent frames is above the limit of ${MAX_LATENT_FRAMES}`);
+  return n;
+}
+
+/** The most bootstrap resamples a command draws: 100x the paper's 10,000; more only add time. */
+export const MAX_BOOTSTRAP_RESAMPLES = 1_000_000;
+
+/** commander parser for a count of bootstrap resamples: 0 (off) up to MAX_BOOTSTRAP_RESAMPLES. */
+export function bootstrapResamples(value: string): number {
+  const n = nonNegativeInt(value);
+  if (n > MAX_BOOTSTRAP_RESAMPLES) throw new InvalidArgumentError(`${n} resamples is above the limit of ${MAX_BOOTSTRAP_RESAMPLES}`);
   return n;
 }

@@ -1,7 +1,7 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseCsv, type CsvTable } from '@evalkit/media-io';
-import { RATINGS_LIMITS } from './ratings-limits';
+import { checkRatingsSize, RATINGS_LIMITS } from './ratings-limits';
 import { listOffending } from '../offending';
 import type { LabelFile, LabelRow, StructuredRow } from '../label-table';
 
@@ -14,7 +14,8 @@ const CASE_COLUMNS = ['case_id', 'case', 'id'];
  * - wide: `case_id,<rater>,<rater>...` (every other column is a rater);
  * - structured: `case_id[,rater],signal,<feature>...` (expert Warning/Observation plus feature tags).
  * A `synthetic` column marks made-up data and belongs to no layout (see takeSyntheticColumn).
- * Duplicate rows, blank case ids and inconsistent attributes are errors listing the offending lines.
+ * Duplicate rows, blank case ids and inconsistent attributes are errors listing the offending lines;
+ * a file above RATINGS_LIMITS (bytes, raters, cases) is refused naming the limit.
  */
 export function readLabelFile(path: string): LabelFile {
   if (!existsSync(path)) throw new EvalkitError(ERROR_CODES.FILE_NOT_FOUND, 'no such file', { file: path });
@@ -24,6 +25,10 @@ export function readLabelFile(path: string): LabelFile {
   const table = parseCsv(readFileSync(path, 'utf8'), path);
   const { header, rows, synthetic } = takeSyntheticColumn(table.header, table.rows, path);
   const file = readLayout(path, header, rows);
+  // Checked here, before a matrix or the pairwise statistics are allocated, so every reader of
+  // label files (agreement, htp evaluate) refuses the same sizes.
+  const cases = new Set(file.format === 'structured' ? (file.structured ?? []).map((r) => r.caseId) : file.rows.map((r) => r.caseId)).size;
+  checkRatingsSize(path, file.raters.length, cases);
   return { ...file, synthetic };
 }
 

@@ -6,8 +6,8 @@ import { systemLoad } from '../io/system-load';
 import { DecoderChild } from '../jobs/run-job-in-child';
 import type { ZooDecodeJobResult } from '../jobs/zoo-decode-job';
 import { sampleInterleaved, type SamplingOptions, type StopReason } from '../sampling/adaptive-sampling';
-import { pairedRatioInterval } from '../stats/bootstrap';
-import { DEFAULT_TARGET_CI, relativeHalfWidth, sampleStats } from '../stats/sample-stats';
+import { DEFAULT_TARGET_CI } from '../stats/sample-stats';
+import { decoderRowTiming, pairSpeedup } from './decoder-row-statistics';
 import type { DecoderBenchRow, DecoderBenchSummary, DecoderPair } from './decoder-bench-row';
 import { latentFramesFor } from '@evalkit/decoder-zoo';
 
@@ -110,27 +110,21 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
 
   const measured = opts.models.filter((m) => timed.has(m)).map((m) => timed.get(m)!);
   const partial = measured.map((t) => {
-    const s = sampleStats(t.samples, { targetCi });
     const outputFrames = t.result.outputShape[2];
-    const gflops = (2 * t.result.macs) / (s.medianMs / 1000) / 1e9;
-    return { t, s, outputFrames, gflops };
+    return { t, outputFrames, timing: decoderRowTiming(t.samples, outputFrames, t.result.macs, targetCi) };
   });
-  const applied = ceilings ? applyCeiling(partial.map((p) => ({ id: p.t.model, rate: p.gflops })), ceilings.matmulGflops) : null;
-  const rows: DecoderBenchRow[] = partial.map(({ t, s, outputFrames, gflops }, i) => ({
+  const applied = ceilings ? applyCeiling(partial.map((p) => ({ id: p.t.model, rate: p.timing.gflops })), ceilings.matmulGflops) : null;
+  const rows: DecoderBenchRow[] = partial.map(({ t, outputFrames, timing }, i) => ({
     model: t.model,
     label: t.result.label,
     height: opts.height,
     width: opts.width,
     latentFrames: t.latentFrames,
     outputFrames,
-    runs: s.samples,
-    ...s,
-    fps: outputFrames / (s.medianMs / 1000),
-    fpsCi95: [outputFrames / (s.medianCi95Ms[1] / 1000), outputFrames / (s.medianCi95Ms[0] / 1000)],
+    ...timing,
     peakRssBytes: t.result.peakRssBytes,
     params: t.result.params,
     macs: t.result.macs,
-    gflops,
     ceilingFraction: applied ? applied.fractions[i] : null,
     aboveMeasuredCeiling: applied ? applied.aboveMeasured[i] : false,
     widthMult: opts.widthMult,
@@ -143,12 +137,7 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
     const b = rows.find((r) => r.model === baseline);
     const t = rows.find((r) => r.model === turbo);
     if (!b || !t) continue;
-    // FPS ratio = (frames_t / time_t) / (frames_b / time_b): the paired time ratio, scaled by the frame counts.
-    const frames = t.outputFrames / b.outputFrames;
-    const ci = pairedRatioInterval(b.samplesMs, t.samplesMs);
-    const speedupCi95: [number, number] = [ci[0] * frames, ci[1] * frames];
-    const speedup = (b.medianMs / t.medianMs) * frames;
-    pairs.push({ baseline, turbo, speedup, speedupCi95, pairedRuns: b.samples, unstable: b.unstable || t.unstable || !(relativeHalfWidth(speedupCi95, speedup) <= targetCi), paperGpuSpeedup: opts.paperGpuSpeedup(baseline, turbo) });
+    pairs.push({ baseline, turbo, ...pairSpeedup(b, t, targetCi), paperGpuSpeedup: opts.paperGpuSpeedup(baseline, turbo) });
   }
   const summary: DecoderBenchSummary = {
     matmulCeilingGflops: applied ? applied.ceiling.effective : null,

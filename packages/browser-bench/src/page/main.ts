@@ -1,6 +1,7 @@
 // The benchmark page: reads the server's plan, finds the backends this device offers, runs the
 // kernel suite and the zoo decoders on each, and posts ordinary result documents back.
 import * as ort from 'onnxruntime-web/all';
+import { formatWithInterval } from '@evalkit/bench/statistics';
 import { createResultDocument, type ResultDocument, type RunManifest } from '@evalkit/core';
 import type { BrowserBenchPlan } from '../plan';
 import { browserDeviceFingerprint, probeDevice, type DeviceProbe } from './device-probe';
@@ -81,7 +82,11 @@ async function runBackend(backend: WebBackend, plan: BrowserBenchPlan, probe: De
     const run = await runDecodersInPage(ort, backend, plan.decoders, token, ceiling, threads, log);
     failures += run.summary.errors.length;
     for (const e of run.summary.errors) log(`${backend}: decoder ${e.model} failed: ${e.error}`);
-    for (const r of run.rows) log(`${backend}: ${r.model} median ${(r.medianMs / 1000).toFixed(3)} s, ${r.fps.toFixed(2)} FPS`);
+    for (const r of run.rows) {
+      const median = formatWithInterval(r.medianMs / 1000, [r.medianCi95Ms[0] / 1000, r.medianCi95Ms[1] / 1000], { digits: 3 });
+      log(`${backend}: ${r.model} median ${median} s (n ${r.samples}, CV ${(100 * r.cv).toFixed(1)}%, stop ${r.stopReason}${r.unstable ? ', unstable' : ''}), ${r.fps.toFixed(2)} FPS`);
+    }
+    for (const p of run.summary.pairs) log(`${backend}: ${p.baseline} -> ${p.turbo} speedup ${formatWithInterval(p.speedup, p.speedupCi95, { suffix: 'x', digits: 2 })}${p.unstable ? ' (unstable)' : ''}`);
     await post(createResultDocument('decoder-bench', manifest(plan, run.config, plan.decoders.seed, startedAt, device), run.rows, { config: run.config, summary: run.summary }));
   }
   return failures;

@@ -84,6 +84,8 @@ export const decoderBenchKind = defineResultKind({
     widthMult: numberValue.optional(),
     seed: numberValue.nullish(),
     pin: z.boolean().optional().describe('child processes pinned to CPUs'),
+    runtime: z.string().optional().describe('"onnxruntime-web" for a browser page\'s document (absent: onnxruntime-node)'),
+    backend: z.string().optional().describe('the onnxruntime-web backend of a browser page\'s document: wasm, webgpu or webnn'),
   }),
   row: decoderBenchRowSchema,
   summary: decoderBenchSummarySchema,

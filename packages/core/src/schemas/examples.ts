@@ -21,6 +21,11 @@ export const RESULT_KIND_EXAMPLES: {
     summary: { ceilings: { memcpyGBps: 10, matmulGflops: 100 } },
     mistype: 'medianMs',
   },
+  'metrics-bench': {
+    row: { state: 'completed', task: 'ssim', implementation: 'evalkit', threads: 1, value: 0.91, bytes: 1.2e6, flop: 1.1e8, gbps: 2.4, gflops: 0.9, samples: 10, meanMs: 50, medianMs: 49, p99Ms: 60, sdMs: 2 },
+    summary: { ratios: [{ label: 'scikit-image / evalkit, SSIM', value: 3.1, ci95: [2.9, 3.3], bootstrap: 'paired' }], ceilings: {}, kernelVariant: 'fma', skimageVersion: null, input: { width: 64, height: 64, channels: 3, frames: 4, description: 'seeded clip' } },
+    mistype: 'task',
+  },
   'recon-metrics': {
     row: { video: 'clip', index: 0, psnr: Infinity, ssim: 1 },
     summary: { mean: { psnr: Infinity }, perVideo: [{ video: 'clip', frames: 1, psnr: Infinity, ssim: 1 }] },

@@ -5,6 +5,7 @@ import { decoderBenchKind } from './decoder-bench';
 import { encodeKind } from './encode';
 import { htpConsistencyKind } from './htp-consistency';
 import { kernelBenchKind } from './kernel-bench';
+import { metricsBenchKind } from './metrics-bench';
 import { reconDatasetKind } from './recon-dataset';
 import { reconMetricsKind } from './recon-metrics';
 import { zooSizesKind } from './zoo-sizes';
@@ -14,6 +15,7 @@ export const RESULT_KIND_DEFINITIONS = {
   'zoo-sizes': zooSizesKind,
   'decoder-bench': decoderBenchKind,
   'kernel-bench': kernelBenchKind,
+  'metrics-bench': metricsBenchKind,
   'recon-metrics': reconMetricsKind,
   'recon-dataset': reconDatasetKind,
   'htp-consistency': htpConsistencyKind,
@@ -61,6 +63,7 @@ export * from './result-kind';
 export * from './zoo-sizes';
 export * from './decoder-bench';
 export * from './kernel-bench';
+export * from './metrics-bench';
 export * from './recon-metrics';
 export * from './recon-dataset';
 export * from './htp-consistency';

@@ -103,6 +103,8 @@ export const kernelBenchKind = defineResultKind({
     warmup: numberValue.optional(),
     threads: numberValue.optional(),
     seed: numberValue.nullish(),
+    runtime: z.string().optional().describe('"onnxruntime-node" or "onnxruntime-web" (a browser page, or bench kernels --runtime web)'),
+    backend: z.string().optional().describe('the onnxruntime-web backend of a browser page\'s document: wasm, webgpu or webnn'),
   }),
   row: kernelRowSchema,
   summary: kernelBenchSummarySchema,

@@ -160,7 +160,10 @@ const BROWSER_NOTES = [
   '  `executionProvider` the backend.',
   '- `config.runtime: "onnxruntime-web"` and `config.backend` (also in `bench kernels --runtime web`, whose',
   '  device is `executionProvider: "wasm"`, `onnxruntimeVersion: "web <version>"`).',
-  '- decoder-bench rows: `peakRssBytes: null` (a page cannot read its process\'s memory).',
+  '- decoder-bench rows: `peakRssBytes: null` (a page cannot read its process\'s memory); otherwise the same',
+  '  fields as `bench decoders`\' rows (the timing statistics, `fpsCi95`, `aboveMeasuredCeiling`, `stopReason`),',
+  '  computed in the page by the same `@evalkit/bench` code with each baseline/Turbo pair sampled A B interleaved;',
+  '  summary `{matmulCeilingGflops, pairs (with speedupCi95, pairedRuns, unstable), sampling, errors}`.',
 ];
 
 /**

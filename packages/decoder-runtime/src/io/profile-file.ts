@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '@evalkit/core';
+import { ERROR_CODES, EvalkitError, writeFileAtomic } from '@evalkit/core';
+import { opTypeProfile, type OpTypeTime } from '../session/op-type-profile';
 
 /** A private folder and file prefix for onnxruntime's profiler, which names its own files. */
 export function createProfilePrefix(): { dir: string; prefix: string } {
@@ -28,4 +29,16 @@ export function collectProfile(dir: string, target: string): number | null {
   } catch {
     return null;
   }
+}
+
+/** Kernel time by operator type from a Chrome-trace profile onnxruntime wrote (see opTypeProfile). */
+export function readOpTypeProfile(path: string): OpTypeTime[] {
+  let events: unknown;
+  try {
+    events = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `cannot read the onnxruntime profile: ${(error as Error).message}`, { file: path });
+  }
+  if (!Array.isArray(events)) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'an onnxruntime profile is a JSON array of trace events', { file: path, field: '(root)', value: typeof events });
+  return opTypeProfile(events);
 }

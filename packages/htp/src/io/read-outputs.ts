@@ -3,13 +3,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { readOutputRecords, type HtpOutput, type OutputReadOptions, type OutputSet, type RawOutput } from '../htp-output';
 import { listOffending } from '@evalkit/agreement';
+import { checkOutputBytes, checkOutputFileCount, OUTPUT_LIMITS } from './output-limits';
 
 /**
  * Reads PsyDraw reports: a directory of one JSON file per drawing (case id = `case_id`/`id` field,
  * else the file name without .json, as PsyDraw names its result files), a JSONL file (one record per
  * line, each with `case_id` or `id`), or a JSON file holding one record or an array of records.
  * Every record is read as readOutputRecords says; with `options.lenient` the reports without an
- * opinion come back in `skipped`.
+ * opinion come back in `skipped`. Sizes are checked against OUTPUT_LIMITS before anything is read.
  */
 export function readOutputSet(path: string, options: OutputReadOptions = {}): OutputSet {
   if (!existsSync(path)) throw new EvalkitError(ERROR_CODES.FILE_NOT_FOUND, 'no such file or directory', { file: path });
@@ -17,6 +18,14 @@ export function readOutputSet(path: string, options: OutputReadOptions = {}): Ou
   const badJson: string[] = [];
   if (statSync(path).isDirectory()) {
     const files = readdirSync(path).filter((f) => f.toLowerCase().endsWith('.json')).sort();
+    checkOutputFileCount(path, files.length);
+    let total = 0;
+    for (const f of files) {
+      const bytes = statSync(join(path, f)).size;
+      checkOutputBytes(join(path, f), bytes, OUTPUT_LIMITS.fileBytes, 'one report file');
+      total += bytes;
+    }
+    checkOutputBytes(path, total, OUTPUT_LIMITS.totalBytes, 'the reports of a folder together');
     for (const f of files) {
       const full = join(path, f);
       try {
@@ -26,6 +35,7 @@ export function readOutputSet(path: string, options: OutputReadOptions = {}): Ou
       }
     }
   } else {
+    checkOutputBytes(path, statSync(path).size, OUTPUT_LIMITS.totalBytes, 'a reports file');
     const text = readFileSync(path, 'utf8');
     if (text.trim() === '') throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'empty file: no output records', { file: path });
     if (path.toLowerCase().endsWith('.jsonl') || path.toLowerCase().endsWith('.ndjson')) {

@@ -12,6 +12,8 @@ export interface NpyVideo {
   channels: number;
   /** Non-finite samples (NaN, ±Infinity) in the array: 0 unless allowed by `allowNonfinite`. */
   nonFinite: number;
+  /** Smallest and largest finite sample (null when there is none): checked against the data range. */
+  sampleRange: { min: number; max: number } | null;
   /** Frame `index` (a view, no copy). */
   frame(index: number): Frame;
 }
@@ -25,12 +27,20 @@ export interface NpyVideoOptions {
 /**
  * Refuses (or counts) non-finite samples: one NaN pixel once turned the mean PSNR, SSIM and
  * flicker of a whole run into NaN with exit 0. The error names the first one as [t, y, x, c].
+ * The same pass finds the finite samples' extent, so a data range the samples exceed can be warned about.
  */
-function countNonFinite(data: ArrayLike<number>, dims: [number, number, number, number], path: string, allow: boolean): number {
+function scanSamples(data: ArrayLike<number>, dims: [number, number, number, number], path: string, allow: boolean): { nonFinite: number; sampleRange: { min: number; max: number } | null } {
   let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
-    if (v - v === 0) continue; // finite; NaN - NaN and Inf - Inf are NaN
+    if (v - v === 0) {
+      // finite; NaN - NaN and Inf - Inf are NaN
+      if (v < min) min = v;
+      if (v > max) max = v;
+      continue;
+    }
     if (!allow) {
       const [, h, w, c] = dims;
       const position = [Math.floor(i / (h * w * c)), Math.floor(i / (w * c)) % h, Math.floor(i / c) % w, i % c];
@@ -42,7 +52,7 @@ function countNonFinite(data: ArrayLike<number>, dims: [number, number, number, 
     }
     count++;
   }
-  return count;
+  return { nonFinite: count, sampleRange: min <= max ? { min, max } : null };
 }
 
 /**
@@ -60,7 +70,7 @@ export function npyVideo(array: NdArray, path: string, options: NpyVideoOptions 
   else return fail('a video array must have shape (T, H, W, C) or (T, H, W)');
   if (channels !== 1 && channels !== 3) fail('the last axis must hold 1 or 3 channels (shape is (T, H, W, C))');
   const frameSamples = height * width * channels;
-  const nonFinite = dtype === 'uint8' ? 0 : countNonFinite(data, [frameCount, height, width, channels], path, options.allowNonfinite === true);
+  const { nonFinite, sampleRange } = scanSamples(data, [frameCount, height, width, channels], path, options.allowNonfinite === true);
   return {
     path,
     dtype,
@@ -69,6 +79,7 @@ export function npyVideo(array: NdArray, path: string, options: NpyVideoOptions 
     height,
     channels,
     nonFinite,
+    sampleRange,
     frame(index) {
       if (index < 0 || index >= frameCount) throw new RangeError(`frame ${index} out of range (${frameCount} frames in ${path})`);
       return { width, height, channels, data: data.subarray(index * frameSamples, (index + 1) * frameSamples) };

@@ -21,8 +21,20 @@ export interface SourceInfo {
   dtype: string;
   /** Non-finite samples kept (only with allowNonfinite). */
   nonFinite: number;
+  /** Extent of the finite samples where the whole array is read at once (.npy); null for images, Y4M and video files. */
+  sampleRange: { min: number; max: number } | null;
   /** What ffprobe reported for a video file (frame rate, size, pixel format, colour range and matrix). */
   media?: Record<string, unknown>;
+}
+
+/** The extent of one input's samples, for checking them against the data range. */
+export interface SampleExtent {
+  path: string;
+  min: number;
+  max: number;
+  /** Which side of a pair the input is, and the pair's name (the test's name, or the dataset video's). */
+  role: 'reference' | 'test';
+  pair: string;
 }
 
 /** Options of opening inputs. */
@@ -33,7 +45,7 @@ export interface OpenInputOptions {
   ffmpeg?: string;
 }
 
-const EIGHT_BIT = { floatData: false, dtype: 'uint8', nonFinite: 0 } as const;
+const EIGHT_BIT = { floatData: false, dtype: 'uint8', nonFinite: 0, sampleRange: null } as const;
 
 /** Refuses a pair whose sample types differ (uint8 against float): one data range cannot fit both. */
 function checkSameSampleType(ref: { path: string; info: SourceInfo }, test: { path: string; info: SourceInfo }): void {
@@ -43,6 +55,10 @@ function checkSameSampleType(ref: { path: string; info: SourceInfo }, test: { pa
     `reference ${ref.path} holds ${ref.info.dtype} samples but test ${test.path} holds ${test.info.dtype}: one data range cannot fit both (0-255 against e.g. 0-1); convert one of them`,
     { file: test.path, field: 'dtype', value: `${ref.info.dtype} vs ${test.info.dtype}` },
   );
+}
+
+function extentOf(path: string, info: SourceInfo, role: SampleExtent['role'], pair: string): SampleExtent[] {
+  return info.sampleRange ? [{ path, ...info.sampleRange, role, pair }] : [];
 }
 
 function isVideoFile(name: string): boolean {
@@ -98,7 +114,7 @@ export function openVideoSource(path: string, options: OpenInputOptions = {}): {
     }
     case 'npy': {
       const video = readNpyVideo(path, options);
-      return { source: { label: path, frameCount: video.frameCount, readFrame: async (i) => video.frame(i) }, info: { kind, floatData: video.dtype !== 'uint8', dtype: video.dtype, nonFinite: video.nonFinite } };
+      return { source: { label: path, frameCount: video.frameCount, readFrame: async (i) => video.frame(i) }, info: { kind, floatData: video.dtype !== 'uint8', dtype: video.dtype, nonFinite: video.nonFinite, sampleRange: video.sampleRange } };
     }
     case 'video': {
       // streamed through ffmpeg in frame order (evaluation reads frames 0, 1, 2, ...)
@@ -135,7 +151,7 @@ function datasetEntries(path: string): Map<string, string> {
  * Resolves --ref and --test into named video pairs: two single videos give one pair (named after
  * the test path), two dataset folders are matched by video name and must hold the same names.
  */
-export function openInputPairs(refPath: string, testPath: string, options: OpenInputOptions = {}): { pairs: VideoPair[]; floatData: boolean; dataset: boolean; nonFinite: number } {
+export function openInputPairs(refPath: string, testPath: string, options: OpenInputOptions = {}): { pairs: VideoPair[]; floatData: boolean; dataset: boolean; nonFinite: number; extents: SampleExtent[] } {
   const refKind = inputKind(refPath);
   const testKind = inputKind(testPath);
   if ((refKind === 'dataset') !== (testKind === 'dataset')) {
@@ -149,7 +165,7 @@ export function openInputPairs(refPath: string, testPath: string, options: OpenI
     const r = openVideoSource(refPath, options);
     const t = openVideoSource(testPath, options);
     checkSameSampleType({ path: refPath, info: r.info }, { path: testPath, info: t.info });
-    return { pairs: [{ name: basename(testPath), ref: r.source, test: t.source }], floatData: r.info.floatData || t.info.floatData, dataset: false, nonFinite: r.info.nonFinite + t.info.nonFinite };
+    return { pairs: [{ name: basename(testPath), ref: r.source, test: t.source }], floatData: r.info.floatData || t.info.floatData, dataset: false, nonFinite: r.info.nonFinite + t.info.nonFinite, extents: [...extentOf(refPath, r.info, 'reference', basename(testPath)), ...extentOf(testPath, t.info, 'test', basename(testPath))] };
   }
   const refs = datasetEntries(refPath);
   const tests = datasetEntries(testPath);
@@ -166,13 +182,15 @@ export function openInputPairs(refPath: string, testPath: string, options: OpenI
   const pairs: VideoPair[] = [];
   let floatData = false;
   let nonFinite = 0;
+  const extents: SampleExtent[] = [];
   for (const [name, rp] of refs) {
     const r = openVideoSource(rp, options);
     const t = openVideoSource(tests.get(name)!, options);
     checkSameSampleType({ path: rp, info: r.info }, { path: tests.get(name)!, info: t.info });
     floatData ||= r.info.floatData || t.info.floatData;
     nonFinite += r.info.nonFinite + t.info.nonFinite;
+    extents.push(...extentOf(rp, r.info, 'reference', name), ...extentOf(tests.get(name)!, t.info, 'test', name));
     pairs.push({ name, ref: r.source, test: t.source });
   }
-  return { pairs, floatData, dataset: true, nonFinite };
+  return { pairs, floatData, dataset: true, nonFinite, extents };
 }

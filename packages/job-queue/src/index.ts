@@ -1,0 +1,16 @@
+export { parseQueueUrl } from './queue-url';
+export type { QueueConnection, QueueLocation } from './queue-url';
+export { PAIRS_QUEUE, RUNS_QUEUE, KEY_PREFIX, benchQueueName, checkDeviceLabel } from './queue-names';
+export { BENCH_COMMANDS } from './job-types';
+export type { BenchCommand, BenchJobData, BenchJobResult, PairJobData, QueuedPair } from './job-types';
+export { checkRedisReachable } from './redis-check';
+export { runPairsOnQueue, pairJobId } from './run-pairs';
+export type { RunPairsOptions, PairsProgress } from './run-pairs';
+export { runBenchOnQueue, forwardableArgs, PRODUCER_ONLY_FLAGS } from './run-bench';
+export type { RunBenchOptions, BenchProgress } from './run-bench';
+export { startQueueWorker, DEFAULT_STALL_MS } from './queue-worker';
+export type { QueueWorker, QueueWorkerOptions, WorkerEvent } from './queue-worker';
+export { createPairThreads } from './pair-threads';
+export type { PairThreads } from './pair-threads';
+export { runDatasetOnQueue } from './dataset-jobs';
+export type { DatasetOnQueueOptions } from './dataset-jobs';
