@@ -32,7 +32,7 @@ export { compareKernelDocuments, KERNEL_BENCH_HINT } from './compare/compare-ker
 export type { KernelComparison, ComparedRow, ComparedRatio, DeviceColumn } from './compare/compare-kernel-devices';
 export type { SourcedDocument } from './compare/sourced-document';
 export { decoderRowTiming, pairSpeedup } from './decoders/decoder-row-statistics';
-export type { DecoderRowTiming, PairSide, PairSpeedup } from './decoders/decoder-row-statistics';
+export type { DecoderRowIdentity, DecoderRowTiming, PairSide, PairSpeedup } from './decoders/decoder-row-statistics';
 export { runMetricsBench, syntheticClip } from './metrics/run-metrics-bench';
 export type { MetricsBenchOptions, MetricsBenchOutcome, MetricsBenchRow, MetricsCeilings, MetricsImplementation, MetricsRatio, MetricsTask } from './metrics/run-metrics-bench';
 export { startSkimage, referencePython } from './io/skimage-metrics-timing';

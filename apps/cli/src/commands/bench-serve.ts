@@ -16,12 +16,12 @@ import {
 } from '@evalkit/browser-bench';
 import { REPO_ROOT, TOOL_VERSION } from '../shared/context';
 import { commaList, frameSide, nonNegativeInt, outputFrameCount, positiveInt, positiveNumber } from '../shared/parse';
-import { relativeWidth, samplingOptions } from '../shared/sampling-flags';
+import { relativeWidth, samplingOptions, type SamplingFlags } from '../shared/sampling-flags';
 import { commandGroup } from './bench-kernels';
 import { weightsByModel } from './bench-decoders';
 
 /** Options shared by `bench serve` and `bench browser`, as commander parses them. */
-export interface BrowserBenchOptions {
+export interface BrowserBenchOptions extends SamplingFlags {
   out: string;
   host: string;
   port: number;
@@ -37,12 +37,6 @@ export interface BrowserBenchOptions {
   height: number;
   width: number;
   frames: number;
-  runs?: number;
-  minRuns: number;
-  maxRuns: number;
-  maxTime: number;
-  targetCi: number;
-  warmup: number;
   widthMult: number;
   threads?: number;
   seed: number;

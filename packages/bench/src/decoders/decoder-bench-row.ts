@@ -1,3 +1,4 @@
+import type { DecoderRowIdentity } from './decoder-row-statistics';
 import type { DeviceCeilings } from '../ceilings/measure-ceilings';
 import type { AppliedCeiling } from '../ceilings/roofline';
 import type { SystemLoad } from '../io/system-load';
@@ -6,13 +7,7 @@ import type { Interval } from '../stats/bootstrap';
 import type { SampleStats } from '../stats/sample-stats';
 
 /** One row of a decoder-bench result document (docs/result-documents.md, kind decoder-bench). */
-export interface DecoderBenchRow extends Omit<SampleStats, 'outliers'>, Record<string, unknown> {
-  model: string;
-  label: string;
-  height: number;
-  width: number;
-  latentFrames: number;
-  outputFrames: number;
+export interface DecoderBenchRow extends DecoderRowIdentity, Omit<SampleStats, 'outliers'>, Record<string, unknown> {
   /** Timed decodes (= samples; kept under its first name for older readers). */
   runs: number;
   outliers: SampleStats['outliers'];
