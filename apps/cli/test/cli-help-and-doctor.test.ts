@@ -36,5 +36,7 @@ describe('evalkit command', () => {
     expect(report.executionProviders.find((p: { name: string }) => p.name === 'cpu')).toMatchObject({ starts: true });
     expect(report.sharp.libvips).toMatch(/^\d+\.\d+/);
     expect(report).toHaveProperty('chromium');
+    // either where ffmpeg is, or why video files cannot be read (naming the Debian package)
+    expect(report.ffmpeg.path ?? report.ffmpeg.missing).toMatch(/ffmpeg/);
   }, 60_000);
 });

@@ -110,7 +110,7 @@ describe('evalkit decode', () => {
     [['--model', '/nope/m.onnx'], 1, /\/nope\/m\.onnx: no such ONNX model file/],
     [['--ep', 'tpu'], 1, /value "tpu": unknown execution provider/],
     [['--tile-size', '60x64'], 2, /field "--tile-size", value "60x64": tile size must be a multiple of the decoder's spatial compression 8x8/],
-    [['--format', 'gif'], 2, /expected one of png, y4m, npy, got "gif"/],
+    [['--format', 'gif'], 2, /expected one of png, y4m, npy, mp4, got "gif"/],
     [['--tile-frames', '2', '--overlap-frames', '2'], 2, /field "overlapFrames", value 2: overlap must be a non-negative integer smaller than the tile/],
   ])('rejects %j with exit %d and a message naming the field and value', (args, status, message) => {
     const out = join(dir, `bad-${Math.random().toString(36).slice(2)}`);

@@ -82,12 +82,18 @@ export interface DecoderRow {
   aboveCeiling: boolean;
   paperGpuFps: number | null;
   paperIphoneFps: number | null;
+  /** A zoo graph, or a user's ONNX file. */
+  source: 'zoo' | 'file';
+  params: number | null;
+  /** The ONNX file a file row timed: path as given, size, SHA-256. */
+  onnxFile: { path: string; bytes: number; sha256: string } | null;
 }
 
-/** One baseline/Turbo speedup on one series. */
+/** One baseline/candidate speedup on one series. */
 export interface DecoderPairRow {
   series: string;
   baseline: string;
+  /** The candidate's label (a Turbo decoder, or the user's own). */
   turbo: string;
   pair: string;
   speedup: number;

@@ -83,7 +83,7 @@ browserTool.describe('the HTML report in headless Chromium', () => {
     const tooltip = page.locator('#vg-tooltip-element');
     await tooltip.waitFor({ state: 'visible', timeout: 5_000 });
     const text = await tooltip.innerText();
-    expect(text).toMatch(/Turbo decoder/);
+    expect(text).toMatch(/Decoder\s+Turbo-VAED-Hunyuan/);
     expect(text).toMatch(/Speedup/);
     await page.close();
   });

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     const r = await runZooDecodeJobInChild({ ...job, ...extra });
     const peak = r.peakRssBytes / MB;
     process.stdout.write(
-      `${label.padEnd(8)} output ${r.outputShape.join('x')}  tiles ${String(r.tiles).padStart(3)}  peak RSS ${peak.toFixed(0).padStart(6)} MB  ${peak <= budgetMB ? 'within' : 'EXCEEDS'} ${budgetMB} MB  wall ${((Date.now() - t0) / 1000).toFixed(1)} s  GMAC ${(r.macs / 1e9).toFixed(0)}  mean ${r.outputMean.toFixed(4)}\n`,
+      `${label.padEnd(8)} output ${r.outputShape.join('x')}  tiles ${String(r.tiles).padStart(3)}  peak RSS ${peak.toFixed(0).padStart(6)} MB  ${peak <= budgetMB ? 'within' : 'EXCEEDS'} ${budgetMB} MB  wall ${((Date.now() - t0) / 1000).toFixed(1)} s  GMAC ${((r.macs ?? 0) / 1e9).toFixed(0)}  mean ${r.outputMean.toFixed(4)}\n`,
     );
   }
 }

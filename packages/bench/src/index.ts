@@ -23,6 +23,12 @@ export type { DecoderBenchOptions, DecoderBenchOutcome } from './decoders/run-de
 export type { DecoderBenchRow, DecoderBenchSummary, DecoderPair } from './decoders/decoder-bench-row';
 // The one rule lives with the zoo; re-exported for bench's importers.
 export { latentFramesFor } from '@evalkit/decoder-zoo';
+export { parseBenchModel, parseBenchModels, filesByModel } from './decoders/bench-models';
+export type { BenchModel } from './decoders/bench-models';
+export { resolvePairs, timingGroups } from './decoders/bench-pairs';
+export type { BenchPair } from './decoders/bench-pairs';
+export { describeOnnxFile, fileLatentShape } from './decoders/file-model';
+export type { OnnxFileFacts, FileLatentRequest } from './decoders/file-model';
 export { DecoderChild, runZooDecodeJobInChild } from './jobs/run-job-in-child';
 export type { ZooDecodeJob, ZooDecodeJobResult, ZooDecodeSetup } from './jobs/zoo-decode-job';
 // Comparing documents: two runs of a benchmark (`evalkit compare A B`) and kernel documents of several devices (`evalkit compare kernels`).

@@ -1,4 +1,4 @@
-import { createResultDocument, createRunManifest, ERROR_CODES, EvalkitError, type ResultDocument, type RunManifest } from '@evalkit/core';
+import { createResultDocument, createRunManifest, ERROR_CODES, EvalkitError, type ResultDocument, type ResultRowInput, type RunManifest } from '@evalkit/core';
 import { datasetMeans, retentionOf, type MetricMeans, type QualityRetention } from '@evalkit/recon-metrics';
 import { canonicalConfig, type DatasetConfig } from './config';
 import type { EvaluatedPairRow, PairRow } from './pair';
@@ -6,7 +6,7 @@ import { canonicalRow } from './rows';
 import { sortById } from './shard';
 
 /** The result-document kind of a dataset evaluation: one row per video. */
-export const DATASET_KIND = 'recon-dataset';
+export const DATASET_KIND = 'recon-dataset' as const;
 
 /** The summary of a dataset document. */
 export interface DatasetSummary {
@@ -78,5 +78,6 @@ export function assembleDatasetDocument(datasetConfig: DatasetConfig, rows: read
     summary.retention = retentionOf(summary.baselineMean, testMean);
   }
   const made = manifest ?? createRunManifest({ tool: 'evalkit metrics', toolVersion: VERSION, config });
-  return createResultDocument(DATASET_KIND, made, sorted as (PairRow & Record<string, unknown>)[], { config, summary }) as DatasetDocument;
+  // createResultDocument checks the rows, config and summary against core's recon-dataset schema
+  return createResultDocument(DATASET_KIND, made, sorted as ResultRowInput<typeof DATASET_KIND>[], { config, summary }) as unknown as DatasetDocument;
 }

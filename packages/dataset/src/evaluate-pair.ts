@@ -39,14 +39,14 @@ export function interruptedError(id: string): EvalkitError {
 }
 
 /** Evaluation options of recon-metrics for a config (the preset's resize and scale included). */
-export function evaluateOptionsFor(config: DatasetConfig, dataRange: number): EvaluateOptions {
+export function evaluateOptionsFor(config: DatasetConfig, dataRange: number, label = 'input'): EvaluateOptions {
   const options: EvaluateOptions = { metrics: config.metrics, ssimVariant: config.ssimVariant, dataRange, luma: config.luma };
   if (config.maxFrames !== null) options.maxFrames = config.maxFrames;
   if (config.preset !== null) {
     const preset = METRICS_PRESETS[config.preset];
     if (!preset) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'unknown preset', { field: 'preset', value: config.preset });
     options.scale = 1 / preset.divideBy;
-    options.transform = (frame) => resizeCenterCrop(frame, preset.resize, 'preset resize');
+    options.transform = (frame) => resizeCenterCrop(frame, preset.resize, label);
   }
   return options;
 }
@@ -94,7 +94,7 @@ export async function evaluatePair(pair: DatasetPair, config: DatasetConfig, sig
     if (floatData && config.dataRange === null && config.preset === null) {
       throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'floating-point .npy input needs a data range (--data-range 1 for [0,1] data)', { file: ref.source.label, field: 'dataRange', value: null });
     }
-    const evalOptions = evaluateOptionsFor(config, config.dataRange ?? 255);
+    const evalOptions = evaluateOptionsFor(config, config.dataRange ?? 255, pair.test);
     evalOptions.onFrame = () => {
       if (signal?.aborted) throw interruptedError(pair.id);
       options.onFrame?.();

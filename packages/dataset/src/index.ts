@@ -16,3 +16,7 @@ export { assembleDatasetDocument, expectedPairs, shardSize, DATASET_KIND } from 
 export type { DatasetDocument, DatasetSummary } from './document';
 export { mergeDatasetDocuments } from './merge';
 export type { MergeOptions } from './merge';
+export { runDataset, workerCount, PAIR_WORKER_ENTRY } from './run-dataset';
+export type { DatasetProgress, RunDatasetOptions } from './run-dataset';
+export { openRowJournal, journalPathFor } from './io/row-journal';
+export type { RowJournal } from './io/row-journal';

@@ -2,7 +2,7 @@ import { ERROR_CODES, EvalkitError, documentKind, type ResultDocument, type RunM
 import type { DatasetConfig } from './config';
 import { assembleDatasetDocument, DATASET_KIND, expectedPairs, type DatasetDocument } from './document';
 import type { PairRow } from './pair';
-import { canonicalRow } from './rows';
+import { canonicalRow, inFile } from './rows';
 
 /** Options of mergeDatasetDocuments. */
 export interface MergeOptions {
@@ -86,7 +86,7 @@ export function mergeDatasetDocuments(docs: readonly ResultDocument[], options: 
       });
     }
     doc.results.forEach((value, k) => {
-      const row = canonicalRow(value, `results[${k}]`);
+      const row = inFile(label(i), () => canonicalRow(value, `results[${k}]`));
       if (owner.has(row.id)) {
         throw new EvalkitError(ERROR_CODES.MISMATCH, `overlap: pair "${row.id}" is also in ${label(owner.get(row.id)!)}`, { file: label(i), field: `results[${k}].id`, value: row.id });
       }

@@ -78,3 +78,15 @@ export function decodePairRow(text: string, where = 'row'): PairRow {
   }
   return canonicalRow(value, where);
 }
+
+/** An error about a row, re-issued naming the file (a shard document, a journal) it was read from. */
+export function inFile<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof EvalkitError && error.file === undefined) {
+      throw new EvalkitError(error.code, error.message, { file }, { cause: error });
+    }
+    throw error;
+  }
+}

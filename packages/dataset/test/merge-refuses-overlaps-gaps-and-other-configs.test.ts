@@ -51,3 +51,11 @@ describe('mergeDatasetDocuments', () => {
     expect(() => mergeDatasetDocuments([parts[0], stolen], { sources: ['a.json', 'b.json'] })).toThrow(/overlap: pair "v00" is also in a\.json/);
   });
 });
+
+describe('mergeDatasetDocuments on a damaged file', () => {
+  it('names the file and the row of a malformed result', () => {
+    const parts = shardDocs(2);
+    const damaged = { ...parts[1], results: [{ ...parts[1].results[0], frames: -1 }, ...parts[1].results.slice(1)] };
+    expect(() => mergeDatasetDocuments([parts[0], damaged], { sources: ['a.json', 'b.json'] })).toThrow(/^b\.json: field "results\[0\]\.frames", value -1: frames must be a positive integer/);
+  });
+});

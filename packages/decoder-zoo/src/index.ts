@@ -21,3 +21,5 @@ export { openCheckpoint } from './io/checkpoint-files';
 export type { CheckpointFiles } from './io/checkpoint-files';
 export { matchCheckpoint, expectedTensors, assertStrictMatch, shapesCompatible } from './checkpoint/match-checkpoint';
 export type { CheckpointMatch, ExpectedTensor } from './checkpoint/match-checkpoint';
+export { exportWithSymbolicSizes, SYMBOLIC_INPUT_DIMS, SYMBOLIC_OUTPUT_DIMS } from './export/symbolic-size-export';
+export type { SymbolicSizeExport, ZooBuildSize } from './export/symbolic-size-export';

@@ -16,3 +16,7 @@ export type { ChannelNormOptions, GroupNormOptions } from './ops/norms';
 export { selfAttention } from './ops/attention';
 export type { AttentionOptions } from './ops/attention';
 export { writeOnnxFile } from './io/write-onnx';
+export { inspectOnnx } from './io/inspect-onnx';
+export type { OnnxFileSummary, OnnxValueInfo } from './io/inspect-onnx';
+export { planSymbolicSizes, serializeWithSymbolicSizes, withSymbolicSizes } from './io/symbolic-sizes';
+export type { SymbolicSizesOptions, SymbolicSizesPlan } from './io/symbolic-sizes';

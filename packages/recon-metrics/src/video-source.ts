@@ -8,6 +8,8 @@ export interface VideoSource {
   frameCount: number;
   /** Reads frame `index` (0-based). */
   readFrame(index: number): Promise<Frame>;
+  /** What ffprobe reported for a video file (frame rate, size, pixel format, colour range and matrix). */
+  media?: Record<string, unknown>;
   /** Releases what reading holds (a video file's ffmpeg process); absent when nothing is held. */
   close?(): Promise<void>;
 }

@@ -2,11 +2,12 @@ import { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { createResultDocument, ERROR_CODES, EvalkitError, paperGpuSpeedup, readPaperValues, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
-import { isZooModelName, listZooModels } from '@evalkit/decoder-zoo';
-import { formatWithInterval, runDecoderBench, type DecoderBenchRow, type DecoderBenchSummary } from '@evalkit/bench';
+import { listZooModels } from '@evalkit/decoder-zoo';
+import { parseFrameRule } from '@evalkit/decoder-runtime';
+import { filesByModel, formatWithInterval, parseBenchModels, runDecoderBench, type DecoderBenchRow, type DecoderBenchSummary } from '@evalkit/bench';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
-import { clampThreads, commaList, frameSide, latentFrameCount, nonNegativeInt, outputFrameCount, positiveInt, positiveNumber } from '../shared/parse';
+import { clampThreads, commaList, compressionList, frameSide, latentFrameCount, nonNegativeInt, outputFrameCount, positiveInt, positiveNumber, repeatable } from '../shared/parse';
 import { addSamplingFlags, samplingOptions, type SamplingFlags } from '../shared/sampling-flags';
 import { commandGroup } from './bench-kernels';
 import { deviceWithoutQueue, queuedBenchmarkError, runQueuedBenchmark } from '../shared/queue-jobs';
@@ -25,27 +26,20 @@ interface BenchDecodersOptions extends SamplingFlags {
   pin?: boolean;
   ep: string;
   weights?: string;
+  pair?: string[];
+  latents?: string;
+  compression?: [number, number, number];
+  frameRule?: string;
+  latentChannels?: number;
   out?: string;
   json?: boolean;
   queue?: string;
   device?: string;
 }
 
-/** Checkpoints per model from --weights: "NAME=FILE,..." or a bare FILE when one model is benched. */
+/** Checkpoints per model from --weights: "NAME=FILE,..." (NAME a --models label) or a bare FILE when one model is benched. */
 export function weightsByModel(spec: string | undefined, models: readonly string[]): Record<string, string> {
-  if (spec === undefined) return {};
-  if (!spec.includes('=')) {
-    if (models.length !== 1) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'with several --models, name each checkpoint: NAME=FILE,NAME=FILE', { field: '--weights', value: spec });
-    return { [models[0]]: spec };
-  }
-  const out: Record<string, string> = {};
-  for (const part of spec.split(',')) {
-    const at = part.indexOf('=');
-    const name = part.slice(0, at);
-    if (at <= 0 || !models.includes(name)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `expected NAME=FILE with NAME one of the benched models (${models.join(', ')})`, { field: '--weights', value: part });
-    out[name] = part.slice(at + 1);
-  }
-  return out;
+  return filesByModel(spec, parseBenchModels(models).map((m) => m.id), '--weights', 'one');
 }
 
 const mark = (unstable: boolean) => (unstable ? ' !' : '');
@@ -72,16 +66,18 @@ export function formatDecoderBench(rows: readonly DecoderBenchRow[], summary: De
         r.outliers.indices.length,
         r.fps.toFixed(2),
         (r.peakRssBytes / 2 ** 20).toFixed(0),
-        (r.macs / 1e9).toFixed(1),
-        `${r.gflops.toFixed(1)}${r.aboveMeasuredCeiling ? ' ^' : ''}`,
+        r.macs === null ? '-' : (r.macs / 1e9).toFixed(1),
+        r.gflops === null ? '-' : `${r.gflops.toFixed(1)}${r.aboveMeasuredCeiling ? ' ^' : ''}`,
         r.ceilingFraction === null ? '-' : `${(100 * r.ceilingFraction).toFixed(0)}%`,
         r.stopReason,
       ]),
     ),
   );
   if (summary.pairs.length) {
-    lines.push('', formatTable(['baseline', 'turbo', 'speedup [95% CI] (ours, paired)', 'paper GPU speedup'], summary.pairs.map((p) => [p.baseline, `${p.turbo}${mark(p.unstable)}`, formatWithInterval(p.speedup, p.speedupCi95, { suffix: 'x', digits: 2 }), p.paperGpuSpeedup === null ? '-' : `${p.paperGpuSpeedup.toFixed(2)}x`])));
+    lines.push('', formatTable(['baseline', 'candidate', 'speedup [95% CI] (ours, paired)', 'paper GPU speedup'], summary.pairs.map((p) => [p.baseline, `${p.candidate}${mark(p.unstable)}`, formatWithInterval(p.speedup, p.speedupCi95, { suffix: 'x', digits: 2 }), p.paperGpuSpeedup === null ? '-' : `${p.paperGpuSpeedup.toFixed(2)}x`])));
   }
+  const files = rows.filter((r) => r.file !== null);
+  if (files.length) lines.push('', ...files.map((r) => `${r.model}: ${r.file!.path}, ${(r.file!.bytes / 2 ** 20).toFixed(2)} MiB, sha256 ${r.file!.sha256}, ${r.params.toLocaleString('en-US')} parameters (float initializers)${r.latents ? `, latents ${r.latents}` : ''}`));
   const unstable = rows.filter((r) => r.unstable);
   if (unstable.length) lines.push('', '! unstable (run again on an idle machine, or raise --max-runs/--max-time):', ...unstable.map((r) => `  ${r.model}: ${r.unstableReasons.join('; ')}`));
   if (rows.some((r) => r.aboveMeasuredCeiling)) lines.push('^ above the measured GEMM ceiling, which it therefore raised');
@@ -95,8 +91,9 @@ export function formatDecoderBench(rows: readonly DecoderBenchRow[], summary: De
 export function registerBenchDecoders(program: Command): void {
   const cmd = commandGroup(program, 'bench', 'benchmarks: measure ours and the reference side by side and print the ratio')
     .command('decoders')
-    .description('time zoo decoders end to end in onnxruntime (one long-lived child process per model, pairs interleaved): FPS, latency with intervals, peak RSS, GFLOP/s vs measured ceilings, Turbo speedups with intervals')
-    .option('--models <list>', `comma-separated zoo decoders (${listZooModels().join(', ')})`, commaList, ['turbo-vaed-hunyuan', 'hunyuanvideo'])
+    .description('time decoders end to end in onnxruntime (zoo graphs and your own ONNX files, one long-lived child process per model, pairs interleaved): FPS, latency with intervals, peak RSS, GFLOP/s vs measured ceilings, pair speedups with intervals')
+    .option('--models <list>', `comma-separated decoders, each [LABEL=]NAME: a zoo decoder (${listZooModels().join(', ')}), zoo:NAME@WEIGHTS.safetensors, or FILE.onnx`, commaList, ['turbo-vaed-hunyuan', 'hunyuanvideo'])
+    .option('--pair <baseline:candidate>', 'report candidate FPS / baseline FPS for these two labels, timed interleaved (repeatable; default: the zoo\'s baseline/Turbo pairs present)', repeatable)
     .option('--height <px>', 'output height', frameSide, 256)
     .option('--width <px>', 'output width', frameSide, 256)
     .option('--latent-frames <n>', 'latent frames T for every model (default: from --frames per model)', latentFrameCount)
@@ -107,6 +104,10 @@ export function registerBenchDecoders(program: Command): void {
     .option('--width-mult <x>', 'channel width multiplier in (0, 1] (1 = the published decoders)', positiveNumber, 1)
     .option('--seed <n>', 'seed of weights and latents', nonNegativeInt, 0)
     .option('--weights <spec>', 'safetensors checkpoints instead of seeded weights: NAME=FILE[,NAME=FILE...] (or FILE when one model is benched)')
+    .option('--latents <spec>', 'decode these latents instead of seeded random ones: FILE.npy | FILE.npz[:KEY] | FILE.safetensors[:KEY] for every model, or LABEL=FILE[,LABEL=FILE...]; a zoo graph is built at their size')
+    .option('--compression <t,h,w>', 'ONNX files with symbolic latent sizes: the decoder\'s compression (default 4,8,8)', compressionList)
+    .option('--frame-rule <rule>', 'ONNX files with symbolic latent sizes: 4T-3 (causal) or 4T (default causal)')
+    .option('--latent-channels <n>', 'ONNX files with symbolic channels: latent channels of random latents (default 16)', positiveInt)
     .option('--no-ceiling', 'skip the ceiling measurements (ceilingFraction becomes null)')
     .option('--ep <name>', 'onnxruntime execution provider', 'cpu')
     .option('--out <file>', 'write the decoder-bench result document here (atomically)')
@@ -116,26 +117,35 @@ export function registerBenchDecoders(program: Command): void {
     .addHelpText(
       'after',
       `
-Each model runs in its own long-lived Node process (graph built with seeded weights, random latents),
-so its peak RSS is its own; a baseline/Turbo pair alternates A B A B so drift hits both alike. Wall
+Each model runs in its own long-lived Node process (a zoo graph built with seeded weights or a
+checkpoint's, or your ONNX file; seeded random latents or --latents), so its peak RSS is its own; the
+models of a pair alternate A B A B so drift hits both alike. An ONNX file must take one float32
+latent of rank 5; dims it fixes are used as they are, symbolic ones follow --height/--width/--frames
+through --compression and --frame-rule. Its row records the path, size, SHA-256 and parameter count. Wall
 time is decode only (session.run on the whole clip), after warm-up. Sampling stops when every
 median's 95% interval is within --target-ci, or at --max-runs, or after --max-time (the document
 says which). FPS = output frames / median time; GFLOP/s = 2 x MACs / median time; the fraction is of
 the best measured GEMM (sizes 512-2048, in onnxruntime), raised by any decoder that beats it.
-speedup = Turbo FPS / baseline FPS with a paired-bootstrap 95% interval, next to the paper's GPU
-speedup (512x512, fixtures/paper/turbo-vaed.json). "!" marks an unstable row (CV > 10% or interval
+speedup = candidate FPS / baseline FPS with a paired-bootstrap 95% interval, next to the paper's GPU
+speedup (512x512, fixtures/paper/turbo-vaed.json) when both are zoo decoders the paper timed. "!" marks an unstable row (CV > 10% or interval
 wider than the target).
 
 Examples:
   evalkit bench decoders                                                     Turbo-Hunyuan vs HunyuanVideo, 256x256x17
   evalkit bench decoders --models turbo-vaed-hunyuan,hunyuanvideo,turbo-vaed-cog,cogvideox,turbo-vaed-ltx,ltx-video-0.9.0 \\
       --height 256 --width 256 --frames 17 --max-runs 10 --max-time 600 --pin --out reports/decoders.json
-  evalkit bench decoders --models turbo-vaed-hunyuan,hunyuanvideo --height 64 --width 64 --latent-frames 5 --width-mult 0.25 --target-ci 2%`,
+  evalkit bench decoders --models turbo-vaed-hunyuan,hunyuanvideo --height 64 --width 64 --latent-frames 5 --width-mult 0.25 --target-ci 2%
+  evalkit bench decoders --models hunyuanvideo,mine=my_decoder.onnx --pair hunyuanvideo:mine --height 256 --width 256
+  evalkit bench decoders --models base=zoo:hunyuanvideo@vae/diffusion_pytorch_model.safetensors,mine=my_decoder.onnx \\
+      --pair base:mine --latents z.npy --out reports/mine-vs-hunyuan.json`,
     )
     .action(async (opts: BenchDecodersOptions, command: Command) => {
-      for (const m of opts.models) if (!isZooModelName(m)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `unknown zoo decoder; the zoo has ${listZooModels().join(', ')}`, { field: '--models', value: m });
       const sampling = samplingOptions(opts);
-      const weights = weightsByModel(opts.weights, opts.models);
+      const ids = parseBenchModels(opts.models).map((m) => m.id);
+      const weights = filesByModel(opts.weights, ids, '--weights', 'one');
+      const latents = filesByModel(opts.latents, ids, '--latents', 'all');
+      const compression = opts.compression ?? [4, 8, 8];
+      const fileGeometry = opts.compression !== undefined || opts.frameRule !== undefined ? parseFrameRule(opts.frameRule ?? `${compression[0]}T-${compression[0] - 1}`, compression) : undefined;
       if (opts.queue !== undefined) {
         const queued = await runQueuedBenchmark('decoders', command, { queue: opts.queue, device: opts.device });
         const doc = queued.document;
@@ -159,6 +169,10 @@ Examples:
       try {
         outcome = await runDecoderBench({
           models: opts.models,
+          pairs: opts.pair,
+          latents,
+          fileGeometry,
+          latentChannels: opts.latentChannels,
           height: opts.height,
           width: opts.width,
           latentFrames: opts.latentFrames,

@@ -17,10 +17,10 @@ import {
   type Latent,
   type TileOptions,
 } from '@evalkit/decoder-runtime';
-import { writeNpyFile, writePngFrames, writeY4mFile } from '@evalkit/media-io';
+import { findFfmpegTools, videoEncoding, writeNpyFile, writePngFrames, writeVideoFile, writeY4mFile, type VideoEncoding } from '@evalkit/media-io';
 import { cliManifest } from '../shared/context';
 import { formatTable, jsonText } from '../shared/output';
-import { clampThreads, frameSide, latentFrameCount, nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
+import { clampThreads, compressionList, frameSide, latentFrameCount, nonNegativeInt, positiveInt, positiveNumber, sizeHxW } from '../shared/parse';
 
 /** The op types that took most of onnxruntime's kernel time, one line each (the rest summed). */
 function formatOpTypes(types: OpTypeTime[] | null): string {
@@ -41,7 +41,9 @@ interface DecodeOptions {
   model: string;
   latents: string;
   out: string;
-  format: 'png' | 'y4m' | 'npy';
+  format: 'png' | 'y4m' | 'npy' | 'mp4';
+  crf?: number;
+  ffmpeg?: string;
   weights?: string;
   config?: string;
   chroma: '444' | '420';
@@ -84,13 +86,7 @@ export function y4mFps(value: string): string {
 
 /** The files `evalkit decode` writes into its --out folder (a rerun replaces exactly these). */
 export function decodeOwns(name: string): boolean {
-  return /^frame_\d{4,}\.png$/.test(name) || name === 'video.y4m' || name === 'video.npy' || name === 'decode.json';
-}
-
-function compressionList(value: string): [number, number, number] {
-  const parts = value.split(',').map(Number);
-  if (parts.length !== 3 || parts.some((p) => !Number.isInteger(p) || p <= 0)) throw new InvalidArgumentError(`expected T,H,W compression such as 4,8,8, got "${value}"`);
-  return parts as [number, number, number];
+  return /^frame_\d{4,}\.png$/.test(name) || name === 'video.y4m' || name === 'video.npy' || name === 'video.mp4' || name === 'decode.json';
 }
 
 /** Tile options in latent units from the pixel-unit flags; errors name the flag and value. */
@@ -123,11 +119,13 @@ export function registerDecode(program: Command): void {
     .option('--model <spec>', 'codec (embedded block-PCA decoder), zoo:NAME (seeded weights) or FILE.onnx', 'codec')
     .option('--latents <spec>', 'FILE.npy | FILE.npz[:KEY] | FILE.safetensors[:KEY] | random', 'random')
     .requiredOption('--out <dir>', 'output folder (frames, or video.y4m, plus decode.json)')
-    .option('--format <fmt>', 'png (frame_0000.png, ...), y4m, or npy (video.npy: the raw float32 [1, 3, F, H, W] output before quantisation)', choice(['png', 'y4m', 'npy'] as const), 'png')
+    .option('--format <fmt>', 'png (frame_0000.png, ...), y4m, npy (video.npy: the raw float32 [1, 3, F, H, W] output before quantisation), or mp4 (video.mp4 through ffmpeg: lossless, or --crf)', choice(['png', 'y4m', 'npy', 'mp4'] as const), 'png')
+    .option('--crf <n>', 'mp4: H.264 quality 0-51 (lower is better), 4:2:0 BT.601, opens in any player; default lossless RGB H.264 (exact frames; ffmpeg, VLC, mpv)', nonNegativeInt)
+    .option('--ffmpeg <path>', 'mp4: the ffmpeg executable (default EVALKIT_FFMPEG, then ffmpeg on PATH; Debian package ffmpeg)')
     .option('--weights <file>', 'zoo decoders: a safetensors checkpoint (FILE.safetensors or *.safetensors.index.json) instead of seeded weights')
     .option('--config <file>', 'zoo decoders with --weights: the diffusers config.json (default: config.json beside the weights)')
     .option('--chroma <layout>', 'Y4M chroma: 444 (no subsampling) or 420; BT.601 full range, tagged XCOLORRANGE=FULL', choice(['444', '420'] as const), '444')
-    .option('--fps <num:den>', 'Y4M frame rate', y4mFps, '24:1')
+    .option('--fps <num:den>', 'Y4M and MP4 frame rate', y4mFps, '24:1')
     .option('--force', 'write into an --out folder that holds other files too (only decode\'s own files are replaced)')
     .option('--height <px>', 'random latents: output height in pixels', frameSide, 256)
     .option('--width <px>', 'random latents: output width in pixels', frameSide, 256)
@@ -158,6 +156,7 @@ Frames: [-1, 1] -> round((x + 1) * 127.5), clamped to 0..255.
 Examples:
   evalkit decode --latents random --out out/codec                     embedded codec, 17x256x256 PNGs
   evalkit decode --latents clip.npy --out out/clip --format y4m       latents from \`evalkit encode\`
+  evalkit decode --latents clip.npy --out out/clip --format mp4 --crf 18   an MP4 any player opens
   evalkit decode --model zoo:turbo-vaed-hunyuan --width-mult 0.25 --height 720 --width 1280 \\
       --latent-frames 3 --memory-budget 2000 --out out/720p            tiles chosen to fit 2000 MB
   evalkit decode --model vae_decoder.onnx --latents z.safetensors:latents --tile-frames 3 \\
@@ -181,6 +180,12 @@ Examples:
 /** Runs the decode and writes the video and decode.json into `dir` (the staging folder of --out); returns what to print. */
 async function decodeInto(opts: DecodeOptions, dir: string, startedAt: Date): Promise<string> {
   const compression = opts.compression ?? [4, 8, 8];
+  if (opts.crf !== undefined && opts.format !== 'mp4') throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, '--crf applies to --format mp4', { field: '--crf', value: opts.crf });
+  // a missing ffmpeg or a bad CRF is reported before the decode, not after it
+  if (opts.format === 'mp4') {
+    findFfmpegTools({ ffmpeg: opts.ffmpeg });
+    videoEncoding(2, 2, { crf: opts.crf, fps: opts.fps.replace(':', '/') });
+  }
   if ((opts.weights !== undefined || opts.config !== undefined) && !opts.model.startsWith('zoo:')) {
     throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, '--weights and --config apply to zoo decoders (--model zoo:NAME)', { field: '--weights', value: opts.weights ?? opts.config });
   }
@@ -225,7 +230,11 @@ async function decodeInto(opts: DecodeOptions, dir: string, startedAt: Date): Pr
   }
   const frames = videoToFrames8(decoded.video);
   let staged: string[];
-  if (opts.format === 'npy') {
+  let encoding: VideoEncoding | null = null;
+  if (opts.format === 'mp4') {
+    staged = [join(dir, 'video.mp4')];
+    encoding = await writeVideoFile(staged[0], frames, { crf: opts.crf, fps: opts.fps.replace(':', '/'), ffmpeg: opts.ffmpeg });
+  } else if (opts.format === 'npy') {
     staged = [join(dir, 'video.npy')];
     writeNpyFile(staged[0], decoded.video);
   } else {
@@ -241,6 +250,7 @@ async function decodeInto(opts: DecodeOptions, dir: string, startedAt: Date): Pr
     latentShape: latent.shape,
     format: opts.format,
     chroma: opts.format === 'y4m' ? opts.chroma : null,
+    ...(encoding ? { video: { codec: encoding.codec, pixelFormat: encoding.pixelFormat, crf: encoding.crf, lossless: encoding.lossless, fps: encoding.fps } } : {}),
     tiles: decoded.plan ? { frames: decoded.plan.frames, height: decoded.plan.height, width: decoded.plan.width, count: decoded.plan.count } : null,
     memoryBudgetMB: opts.memoryBudget ?? null,
     ep: opts.ep,

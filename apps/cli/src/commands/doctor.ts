@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { deviceFingerprint, findChromium, type DeviceFingerprint } from '@evalkit/core';
+import { ffmpegVersion, findFfmpegTools } from '@evalkit/media-io';
 import { printJson, formatTable } from '../shared/output';
 import { probeExecutionProviders, type ProviderProbe } from '../shared/providers';
 
@@ -9,6 +10,17 @@ export interface DoctorReport {
   executionProviders: ProviderProbe[];
   sharp: { sharp: string; libvips: string } | { error: string };
   chromium: { path: string; version: string } | null;
+  /** ffmpeg for video files (metrics on MP4/MKV/WebM/AVI/MOV, decode --format mp4), or what is missing. */
+  ffmpeg: { path: string; ffprobe: string; version: string | null } | { missing: string };
+}
+
+function ffmpegReport(): DoctorReport['ffmpeg'] {
+  try {
+    const tools = findFfmpegTools();
+    return { path: tools.ffmpeg, ffprobe: tools.ffprobe, version: ffmpegVersion(tools) };
+  } catch (error) {
+    return { missing: (error as Error).message };
+  }
 }
 
 async function sharpVersions(): Promise<DoctorReport['sharp']> {
@@ -27,6 +39,7 @@ export async function doctorReport(): Promise<DoctorReport> {
     executionProviders: await probeExecutionProviders(),
     sharp: await sharpVersions(),
     chromium: findChromium(),
+    ffmpeg: ffmpegReport(),
   };
 }
 
@@ -38,7 +51,7 @@ function gib(bytes: number): string {
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
-    .description('check this machine: device fingerprint, ONNX execution providers that start, sharp/libvips, Chromium')
+    .description('check this machine: device fingerprint, ONNX execution providers that start, sharp/libvips, Chromium, ffmpeg')
     .option('--json', 'print the report as JSON')
     .addHelpText(
       'after',
@@ -62,6 +75,7 @@ Examples:
         `onnxruntime  ${d.onnxruntimeVersion ?? 'not installed'}`,
         `sharp        ${'error' in report.sharp ? `failed to load: ${report.sharp.error}` : `${report.sharp.sharp} (libvips ${report.sharp.libvips})`}`,
         `Chromium     ${report.chromium ? `${report.chromium.version} at ${report.chromium.path}` : 'not found (the HTML report still renders; looked for EVALKIT_CHROMIUM, CHROME_PATH, chromium, chromium-browser, google-chrome on PATH; Debian package: chromium)'}`,
+        `ffmpeg       ${'missing' in report.ffmpeg ? 'not found (video files cannot be read or written; EVALKIT_FFMPEG or PATH; Debian package: ffmpeg)' : `${report.ffmpeg.version ?? 'version unknown'} at ${report.ffmpeg.path}`}`,
         '',
         'Execution providers:',
         formatTable(

@@ -9,6 +9,7 @@ import { registerBenchMetrics } from './bench-metrics';
 import { registerCompareKernels } from './compare-kernels';
 import { registerCompare } from './compare';
 import { registerMetrics } from './metrics';
+import { registerMerge } from './merge';
 import { registerReport } from './report';
 import { registerDecode } from './decode';
 import { registerEncode } from './encode';
@@ -35,6 +36,7 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerCompare,
   registerCompareKernels,
   registerMetrics,
+  registerMerge,
   registerWorker,
   registerHtp,
   registerAgreement,

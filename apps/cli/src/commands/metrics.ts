@@ -19,11 +19,12 @@ import {
 } from '@evalkit/recon-metrics';
 import { toCsv } from '@evalkit/media-io';
 import { cliManifest } from '../shared/context';
+import { formatDatasetSummary, isDatasetRun, runDatasetMetrics, type DatasetCliOptions } from './metrics-dataset';
 import { formatTable, printJson } from '../shared/output';
 import { clampThreads, commaList, positiveInt, positiveNumber } from '../shared/parse';
 
 /** Options of `evalkit metrics` as commander parses them. */
-export interface MetricsCliOptions {
+export interface MetricsCliOptions extends DatasetCliOptions {
   ref: string;
   test: string;
   baseline?: string;
@@ -82,7 +83,10 @@ export async function runMetrics(opts: MetricsCliOptions, progress = createProgr
   if (preset && opts.dataRange !== undefined) {
     throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `--preset ${preset.name} fixes the data range to ${preset.dataRange} ([0,1] data); drop --data-range`, { field: '--data-range', value: opts.dataRange });
   }
-  const inputOptions = { allowNonfinite: opts.allowNonfinite === true };
+  if (opts.ref === undefined || opts.test === undefined) {
+    throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'give --ref and --test (one pair), --manifest FILE.csv, or --ref-dir and --test-dir (a dataset)', { field: opts.ref === undefined ? '--ref' : '--test', value: undefined });
+  }
+  const inputOptions = { allowNonfinite: opts.allowNonfinite === true, ffmpeg: opts.ffmpeg };
   const opened = openInputPairs(opts.ref, opts.test, inputOptions);
   const baseline = opts.baseline === undefined ? undefined : openInputPairs(opts.ref, opts.baseline, inputOptions);
   const floatData = opened.floatData || (baseline?.floatData ?? false);
@@ -119,6 +123,9 @@ export async function runMetrics(opts: MetricsCliOptions, progress = createProgr
     // Counted over the reference, test and baseline arrays as read (the reference once per pairing).
     config.nonFiniteSamples = opened.nonFinite + (baseline?.nonFinite ?? 0);
   }
+  // ffprobe's facts of video files (frame rate, pixel format, colour range and matrix), as read
+  const media = [...opened.pairs, ...(baseline?.pairs ?? [])].filter((p) => p.ref.media || p.test.media).map((p) => ({ video: p.name, ref: p.ref.media ?? null, test: p.test.media ?? null }));
+  if (media.length > 0) config.media = media;
   if (preset) config.preset = preset.name;
   if (opts.baseline !== undefined) config.baseline = opts.baseline;
   if (options.maxFrames !== undefined) config.maxFrames = options.maxFrames;
@@ -147,20 +154,27 @@ export function registerMetrics(program: Command): void {
   program
     .command('metrics')
     .description('reconstruction quality of test frames against reference frames: PSNR, SSIM, MS-SSIM, temporal flicker')
-    .requiredOption('--ref <path>', 'reference: image, folder of frames, .y4m, .npy, or a folder of such videos')
-    .requiredOption('--test <path>', 'test frames, same kind and names as --ref')
-    .option('--baseline <path>', 'a baseline decoder\'s output of the same references: adds quality retention (test vs baseline)')
+    .option('--ref <path>', 'reference: image, folder of frames, .y4m, .npy, a video file (.mp4 .mkv .webm .avi .mov, through ffmpeg), or a folder of such videos')
+    .option('--test <path>', 'test frames, same kind and names as --ref')
+    .option('--baseline <path>', 'a baseline decoder\'s output of the same references: adds quality retention (test vs baseline); with --manifest, a manifest of the baseline\'s outputs')
+    .option('--manifest <csv>', 'a dataset: CSV with columns id,ref,test[,baseline] (paths relative to the CSV); needs --out')
+    .option('--ref-dir <dir>', 'a dataset: folder of reference videos, matched with --test-dir by relative path; needs --out')
+    .option('--test-dir <dir>', 'a dataset: folder of test videos (see --ref-dir)')
+    .option('--baseline-dir <dir>', 'with --ref-dir: folder of a baseline decoder\'s outputs, for retention')
+    .option('--shard <i/n>', 'evaluate shard i (0-based) of n: a deterministic share of the dataset (Slurm: $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT); join the parts with evalkit merge')
+    .option('--workers <n>', 'datasets: videos evaluated at once, one worker thread each (default: logical cores)', positiveInt)
+    .option('--ffmpeg <path>', 'the ffmpeg for video files (default EVALKIT_FFMPEG, then ffmpeg on PATH; Debian package ffmpeg)')
     .option('--metrics <list>', `comma-separated, from ${METRIC_NAMES.join(',')}`, metricList, ['psnr', 'ssim'] as MetricName[])
     .addOption(new Option('--ssim-variant <variant>', 'wang: Gaussian 11/σ1.5, population covariance (torchmetrics); skimage: 7x7 uniform, sample covariance').choices(['wang', 'skimage']).default('wang'))
     .option('--luma', 'compare BT.601 luma (Y = 0.299R + 0.587G + 0.114B) instead of averaging over R, G, B')
     .addOption(new Option('--preset <name>', 'a paper\'s protocol: turbo-vaed = 17 frames, resize 256 + centre crop, [0,1] data, torchmetrics SSIM').choices(Object.keys(METRICS_PRESETS)))
     .option('--data-range <n>', 'data range of the samples (default 255; required for float .npy)', positiveNumber)
     .option('--max-frames <n>', 'compare only the first n frames of each video', positiveInt)
-    .option('--threads <n>', 'worker threads for the per-frame work', positiveInt, Math.max(1, availableParallelism()))
+    .option('--threads <n>', 'one pair: worker threads for the per-frame work (datasets: --workers)', positiveInt, Math.max(1, availableParallelism()))
     .option('--allow-nonfinite', 'keep NaN/Infinity samples of float .npy inputs (counted in config.nonFiniteSamples) instead of refusing the file')
-    .option('--json', 'print {config, frames, perVideo, mean, retention?} as JSON')
-    .option('--out <file>', 'write a recon-metrics result document (with run manifest)')
-    .option('--csv <file>', 'write one CSV row per frame')
+    .option('--json', 'print {config, frames, perVideo, mean, retention?} as JSON (datasets: the document)')
+    .option('--out <file>', 'write a recon-metrics result document (with run manifest); datasets: a recon-dataset document, one row per video')
+    .option('--csv <file>', 'write one CSV row per frame (datasets: per video)')
     .addHelpText(
       'after',
       `
@@ -174,10 +188,31 @@ Examples:
   evalkit metrics --ref fixtures/recon/images/camera-ref.png --test fixtures/recon/images/camera-blur.png
   evalkit metrics --ref ref.y4m --test decoded.y4m --metrics psnr,ssim,msssim,flicker --json
   evalkit metrics --ref ucf/ref --test ucf/turbo --baseline ucf/hunyuan --preset turbo-vaed --out reports/recon.json --csv reports/recon.csv
-  evalkit metrics --ref a.npy --test b.npy --data-range 1 --ssim-variant skimage --luma`,
+  evalkit metrics --ref a.npy --test b.npy --data-range 1 --ssim-variant skimage --luma
+  evalkit metrics --ref clip.mp4 --test decoded.mkv --metrics psnr,ssim,flicker
+
+Datasets: one row per video, the means over videos, failed inputs listed (a corrupt file does not
+stop the run). Finished videos are recorded in OUT.partial.jsonl as they finish: rerun the same
+command after an interruption and it resumes. Shards of one dataset merge with evalkit merge.
+  evalkit metrics --manifest ucf/pairs.csv --baseline ucf/hunyuan.csv --preset turbo-vaed --out ucf.json
+  evalkit metrics --ref-dir ucf/ref --test-dir ucf/turbo --workers 8 --out ucf.json --csv ucf.csv
+  evalkit metrics --manifest pairs.csv --shard 2/4 --out parts/2.json      # then: evalkit merge parts/*.json --out all.json`,
     )
     .action(async (opts: MetricsCliOptions) => {
       const startedAt = new Date();
+      if (isDatasetRun(opts)) {
+        if (opts.ref !== undefined || opts.test !== undefined) {
+          throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, '--ref/--test name one pair; a dataset is --manifest or --ref-dir/--test-dir', { field: opts.ref !== undefined ? '--ref' : '--test', value: opts.ref ?? opts.test });
+        }
+        if (opts.workers !== undefined) opts.workers = clampThreads(opts.workers, '--workers');
+        const doc = await runDatasetMetrics(opts, createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY }), startedAt);
+        if (opts.json) printJson(doc);
+        else process.stdout.write(formatDatasetSummary(doc, [opts.out!, ...(opts.csv !== undefined ? [opts.csv] : [])]));
+        return;
+      }
+      if (opts.shard !== undefined || opts.workers !== undefined || opts.baselineDir !== undefined) {
+        throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'applies to datasets (--manifest or --ref-dir/--test-dir)', { field: opts.shard !== undefined ? '--shard' : opts.workers !== undefined ? '--workers' : '--baseline-dir', value: opts.shard ?? opts.workers ?? opts.baselineDir });
+      }
       opts.threads = clampThreads(opts.threads);
       const report = await runMetrics(opts, createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY }));
       if (opts.out !== undefined) {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
+import { ERROR_CODES, EvalkitError, writeFileAtomic, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
-import { buildZooModel, buildZooModelFromCheckpoint, checkpointNotes, inspectCheckpoint, isZooModelName, latentFramesFor, listZooModels, openCheckpoint, zooModelInfo, zooSizesDocument, type ZooSizeRow } from '@evalkit/decoder-zoo';
+import { buildZooModel, buildZooModelFromCheckpoint, checkpointNotes, exportWithSymbolicSizes, inspectCheckpoint, isZooModelName, latentFramesFor, listZooModels, openCheckpoint, SYMBOLIC_INPUT_DIMS, SYMBOLIC_OUTPUT_DIMS, zooModelInfo, zooSizesDocument, type ZooBuild, type ZooBuildSize, type ZooSizeRow } from '@evalkit/decoder-zoo';
 import { writeOnnxFile } from '@evalkit/onnx-graph';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
@@ -67,7 +67,7 @@ Examples:
 
   zoo
     .command('build')
-    .description('write one decoder as an .onnx file with seeded PyTorch-default weights, fixed to a size')
+    .description('write one decoder as an .onnx file with seeded PyTorch-default weights (or a checkpoint\'s), fixed to a size or with symbolic latent sizes')
     .argument('<name>', `decoder: ${listZooModels().join(', ')}`)
     .requiredOption('--out <file>', 'the .onnx file to write (atomically)')
     .option('--height <pixels>', 'output height', frameSide, 256)
@@ -78,6 +78,7 @@ Examples:
     .option('--weights <file>', 'a safetensors checkpoint (FILE.safetensors or *.safetensors.index.json) instead of seeded weights')
     .option('--config <file>', 'with --weights: the diffusers config.json (default: config.json beside the weights)')
     .option('--fp16', 'store the weights as float16 (half the file; the graph widens them and computes in float32)')
+    .option('--dynamic-shape', 'latent frames, height and width symbolic: one file decodes any latent size (sizes are computed from the input at run time)')
     .option('--json', 'print what was written as JSON')
     .addHelpText(
       'after',
@@ -88,23 +89,43 @@ Examples:
       --out turbo-h-real.onnx --height 512 --width 512 --fp16
   evalkit zoo build ltx-video-0.9.0 --out ltx.onnx --height 512 --width 512 --latent-frames 3 --seed 7
   evalkit zoo build hunyuanvideo --out tiny.onnx --height 64 --width 64 --width-mult 0.0625
-Full-width models hold their weights in the file (HunyuanVideo: about 585 MB).`,
+  evalkit zoo build turbo-vaed-hunyuan --weights Turbo-VAED-Hunyuan.safetensors --out turbo-any-size.onnx --dynamic-shape
+Full-width models hold their weights in the file (HunyuanVideo: about 585 MB). With --dynamic-shape the
+graph is built at --height/--width/--latent-frames and its sizes are made symbolic (input latent
+[1, C, latent_frames, latent_height, latent_width], output [1, 3, frames, height, width]); HunyuanVideo and
+Wan 2.1 need at least 2 latent frames then, and CogVideoX is refused (its graph changes with the size).`,
     )
-    .action((name: string, opts: { out: string; height: number; width: number; latentFrames?: number; widthMult: number; seed: number; weights?: string; config?: string; fp16?: boolean; json?: boolean }) => {
+    .action((name: string, opts: { out: string; height: number; width: number; latentFrames?: number; widthMult: number; seed: number; weights?: string; config?: string; fp16?: boolean; dynamicShape?: boolean; json?: boolean }) => {
       const info = zooModelInfo(name);
       const latentFrames = opts.latentFrames ?? latentFramesFor(info.name, 17);
       if (opts.weights !== undefined && opts.widthMult !== 1) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'a checkpoint sets its own widths; drop --width-mult', { field: '--width-mult', value: opts.widthMult });
       const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
       const task = progress.start(`zoo build ${name}`, 2);
-      let build;
+      let build: ZooBuild;
+      let shapesAt: (size: ZooBuildSize) => ZooBuild;
       if (opts.weights !== undefined) {
         const loaded = buildZooModelFromCheckpoint(name, opts.weights, { height: opts.height, width: opts.width, latentFrames, configPath: opts.config });
         for (const note of loaded.notes) process.stderr.write(`note: ${note}\n`);
         build = loaded.build;
-      } else build = buildZooModel(name, { height: opts.height, width: opts.width, latentFrames, widthMult: opts.widthMult, seed: opts.seed });
+        const checkpoint = opts.dynamicShape ? openCheckpoint(opts.weights, opts.config) : null;
+        shapesAt = (size) => inspectCheckpoint(name, checkpoint!, size).build;
+      } else {
+        build = buildZooModel(name, { height: opts.height, width: opts.width, latentFrames, widthMult: opts.widthMult, seed: opts.seed });
+        shapesAt = (size) => buildZooModel(name, { ...size, widthMult: opts.widthMult, seed: opts.seed, materializeWeights: false });
+      }
       task.tick(1, 'serialising');
-      const bytes = writeOnnxFile(opts.out, build.graph, { float16Weights: opts.fp16 === true });
+      let bytes: number;
+      let minLatentFrames: number | null = null;
+      if (opts.dynamicShape) {
+        const exported = exportWithSymbolicSizes(build, shapesAt, { float16Weights: opts.fp16 === true });
+        writeFileAtomic(opts.out, exported.bytes);
+        bytes = exported.bytes.byteLength;
+        minLatentFrames = exported.minLatentFrames;
+      } else bytes = writeOnnxFile(opts.out, build.graph, { float16Weights: opts.fp16 === true });
       task.done(`wrote ${opts.out}`);
+      const symbolic = (shape: readonly number[], names: Readonly<Record<number, string>>) => shape.map((d, i) => (opts.dynamicShape && names[i] !== undefined ? names[i] : d));
+      const inputShape = symbolic(build.inputShape, SYMBOLIC_INPUT_DIMS);
+      const outputShape = symbolic(build.outputShape, SYMBOLIC_OUTPUT_DIMS);
       progress.stop();
       const summary = {
         model: info.name,
@@ -112,8 +133,10 @@ Full-width models hold their weights in the file (HunyuanVideo: about 585 MB).`,
         bytes,
         params: build.params,
         macs: build.macs,
-        input: { name: build.inputName, shape: build.inputShape },
-        output: { name: build.outputName, shape: build.outputShape },
+        input: { name: build.inputName, shape: inputShape },
+        output: { name: build.outputName, shape: outputShape },
+        dynamicShape: opts.dynamicShape === true,
+        ...(minLatentFrames !== null ? { minLatentFrames } : {}),
         height: opts.height,
         width: opts.width,
         latentFrames,
@@ -127,7 +150,8 @@ Full-width models hold their weights in the file (HunyuanVideo: about 585 MB).`,
       else {
         process.stdout.write(
           `wrote ${opts.out} (${(bytes / 2 ** 20).toFixed(1)} MiB): ${info.label}, ${(build.params / 1e6).toFixed(2)} M params, ` +
-            `${(build.macs / 1e9).toFixed(1)} GMAC\n  input  ${build.inputName} [${build.inputShape.join(', ')}]\n  output ${build.outputName} [${build.outputShape.join(', ')}]\n`,
+            `${(build.macs / 1e9).toFixed(1)} GMAC${opts.dynamicShape ? ` at ${opts.height}x${opts.width}, T=${latentFrames}` : ''}\n  input  ${build.inputName} [${inputShape.join(', ')}]\n  output ${build.outputName} [${outputShape.join(', ')}]\n` +
+              (minLatentFrames !== null ? `  any latent size${minLatentFrames > 1 ? ` with at least ${minLatentFrames} latent frames` : ''}\n` : ''),
         );
       }
     });

@@ -92,6 +92,18 @@ export function latentFrameCount(value: string): number {
   return n;
 }
 
+/** commander parser for a decoder's T,H,W compression such as 4,8,8. */
+export function compressionList(value: string): [number, number, number] {
+  const parts = value.split(',').map(Number);
+  if (parts.length !== 3 || parts.some((p) => !Number.isInteger(p) || p <= 0)) throw new InvalidArgumentError(`expected T,H,W compression such as 4,8,8, got "${value}"`);
+  return parts as [number, number, number];
+}
+
+/** commander collector for a repeatable option (--pair A:B --pair A:C). */
+export function repeatable(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 /** The most bootstrap resamples a command draws: 100x the paper's 10,000; more only add time. */
 export const MAX_BOOTSTRAP_RESAMPLES = 1_000_000;
 

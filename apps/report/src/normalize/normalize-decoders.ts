@@ -2,7 +2,10 @@ import type { DecoderPairRow, DecoderRow, LoadedDocument, PaperValues } from '..
 import { documentOf } from './document-of';
 import { raiseCeiling } from './raise-ceiling';
 
-/** Decoder timings and baseline/Turbo speedups, with the paper's GPU and iPhone FPS beside ours. */
+/**
+ * Decoder timings and baseline/candidate speedups, with the paper's GPU and iPhone FPS beside ours.
+ * Zoo graphs and users' ONNX files are rows alike; the paper's values go only to zoo rows.
+ */
 export function normalizeDecoders(
   docs: readonly { loaded: LoadedDocument; series: string }[],
   paper: PaperValues,
@@ -15,7 +18,10 @@ export function normalizeDecoders(
     const first = decoders.length;
     for (const r of document.results) {
       labels.set(r.model, r.label);
-      const paperModel = paper.turboVaed?.models[r.model];
+      const source = r.source ?? 'zoo';
+      // Documents before file models named rows by zoo name only; a file gets no paper values, whatever its label.
+      const zooModel = source === 'file' ? null : (r.zooModel ?? r.model);
+      const paperModel = zooModel === null ? undefined : paper.turboVaed?.models[zooModel];
       decoders.push({
         series,
         model: r.model,
@@ -34,6 +40,9 @@ export function normalizeDecoders(
         aboveCeiling: r.aboveMeasuredCeiling === true,
         paperGpuFps: paperModel?.gpuFps ?? null,
         paperIphoneFps: paperModel?.iphoneFps ?? null,
+        source,
+        params: r.params,
+        onnxFile: r.file ? { path: r.file.path, bytes: r.file.bytes, sha256: r.file.sha256 } : null,
       });
     }
     // Ceilings hold in the report too, whatever wrote the document.
@@ -45,7 +54,9 @@ export function normalizeDecoders(
     });
     for (const p of document.summary?.pairs ?? []) {
       const baselineLabel = labels.get(p.baseline) ?? p.baseline;
-      const turboLabel = labels.get(p.turbo) ?? p.turbo;
+      // "candidate" since user pairs; older documents name it "turbo" only.
+      const candidate = p.candidate ?? p.turbo;
+      const turboLabel = labels.get(candidate) ?? candidate;
       pairs.push({
         series,
         baseline: baselineLabel,

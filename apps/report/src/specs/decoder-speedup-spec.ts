@@ -1,7 +1,7 @@
 import type { NormalizedReport } from '../model';
 import { PAPER_SERIES, round, seriesColour, specHeader, type Figure } from './figure';
 
-/** Speedup of each Turbo decoder over its baseline per device, next to the paper's GPU speedup. */
+/** Speedup of each candidate decoder (Turbo, or the user's own) over its baseline per device, next to the paper's GPU speedup. */
 export function decoderSpeedupFigure(report: NormalizedReport): Figure | null {
   if (report.decoderPairs.length === 0) return null;
   const values: Record<string, unknown>[] = report.decoderPairs.map((p) => ({
@@ -20,8 +20,8 @@ export function decoderSpeedupFigure(report: NormalizedReport): Figure | null {
     values.push({ pair: p.turbo, baseline: p.baseline, source: PAPER_SERIES, speedup: round(p.paperGpuSpeedup), low: null, high: null, unstable: false });
   }
   const series = [...new Set(report.decoderPairs.map((p) => p.series))];
-  const title = 'Turbo-VAED speedup over its baseline';
-  const description = 'Baseline median time divided by Turbo median time for each pair, per device, with its 95% paired-bootstrap interval (hatched outline: unstable when measured); grey bars are the paper\'s GPU speedups.';
+  const title = 'Decoder speedup over its baseline';
+  const description = 'Baseline median time divided by candidate median time for each pair (scaled by their frame counts), per device, with its 95% paired-bootstrap interval (hatched outline: unstable when measured); grey bars are the paper\'s GPU speedups.';
   return {
     id: 'decoder-speedup',
     section: 'decoder-bench',
@@ -35,12 +35,12 @@ export function decoderSpeedupFigure(report: NormalizedReport): Figure | null {
         {
           mark: { type: 'bar', tooltip: true },
           encoding: {
-            x: { field: 'pair', type: 'nominal', sort: null, title: 'Turbo decoder (over its baseline)', axis: { labelAngle: -20, labelLimit: 240 } },
+            x: { field: 'pair', type: 'nominal', sort: null, title: 'Decoder (over its baseline)', axis: { labelAngle: -20, labelLimit: 240 } },
             xOffset: { field: 'source', type: 'nominal', sort: [...series, PAPER_SERIES] },
             y: { field: 'speedup', type: 'quantitative', title: 'Speedup (×)' },
             color: seriesColour(series, { withPaper: true, field: 'source', title: 'Device' }),
             tooltip: [
-              { field: 'pair', type: 'nominal', title: 'Turbo decoder' },
+              { field: 'pair', type: 'nominal', title: 'Decoder' },
               { field: 'baseline', type: 'nominal', title: 'Baseline' },
               { field: 'source', type: 'nominal', title: 'Device' },
               { field: 'speedup', type: 'quantitative', title: 'Speedup (×)', format: '.2f' },

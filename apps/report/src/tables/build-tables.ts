@@ -1,6 +1,6 @@
 import type { NormalizedReport } from '../model';
 import { agreementTable } from './agreement-table';
-import { decoderSpeedupTable, decoderThroughputTable } from './decoder-tables';
+import { decoderFilesTable, decoderSpeedupTable, decoderThroughputTable } from './decoder-tables';
 import { htpConsistencyTable, htpCostTable, htpSafetyTable, htpWarningTable } from './htp-tables';
 import { kernelTable } from './kernel-table';
 import { reconQualityTable, retentionTable } from './recon-tables';
@@ -12,6 +12,7 @@ export const TABLE_BUILDERS: readonly ((report: NormalizedReport) => Table | nul
   zooTable,
   decoderThroughputTable,
   decoderSpeedupTable,
+  decoderFilesTable,
   kernelTable,
   reconQualityTable,
   retentionTable,

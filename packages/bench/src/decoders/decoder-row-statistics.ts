@@ -9,22 +9,22 @@ export interface DecoderRowTiming extends SampleStats {
   fps: number;
   /** FPS over the median's 95% interval. */
   fpsCi95: Interval;
-  /** 2·MACs / median time. */
-  gflops: number;
+  /** 2·MACs / median time (null without MACs: a user's ONNX file is not counted). */
+  gflops: number | null;
 }
 
 /**
  * Statistics of one decoder's timed decodes (ms): the median with its 95% interval, CV, Tukey
  * outliers and the unstable flag, and FPS (with its interval) and GFLOP/s from them.
  */
-export function decoderRowTiming(samplesMs: readonly number[], outputFrames: number, macs: number, targetCi: number): DecoderRowTiming {
+export function decoderRowTiming(samplesMs: readonly number[], outputFrames: number, macs: number | null, targetCi: number): DecoderRowTiming {
   const s = sampleStats(samplesMs, { targetCi });
   return {
     runs: s.samples,
     ...s,
     fps: outputFrames / (s.medianMs / 1000),
     fpsCi95: [outputFrames / (s.medianCi95Ms[1] / 1000), outputFrames / (s.medianCi95Ms[0] / 1000)],
-    gflops: (2 * macs) / (s.medianMs / 1000) / 1e9,
+    gflops: macs === null ? null : (2 * macs) / (s.medianMs / 1000) / 1e9,
   };
 }
 
@@ -37,7 +37,7 @@ export interface PairSide {
   unstable: boolean;
 }
 
-/** A baseline/Turbo speedup with its interval, and whether it is stable. */
+/** A baseline/candidate speedup with its interval, and whether it is stable. */
 export interface PairSpeedup {
   speedup: number;
   /** 95% percentile-bootstrap interval of median(baseline) / median(turbo) over the paired A B rounds, scaled by the frame counts. */

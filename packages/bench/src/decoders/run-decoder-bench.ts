@@ -1,19 +1,26 @@
-import { ZOO_PAIRS } from '@evalkit/decoder-zoo';
+import { ERROR_CODES, EvalkitError } from '@evalkit/core';
+import { countNonFiniteLatents, DEFAULT_GEOMETRY, latentShapeMismatch, readLatents, type DecoderGeometry } from '@evalkit/decoder-runtime';
+import { latentFramesFor, zooModelInfo } from '@evalkit/decoder-zoo';
 import { measureDeviceCeilings, type CeilingOptions, type DeviceCeilings } from '../ceilings/measure-ceilings';
 import { applyCeiling } from '../ceilings/roofline';
 import { pinPlan } from '../io/cpu-affinity';
 import { systemLoad } from '../io/system-load';
 import { DecoderChild } from '../jobs/run-job-in-child';
-import type { ZooDecodeJobResult } from '../jobs/zoo-decode-job';
+import type { ZooDecodeJob, ZooDecodeJobResult } from '../jobs/zoo-decode-job';
 import { sampleInterleaved, type SamplingOptions, type StopReason } from '../sampling/adaptive-sampling';
 import { DEFAULT_TARGET_CI } from '../stats/sample-stats';
+import { parseBenchModels, type BenchModel } from './bench-models';
+import { resolvePairs, timingGroups } from './bench-pairs';
 import { decoderRowTiming, pairSpeedup } from './decoder-row-statistics';
 import type { DecoderBenchRow, DecoderBenchSummary, DecoderPair } from './decoder-bench-row';
-import { latentFramesFor } from '@evalkit/decoder-zoo';
+import { describeOnnxFile, fileLatentShape, type OnnxFileFacts } from './file-model';
 
 /** Everything `evalkit bench decoders` can ask for. */
 export interface DecoderBenchOptions {
+  /** --models entries: zoo names, zoo:NAME[@WEIGHTS], FILE.onnx, each optionally LABEL=... */
   models: string[];
+  /** --pair BASELINE:CANDIDATE entries (labels); none: the zoo's baseline/Turbo pairs present. */
+  pairs?: string[];
   height: number;
   width: number;
   /** Latent frames for every model; otherwise each gets the latent frames for `frames` output frames. */
@@ -22,8 +29,14 @@ export interface DecoderBenchOptions {
   threads: number;
   widthMult: number;
   seed: number;
-  /** Safetensors checkpoints per model instead of seeded weights (others stay seeded). */
+  /** Safetensors checkpoints per model label instead of seeded weights (others stay seeded). */
   weights?: Record<string, string>;
+  /** Latent files per model label (FILE.npy, FILE.npz[:KEY], FILE.safetensors[:KEY]) instead of seeded random latents. */
+  latents?: Record<string, string>;
+  /** Geometry of ONNX files whose latent input has symbolic sizes (default 4×8×8, 4T−3). */
+  fileGeometry?: DecoderGeometry;
+  /** Latent channels of ONNX files that leave them symbolic (default 16). */
+  latentChannels?: number;
   executionProvider: string;
   sampling: SamplingOptions;
   /** Measure the device ceilings first (false: fractions are null). */
@@ -31,7 +44,7 @@ export interface DecoderBenchOptions {
   ceilingOptions?: Omit<CeilingOptions, 'threads'>;
   /** Pin the child processes to CPUs 0..threads-1 where the OS allows. */
   pin: boolean;
-  /** The paper's GPU speedup of a pair, or null when the paper has none. */
+  /** The paper's GPU speedup of two zoo decoders (candidate FPS / baseline FPS), or null when the paper has none. */
   paperGpuSpeedup: (baseline: string, turbo: string) => number | null;
   /** Called with a short message as the benchmark moves on (progress). */
   onProgress?: (message: string) => void;
@@ -44,37 +57,83 @@ export interface DecoderBenchOutcome {
   config: Record<string, unknown>;
 }
 
-interface Timed {
-  model: string;
+/** A model with everything its child needs, checked before anything runs. */
+interface PlannedModel {
+  model: BenchModel;
+  job: ZooDecodeJob;
   latentFrames: number;
+  file: OnnxFileFacts | null;
+}
+
+interface Timed {
+  planned: PlannedModel;
   samples: number[];
   result: ZooDecodeJobResult;
   stopReason: StopReason;
 }
 
-/** The groups timed together: each baseline/Turbo pair present (interleaved), then every other model alone. */
-function groupsOf(models: readonly string[]): string[][] {
-  const groups: string[][] = [];
-  const used = new Set<string>();
-  for (const { baseline, turbo } of ZOO_PAIRS) {
-    if (models.includes(baseline) && models.includes(turbo)) {
-      groups.push([baseline, turbo]);
-      used.add(baseline).add(turbo);
-    }
+/** Codes of errors that are the user's input, not the run: they stop the benchmark instead of becoming a failed row. */
+const INPUT_ERRORS = new Set<string>([ERROR_CODES.INVALID_INPUT, ERROR_CODES.INVALID_ARGUMENT, ERROR_CODES.MISMATCH, ERROR_CODES.UNSUPPORTED, ERROR_CODES.FILE_NOT_FOUND]);
+
+/** Reads each latents file once and checks it is a finite rank-5 tensor. */
+function latentShapes(latents: Record<string, string>): Map<string, number[]> {
+  const shapes = new Map<string, number[]>();
+  for (const spec of new Set(Object.values(latents))) {
+    const latent = readLatents(spec);
+    if (latent.shape.length !== 5) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, 'latents must have rank 5 [batch, channels, frames, height, width]', { file: spec, field: 'shape', value: latent.shape.join('x') });
+    countNonFiniteLatents(latent, spec);
+    shapes.set(spec, latent.shape);
   }
-  for (const m of models) if (!used.has(m)) groups.push([m]);
-  return groups;
+  return shapes;
+}
+
+/** Turns parsed models into child jobs: file facts read and checked, sizes fixed, latents matched. */
+function planModels(models: readonly BenchModel[], opts: DecoderBenchOptions): PlannedModel[] {
+  const latents = opts.latents ?? {};
+  for (const id of Object.keys(latents)) {
+    if (!models.some((m) => m.id === id)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `expected NAME=FILE with NAME one of the benched models (${models.map((m) => m.id).join(', ')})`, { field: '--latents', value: `${id}=${latents[id]}` });
+  }
+  const shapes = latentShapes(latents);
+  const common = { widthMult: opts.widthMult, seed: opts.seed, threads: opts.threads, executionProvider: opts.executionProvider, mode: 'serve' as const };
+  return models.map((model) => {
+    const latentSpec = latents[model.id];
+    const given = latentSpec !== undefined ? shapes.get(latentSpec)! : null;
+    if (model.kind === 'file') {
+      const file = describeOnnxFile(model.path);
+      let shape: number[];
+      if (given) {
+        const why = latentShapeMismatch(given, { name: file.input.name, type: file.input.type, shape: file.input.shape.map((d) => d ?? '?') });
+        if (why !== null) throw new EvalkitError(ERROR_CODES.MISMATCH, `latents do not fit the model ${model.path}: ${why}`, { file: latentSpec, field: 'shape', value: given.join('x') });
+        shape = given;
+      } else {
+        shape = fileLatentShape(file, { height: opts.height, width: opts.width, latentFrames: opts.latentFrames, frames: opts.frames, latentChannels: opts.latentChannels, geometry: opts.fileGeometry ?? DEFAULT_GEOMETRY });
+      }
+      const job: ZooDecodeJob = { ...common, model: model.id, label: model.id, file: model.path, latentShape: shape, latents: latentSpec, height: 0, width: 0, latentFrames: shape[2] };
+      return { model, job, latentFrames: shape[2], file };
+    }
+    const info = zooModelInfo(model.zooModel);
+    const [, sh, sw] = info.compression;
+    const size = given ? { latentFrames: given[2], height: given[3] * sh, width: given[4] * sw } : { latentFrames: opts.latentFrames ?? latentFramesFor(model.zooModel, opts.frames), height: opts.height, width: opts.width };
+    const job: ZooDecodeJob = { ...common, ...size, model: model.zooModel, ...(model.labelled ? { label: model.id } : {}), weights: model.weights, latents: latentSpec };
+    return { model, job, latentFrames: size.latentFrames, file: null };
+  });
 }
 
 /**
- * The decoder benchmark: measures the device ceilings, then times each baseline/Turbo pair with both
- * models in their own long-lived child process, alternating A B A B under adaptive sampling, and
- * every other model alone. Returns rows with median intervals, CV, outliers and stability; pair
+ * The decoder benchmark: measures the device ceilings, then times the models of each pair (zoo
+ * graphs and users' ONNX files alike, each in its own long-lived child process), alternating A B A B
+ * under adaptive sampling, and every other model alone. Returns rows with median intervals, CV,
+ * outliers and stability (file rows with the file's path, size, SHA-256 and parameter count); pair
  * speedups with paired-bootstrap intervals; ceiling fractions that never exceed 1; and the machine's
- * load before and after.
+ * load before and after. The user's mistakes (unknown label, a file that is not a decoder, latents
+ * that do not fit) are EvalkitErrors thrown before anything is timed.
  */
 export async function runDecoderBench(opts: DecoderBenchOptions): Promise<DecoderBenchOutcome> {
   const targetCi = opts.sampling.targetCi ?? DEFAULT_TARGET_CI;
+  const models = parseBenchModels(opts.models, opts.weights ?? {});
+  const pairList = resolvePairs(opts.pairs, models);
+  const planned = planModels(models, opts);
+  const byId = new Map(planned.map((p) => [p.model.id, p]));
   const pin = pinPlan(opts.pin, opts.threads);
   const before = await systemLoad();
   let ceilings: DeviceCeilings | null = null;
@@ -84,14 +143,11 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
   }
   const timed = new Map<string, Timed>();
   const errors: { model: string; error: string }[] = [];
-  for (const group of groupsOf(opts.models)) {
+  for (const group of timingGroups(models.map((m) => m.id), pairList)) {
     opts.onProgress?.(group.join(' vs '));
     const children: DecoderChild[] = [];
     try {
-      for (const model of group) {
-        const latentFrames = opts.latentFrames ?? latentFramesFor(model, opts.frames);
-        children.push(await DecoderChild.start({ model, height: opts.height, width: opts.width, latentFrames, widthMult: opts.widthMult, seed: opts.seed, threads: opts.threads, executionProvider: opts.executionProvider, mode: 'serve', weights: opts.weights?.[model] }, pin.prefix));
-      }
+      for (const id of group) children.push(await DecoderChild.start(byId.get(id)!.job, pin.prefix));
       const outcome = await sampleInterleaved(
         children.map((c) => () => c.run()),
         opts.sampling,
@@ -99,45 +155,56 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
       );
       for (let i = 0; i < group.length; i++) {
         const result = await children[i].finish();
-        timed.set(group[i], { model: group[i], latentFrames: opts.latentFrames ?? latentFramesFor(group[i], opts.frames), samples: outcome.samples[i], result, stopReason: outcome.stopReason });
+        timed.set(group[i], { planned: byId.get(group[i])!, samples: outcome.samples[i], result, stopReason: outcome.stopReason });
       }
     } catch (error) {
       for (const c of children) c.kill();
-      for (const model of group) errors.push({ model, error: (error as Error).message });
+      if (error instanceof EvalkitError && INPUT_ERRORS.has(error.code)) throw error;
+      for (const id of group) errors.push({ model: id, error: (error as Error).message });
     }
   }
   const after = await systemLoad();
 
-  const measured = opts.models.filter((m) => timed.has(m)).map((m) => timed.get(m)!);
+  const measured = models.filter((m) => timed.has(m.id)).map((m) => timed.get(m.id)!);
   const partial = measured.map((t) => {
     const outputFrames = t.result.outputShape[2];
     return { t, outputFrames, timing: decoderRowTiming(t.samples, outputFrames, t.result.macs, targetCi) };
   });
-  const applied = ceilings ? applyCeiling(partial.map((p) => ({ id: p.t.model, rate: p.timing.gflops })), ceilings.matmulGflops) : null;
-  const rows: DecoderBenchRow[] = partial.map(({ t, outputFrames, timing }, i) => ({
-    model: t.model,
-    label: t.result.label,
-    height: opts.height,
-    width: opts.width,
-    latentFrames: t.latentFrames,
-    outputFrames,
-    ...timing,
-    peakRssBytes: t.result.peakRssBytes,
-    params: t.result.params,
-    macs: t.result.macs,
-    ceilingFraction: applied ? applied.fractions[i] : null,
-    aboveMeasuredCeiling: applied ? applied.aboveMeasured[i] : false,
-    widthMult: opts.widthMult,
-    setupSeconds: t.result.setupSeconds,
-    stopReason: t.stopReason,
-  }));
+  const applied = ceilings ? applyCeiling(partial.map((p) => ({ id: p.t.planned.model.id, rate: p.timing.gflops })), ceilings.matmulGflops) : null;
+  const rows: DecoderBenchRow[] = partial.map(({ t, outputFrames, timing }, i) => {
+    const { model, file, job } = t.planned;
+    return {
+      model: model.id,
+      label: t.result.label,
+      source: model.kind,
+      zooModel: model.kind === 'zoo' ? model.zooModel : null,
+      weights: model.kind === 'zoo' ? (model.weights ?? null) : null,
+      file: file ? { path: file.path, bytes: file.fileBytes, sha256: file.sha256 } : null,
+      latents: job.latents ?? null,
+      height: t.result.outputShape[3],
+      width: t.result.outputShape[4],
+      latentFrames: t.planned.latentFrames,
+      outputFrames,
+      ...timing,
+      peakRssBytes: t.result.peakRssBytes,
+      params: file ? file.params : t.result.params,
+      macs: t.result.macs,
+      ceilingFraction: applied ? applied.fractions[i] : null,
+      aboveMeasuredCeiling: applied ? applied.aboveMeasured[i] : false,
+      widthMult: model.kind === 'zoo' ? opts.widthMult : null,
+      setupSeconds: t.result.setupSeconds,
+      stopReason: t.stopReason,
+      outputMean: t.result.outputMean,
+    };
+  });
 
   const pairs: DecoderPair[] = [];
-  for (const { baseline, turbo } of ZOO_PAIRS) {
+  for (const { baseline, candidate } of pairList) {
     const b = rows.find((r) => r.model === baseline);
-    const t = rows.find((r) => r.model === turbo);
+    const t = rows.find((r) => r.model === candidate);
     if (!b || !t) continue;
-    pairs.push({ baseline, turbo, ...pairSpeedup(b, t, targetCi), paperGpuSpeedup: opts.paperGpuSpeedup(baseline, turbo) });
+    const paper = b.zooModel !== null && t.zooModel !== null ? opts.paperGpuSpeedup(b.zooModel, t.zooModel) : null;
+    pairs.push({ baseline, candidate, turbo: candidate, ...pairSpeedup(b, t, targetCi), paperGpuSpeedup: paper });
   }
   const summary: DecoderBenchSummary = {
     matmulCeilingGflops: applied ? applied.ceiling.effective : null,
@@ -148,8 +215,10 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
     pin: pin.method,
     errors,
   };
+  const hasFiles = models.some((m) => m.kind === 'file');
   const config = {
     models: opts.models,
+    pairs: pairList.map((p) => `${p.baseline}:${p.candidate}`),
     height: opts.height,
     width: opts.width,
     latentFrames: opts.latentFrames ?? null,
@@ -165,6 +234,8 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
     seed: opts.seed,
     pin: opts.pin,
     ...(opts.weights && Object.keys(opts.weights).length > 0 ? { weights: opts.weights } : {}),
+    ...(opts.latents && Object.keys(opts.latents).length > 0 ? { latents: opts.latents } : {}),
+    ...(hasFiles ? { fileGeometry: opts.fileGeometry ?? DEFAULT_GEOMETRY, latentChannels: opts.latentChannels ?? null } : {}),
   };
   return { rows, summary, config };
 }

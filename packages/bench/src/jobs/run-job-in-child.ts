@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
-import { ERROR_CODES, EvalkitError } from '@evalkit/core';
+import { ERROR_CODES, EvalkitError, type ErrorCode } from '@evalkit/core';
 import type { ZooDecodeJob, ZooDecodeJobResult, ZooDecodeSetup } from './zoo-decode-job';
 
 const ENTRY = resolve(__dirname, 'zoo-decode-child.ts');
@@ -11,8 +11,12 @@ function spawnJob(job: ZooDecodeJob, prefix: readonly string[]): ChildProcessWit
   return spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
-function failure(job: ZooDecodeJob, reason: string): EvalkitError {
-  return new EvalkitError(ERROR_CODES.RUNTIME, `decoding ${job.model} failed: ${reason}`, { field: 'model', value: job.model });
+const KNOWN_CODES = new Set<string>(Object.values(ERROR_CODES));
+
+/** A child's failure; an EvalkitError in the child keeps its code (a file that does not load stays an input error). */
+function failure(job: ZooDecodeJob, reason: string, code?: string | null): EvalkitError {
+  const kept = code && KNOWN_CODES.has(code) ? (code as ErrorCode) : ERROR_CODES.RUNTIME;
+  return new EvalkitError(kept, `decoding ${job.model} failed: ${reason}`, { field: 'model', value: job.model });
 }
 
 /**
@@ -86,8 +90,8 @@ export class DecoderChild {
       if (!m || !this.waiting) continue;
       const w = this.waiting;
       this.waiting = null;
-      const value = JSON.parse(m[2]) as { message?: string };
-      if (m[1] === 'error') w.reject(failure(this.job, value.message ?? 'unknown error'));
+      const value = JSON.parse(m[2]) as { message?: string; code?: string | null };
+      if (m[1] === 'error') w.reject(failure(this.job, value.message ?? 'unknown error', value.code));
       else if (m[1] === w.tag) w.resolve(value);
       else w.reject(failure(this.job, `expected @@${w.tag}, received @@${m[1]}`));
     }
@@ -112,7 +116,8 @@ export function runZooDecodeJobInChild(job: ZooDecodeJob, options: { timeoutMs?:
       const result = /^@@result (.*)$/m.exec(stdout);
       if (result) return resolvePromise(JSON.parse(result[1]) as ZooDecodeJobResult);
       const err = /^@@error (.*)$/m.exec(stdout);
-      reject(failure(job, err ? (JSON.parse(err[1]) as { message: string }).message : `child exited with ${signal ?? code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+      const reported = err ? (JSON.parse(err[1]) as { message: string; code?: string | null }) : null;
+      reject(failure(job, reported ? reported.message : `child exited with ${signal ?? code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`, reported?.code));
     });
   });
 }

@@ -1,9 +1,22 @@
 import { buildZooModel, buildZooModelFromCheckpoint, inspectCheckpoint, openCheckpoint } from '@evalkit/decoder-zoo';
-import { DecoderSession, decodeTiled, planTiles, randomLatents, type FloatTensor, type TileOptions } from '@evalkit/decoder-runtime';
+import { DecoderSession, decodeTiled, planTiles, randomLatents, readLatents, type FloatTensor, type TileOptions } from '@evalkit/decoder-runtime';
+import { prepareFileDecode } from './file-decode-job';
 
-/** One isolated job on one zoo decoder: serve timed decodes on request, or decode once (whole or tiled) for memory. */
+/**
+ * One isolated job on one decoder (a zoo graph, or a user's ONNX file when `file` is set): serve timed
+ * decodes on request, or decode once (whole or tiled) for memory.
+ */
 export interface ZooDecodeJob {
+  /** The zoo decoder's name; for a file job, the row's label. */
   model: string;
+  /** Display label (default: the zoo's label, or `model` for a file). */
+  label?: string;
+  /** A user's ONNX decoder file to run instead of a zoo graph (height/width/latentFrames then unused). */
+  file?: string;
+  /** Random latents of this shape for a file job (when `latents` is not given). */
+  latentShape?: number[];
+  /** Latents to decode (FILE.npy, FILE.npz[:KEY], FILE.safetensors[:KEY]) instead of seeded random ones; a zoo graph is built at their size. */
+  latents?: string;
   height: number;
   width: number;
   latentFrames: number;
@@ -30,8 +43,8 @@ export interface ZooDecodeSetup {
   model: string;
   label: string;
   params: number;
-  /** MACs of one whole decode at the requested size (for tiled jobs: of one tile times the tile count). */
-  macs: number;
+  /** MACs of one whole decode at the requested size (for tiled jobs: of one tile times the tile count); null for a file, whose graph is not counted. */
+  macs: number | null;
   setupSeconds: number;
   tiles: number;
 }
@@ -64,6 +77,7 @@ export function outputMean(out: FloatTensor): number {
  * to run in a child process per model, so that peak RSS belongs to one model.
  */
 export async function prepareZooDecode(job: ZooDecodeJob): Promise<PreparedZooDecode> {
+  if (job.file !== undefined) return prepareFileDecode(job, job.file);
   const began = Date.now();
   const size = { height: job.height, width: job.width, latentFrames: job.latentFrames };
   const checkpoint = job.weights !== undefined ? openCheckpoint(job.weights, job.config) : null;
@@ -82,9 +96,10 @@ export async function prepareZooDecode(job: ZooDecodeJob): Promise<PreparedZooDe
     return { bytes: build.graph.toBytes(), params: build.params, info: build.info, tileMacs: build.macs };
   })();
   const session = await DecoderSession.open(bytes, { source: `zoo:${job.model}`, threads: job.threads, executionProvider: job.executionProvider, cpuMemArena: job.cpuMemArena, memPattern: job.memPattern ?? (plan && plan.count > 1 ? false : undefined) });
-  const latent = randomLatents(whole.inputShape, job.seed ?? 0);
+  const latent = job.latents !== undefined ? readLatents(job.latents) : randomLatents(whole.inputShape, job.seed ?? 0);
+  session.checkLatentShape(latent.shape, job.latents);
   return {
-    setup: { model: job.model, label: info.label, params, macs: tileMacs * (plan?.count ?? 1), setupSeconds: (Date.now() - began) / 1000, tiles: plan?.count ?? 1 },
+    setup: { model: job.model, label: job.label ?? info.label, params, macs: tileMacs * (plan?.count ?? 1), setupSeconds: (Date.now() - began) / 1000, tiles: plan?.count ?? 1 },
     decode: () => (plan ? decodeTiled(latent, (tile, into) => session.decode(tile, 'latents', into), geometry, plan) : session.decode(latent)),
     release: async () => {
       await session.release();

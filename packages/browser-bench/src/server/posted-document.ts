@@ -28,17 +28,6 @@ export function acceptPostedDocument(body: string): AcceptedDocument {
   const schema = typeof value === 'object' && value !== null ? (value as { schema?: unknown }).schema : undefined;
   const kind = typeof schema === 'string' ? documentKind({ schema }) : 'unknown';
   if (!(POSTABLE_KINDS as readonly string[]).includes(kind)) throw fail(`a page may post ${POSTABLE_KINDS.join(' or ')} documents`, 'schema', schema);
-  // A page times decoders as bench decoders does, so its rows carry their raw samples; core's schema
-  // leaves them optional only for documents written before adaptive sampling.
-  if (kind === 'decoder-bench') {
-    const rows = (value as { results?: unknown }).results;
-    if (Array.isArray(rows)) {
-      rows.forEach((r: unknown, i) => {
-        const samples = typeof r === 'object' && r !== null ? (r as { samplesMs?: unknown }).samplesMs : undefined;
-        if (!Array.isArray(samples) || samples.length === 0) throw fail('a page\'s decoder row carries its raw samples (the statistics bench decoders rows carry)', `results[${i}].samplesMs`, samples);
-      });
-    }
-  }
   // Core's schema of the kind, the one writers and the report use: a mistyped row is refused naming results[i].field.
   const document = validateResultDocumentOfKind(value, kind as AcceptedDocument['kind'], 'POST /api/results') as unknown as ResultDocument;
   const browser = browserFingerprintSchema.safeParse(document.manifest.device.browser);

@@ -2,10 +2,19 @@ import { z } from 'zod';
 import { defineResultKind } from './result-kind';
 import { appliedCeilingSchema, intervalSchema, nullableNumber, numberValue, sampleStatsFields, systemBeforeAfterSchema } from './fields';
 
-/** One zoo decoder timed end to end in its own process. */
+/** One decoder (a zoo graph or a user's ONNX file) timed end to end in its own process. */
 export const decoderBenchRowSchema = z.looseObject({
-  model: z.string(),
-  label: z.string(),
+  model: z.string().describe('the row\'s name, unique in the document, used by pairs: the user\'s label (LABEL=...), else the zoo name or the file\'s name'),
+  label: z.string().describe('display label: the zoo\'s (e.g. HunyuanVideo) or the user\'s'),
+  source: z.enum(['zoo', 'file']).optional().describe('a zoo graph or a user\'s ONNX file (documents before file models: zoo)'),
+  zooModel: z.string().nullable().optional().describe('the zoo decoder\'s name; null for a file'),
+  weights: z.string().nullable().optional().describe('the safetensors checkpoint a zoo graph was built with; null: seeded weights (or a file)'),
+  file: z.looseObject({
+    path: z.string().describe('as given on the command line'),
+    bytes: numberValue.describe('size of the file'),
+    sha256: z.string().describe('SHA-256 of the file, hex'),
+  }).nullable().optional().describe('the ONNX file a file row timed; null for zoo graphs'),
+  latents: z.string().nullable().optional().describe('the latents file decoded (--latents); null: seeded N(0, 1) latents'),
   height: numberValue,
   width: numberValue,
   latentFrames: numberValue,
@@ -17,24 +26,26 @@ export const decoderBenchRowSchema = z.looseObject({
   fps: numberValue.describe('output frames per second of the median decode time'),
   fpsCi95: intervalSchema.optional().describe('FPS over the median\'s 95% interval'),
   peakRssBytes: nullableNumber.describe('peak resident set of the child process that ran this model alone; null where it cannot be measured (browsers)'),
-  params: numberValue,
-  macs: numberValue,
-  gflops: numberValue.describe('2 x MACs / median time'),
+  params: numberValue.describe('parameters: counted by the zoo builder, or the elements of a file\'s floating-point initializers (Resize/Upsample scales, Pad values and Clip bounds left out)'),
+  macs: nullableNumber.describe('multiply-accumulates of one decode; null for a file, whose graph is not counted'),
+  gflops: nullableNumber.describe('2 x MACs / median time; null without MACs'),
   ceilingFraction: nullableNumber.describe('gflops over the compute ceiling of the same run (measured GEMM, raised by any row above it; never above 1); null when none was measured'),
   aboveMeasuredCeiling: z.boolean().optional().describe('this row beat the measured GEMM ceiling (and so raised it)'),
-  widthMult: numberValue.optional().describe('channel width multiplier of the graph (1 = published decoder)'),
+  widthMult: nullableNumber.optional().describe('channel width multiplier of the graph (1 = published decoder); null for a file'),
   setupSeconds: numberValue.optional().describe('building the graph and starting the session (not timed)'),
+  outputMean: numberValue.optional().describe('mean of the last decoded output: a checksum showing which latents and weights were decoded'),
 });
 
-/** A baseline/Turbo pair's speedup. */
+/** A baseline/candidate pair's speedup (the zoo's baseline/Turbo pairs, or --pair BASELINE:CANDIDATE). */
 export const decoderPairSchema = z.looseObject({
-  baseline: z.string(),
-  turbo: z.string(),
-  speedup: numberValue.describe('Turbo FPS / baseline FPS'),
-  speedupCi95: intervalSchema.optional().describe('95% paired-bootstrap interval of median(baseline) / median(turbo) over the A B rounds'),
+  baseline: z.string().describe('the baseline row\'s model'),
+  candidate: z.string().optional().describe('the candidate row\'s model (documents before --pair: only turbo)'),
+  turbo: z.string().describe('the candidate again, under its first name, for older readers'),
+  speedup: numberValue.describe('candidate FPS / baseline FPS'),
+  speedupCi95: intervalSchema.optional().describe('95% paired-bootstrap interval of the FPS ratio over the A B rounds'),
   pairedRuns: numberValue.optional().describe('rounds of A B decodes the ratio rests on'),
   unstable: z.boolean().optional().describe('either row unstable, or the ratio\'s interval wider than the target'),
-  paperGpuSpeedup: nullableNumber,
+  paperGpuSpeedup: nullableNumber.describe('the paper\'s GPU speedup at 512x512 when both are zoo decoders the paper timed'),
 });
 
 /** The summary of a decoder-bench document. */
@@ -68,7 +79,8 @@ export const decoderBenchKind = defineResultKind({
   version: 1,
   writtenBy: '`evalkit bench decoders --out`',
   config: z.looseObject({
-    models: z.array(z.string()).optional(),
+    models: z.array(z.string()).optional().describe('the --models entries: zoo names, zoo:NAME@WEIGHTS, FILE.onnx, each optionally LABEL=...'),
+    pairs: z.array(z.string()).optional().describe('the pairs reported, BASELINE:CANDIDATE'),
     height: numberValue.optional(),
     width: numberValue.optional(),
     latentFrames: nullableNumber.optional(),
@@ -84,6 +96,10 @@ export const decoderBenchKind = defineResultKind({
     widthMult: numberValue.optional(),
     seed: numberValue.nullish(),
     pin: z.boolean().optional().describe('child processes pinned to CPUs'),
+    weights: z.record(z.string(), z.string()).optional().describe('--weights: checkpoint per model'),
+    latents: z.record(z.string(), z.string()).optional().describe('--latents: latents file per model'),
+    fileGeometry: z.looseObject({ compression: z.array(numberValue), frameRule: z.enum(['causal', 'plain']) }).optional().describe('geometry of ONNX files with symbolic latent sizes (only with files)'),
+    latentChannels: nullableNumber.optional().describe('--latent-channels of ONNX files with symbolic channels (only with files)'),
     runtime: z.string().optional().describe('"onnxruntime-web" for a browser page\'s document (absent: onnxruntime-node)'),
     backend: z.string().optional().describe('the onnxruntime-web backend of a browser page\'s document: wasm, webgpu or webnn'),
   }),

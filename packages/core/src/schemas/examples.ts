@@ -22,9 +22,15 @@ export const RESULT_KIND_EXAMPLES: {
     mistype: 'medianMs',
   },
   'metrics-bench': {
-    row: { state: 'completed', task: 'ssim', implementation: 'evalkit', threads: 1, value: 0.91, bytes: 1.2e6, flop: 1.1e8, gbps: 2.4, gflops: 0.9, samples: 10, meanMs: 50, medianMs: 49, p99Ms: 60, sdMs: 2 },
-    summary: { ratios: [{ label: 'scikit-image / evalkit, SSIM', value: 3.1, ci95: [2.9, 3.3], bootstrap: 'paired' }], ceilings: {}, kernelVariant: 'fma', skimageVersion: null, input: { width: 64, height: 64, channels: 3, frames: 4, description: 'seeded clip' } },
-    mistype: 'task',
+    row: { state: 'completed', task: 'ssim', implementation: 'evalkit', threads: 1, value: 0.87, bytes: 5.5e6, flop: 6.1e8, gbps: 120, gflops: 13, samples: 10, meanMs: 46, medianMs: 45, p99Ms: 50, sdMs: 2 },
+    summary: {
+      ratios: [{ label: 'SSIM, scikit-image / evalkit (1 thread each, 10 interleaved rounds)', value: 8.1, ci95: [7.9, 8.3], bootstrap: 'paired' }],
+      ceilings: { stream: { copyGBps: 20, triadGBps: 12, arrayBytes: 2 ** 26, repeats: 5 }, peakOneCore: null, peakThreads: null, fp64OneCoreGflops: null, wasmF64x2OneCoreGflops: null },
+      kernelVariant: 'fma',
+      skimageVersion: '0.19.3',
+      input: { width: 1280, height: 720, channels: 3, frames: 17, description: 'seeded synthetic clip' },
+    },
+    mistype: 'threads',
   },
   'recon-metrics': {
     row: { video: 'clip', index: 0, psnr: Infinity, ssim: 1 },

@@ -1,53 +1,73 @@
 import { z } from 'zod';
 import { defineResultKind } from './result-kind';
-import { intervalSchema, nullableNumber, nullableString, numberValue, sampleStatsFields } from './fields';
+import { intervalSchema, nullableNumber, numberValue, sampleStatsFields } from './fields';
 
-const metricsTask = z.enum(['ssim', 'ssim-luma', 'ms-ssim', 'psnr', 'flicker']);
-const metricsImplementation = z.enum(['evalkit', 'scikit-image', 'ssim.js']);
-
-/** A metric timed on this machine: its value (implementations should agree) and the time statistics. */
-export const metricsBenchCompletedRowSchema = z.looseObject({
-  state: z.literal('completed'),
-  task: metricsTask,
-  implementation: metricsImplementation,
+/** Fields every metrics-bench row has, whatever its state. */
+const metricsRowBase = {
+  task: z.enum(['ssim', 'ssim-luma', 'ms-ssim', 'psnr', 'flicker']).describe('SSIM of one RGB pair (all channels) or of its luma, MS-SSIM of the pair, PSNR or flicker over the clip'),
+  implementation: z.enum(['evalkit', 'scikit-image', 'ssim.js']),
   threads: numberValue,
-  value: numberValue.describe('the metric (mean over frames for the clip tasks)'),
-  bytes: numberValue.describe('bytes of input read per run'),
-  flop: nullableNumber.describe('nominal FLOP per run; null for reductions'),
+};
+
+/** A row that ran: timing statistics and what they imply. */
+export const metricsRowCompletedSchema = z.looseObject({
+  ...metricsRowBase,
+  state: z.literal('completed'),
+  value: numberValue.describe('the metric (mean over frames for psnr and flicker): implementations should agree'),
+  bytes: numberValue.describe('input bytes read per run'),
+  flop: nullableNumber.describe('nominal FLOP per run (SSIM: 5 moment maps × 2 passes × taps × 2 per sample); null for psnr and flicker'),
   gbps: numberValue,
   gflops: nullableNumber,
   ...sampleStatsFields,
 });
 
-/** A row that did not run (scikit-image or ssim.js absent), and why. */
-export const metricsBenchSkippedRowSchema = z.looseObject({
+/** A row that did not run (a reference left out or missing), with why. */
+export const metricsRowSkippedSchema = z.looseObject({
+  ...metricsRowBase,
   state: z.literal('skipped'),
-  task: metricsTask,
-  implementation: metricsImplementation,
-  threads: numberValue,
   reason: z.string(),
 });
 
-/** The metrics-bench kind: evalkit's SSIM/PSNR/flicker timed beside scikit-image and ssim.js. */
+/** One metrics-bench row: completed or skipped (a discriminated union on `state`). */
+export const metricsRowSchema = z.discriminatedUnion('state', [metricsRowCompletedSchema, metricsRowSkippedSchema]);
+
+/** The summary of a metrics-bench document: ratios with intervals and the machine's ceilings. */
+export const metricsBenchSummarySchema = z.looseObject({
+  ratios: z.array(
+    z.looseObject({
+      label: z.string(),
+      value: numberValue.describe('ratio of the two rows\' medians (above 1: the second is faster)'),
+      ci95: intervalSchema.describe('95% paired-bootstrap interval over interleaved runs'),
+      bootstrap: z.literal('paired'),
+    }),
+  ),
+  ceilings: z.looseObject({
+    stream: z.looseObject({ copyGBps: numberValue, triadGBps: numberValue, arrayBytes: numberValue, repeats: numberValue }),
+    peakOneCore: z.looseObject({ gflops: numberValue, formula: z.string() }).nullable().describe('theoretical fp32 FMA peak of one core'),
+    peakThreads: z.looseObject({ gflops: numberValue, formula: z.string() }).nullable(),
+    fp64OneCoreGflops: nullableNumber.describe('half the fp32 peak: the metrics compute in float64'),
+    wasmF64x2OneCoreGflops: nullableNumber.describe('what 128-bit WebAssembly SIMD can reach on one core (2 float64 lanes)'),
+  }),
+  kernelVariant: z.string().describe('which WebAssembly build ran: "fma" (relaxed-SIMD multiply-add) or "plain"'),
+  skimageVersion: z.string().nullable(),
+  input: z.looseObject({ width: numberValue, height: numberValue, channels: numberValue, frames: numberValue, description: z.string() }),
+});
+
+/** The metrics-bench kind: evalkit's reconstruction metrics against scikit-image, ssim.js and the machine's ceilings. */
 export const metricsBenchKind = defineResultKind({
   kind: 'metrics-bench',
   version: 1,
   writtenBy: '`evalkit bench metrics --out`',
-  rowsAre: 'one row per task, implementation and thread count (a discriminated union on `state`)',
   config: z.looseObject({
     width: numberValue.optional(),
     height: numberValue.optional(),
     frames: numberValue.optional(),
     threads: numberValue.optional(),
     referenceRuns: numberValue.optional(),
-    seed: numberValue.optional(),
+    seed: numberValue.nullish(),
+    skimage: z.boolean().optional(),
+    ssimJs: z.boolean().optional(),
   }),
-  row: z.discriminatedUnion('state', [metricsBenchCompletedRowSchema, metricsBenchSkippedRowSchema]),
-  summary: z.looseObject({
-    ratios: z.array(z.looseObject({ label: z.string(), value: numberValue, ci95: intervalSchema, bootstrap: z.string() })).describe('ratios of two rows\' medians with paired-bootstrap intervals'),
-    ceilings: z.looseObject({}).describe('STREAM bandwidth and FMA peaks measured or computed in the same run'),
-    kernelVariant: z.string().describe('which build of the WebAssembly kernels ran ("fma" or "plain")'),
-    skimageVersion: nullableString,
-    input: z.looseObject({ width: numberValue, height: numberValue, channels: numberValue, frames: numberValue, description: z.string() }),
-  }),
+  row: metricsRowSchema,
+  summary: metricsBenchSummarySchema,
 });

@@ -44,14 +44,16 @@ export function findFfmpegTools(lookup: FfmpegLookup = {}): FfmpegTools {
 /** `ffmpeg -version`'s first line (for manifests), or null when it does not run. */
 export function ffmpegVersion(tools: FfmpegTools): string | null {
   const run = spawnSync(tools.ffmpeg, ['-version'], { encoding: 'utf8', timeout: 20_000 });
-  return run.status === 0 ? (run.stdout.split('\n')[0] ?? '').trim() : null;
+  // "ffmpeg version 5.1.9-0+deb12u1 Copyright (c) 2000-2026 the FFmpeg developers": the version, not the notice
+  return run.status === 0 ? (run.stdout.split('\n')[0] ?? '').replace(/\s+Copyright.*$/, '').trim() : null;
 }
 
 /** The last lines of an ffmpeg/ffprobe stderr, for an error message. */
 export function stderrTail(text: string, lines = 3): string {
   const kept = text
     .split('\n')
-    .map((l) => l.trim())
+    // "[mov,mp4 @ 0x5561...]": a heap address differs on every run, and messages land in documents
+    .map((l) => l.replace(/ @ 0x[0-9a-f]+\]/gi, ']').trim())
     .filter((l) => l !== '');
   return kept.slice(-lines).join(' | ') || '(no message)';
 }

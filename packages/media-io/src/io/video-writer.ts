@@ -7,8 +7,8 @@ import { findFfmpegTools, stderrTail, type FfmpegLookup } from './ffmpeg-tools';
 
 /** How a video file is encoded. */
 export interface VideoWriteOptions extends FfmpegLookup {
-  /** Frames per second (default 25). */
-  fps?: number;
+  /** Frames per second (default 25): a number, or an exact rational "30000/1001". */
+  fps?: number | string;
   /**
    * H.264 constant rate factor 0–51 (lower is better; 18 looks lossless to most eyes): 4:2:0 BT.601
    * limited range, which every player opens. Absent: lossless RGB H.264 (libx264rgb, qp 0), exact
@@ -23,14 +23,18 @@ export interface VideoEncoding {
   pixelFormat: string;
   crf: number | null;
   lossless: boolean;
-  fps: number;
+  /** Frame rate as given to ffmpeg ("25", "30000/1001"). */
+  fps: string;
   args: string[];
 }
 
 /** The ffmpeg arguments for a frame size and options (pure: what writeVideoFile will run). */
 export function videoEncoding(width: number, height: number, options: VideoWriteOptions = {}): VideoEncoding {
-  const fps = options.fps ?? 25;
-  if (!(fps > 0 && fps <= 1000)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'frame rate must be in (0, 1000]', { field: 'fps', value: fps });
+  const given = options.fps ?? 25;
+  const m = /^(\d+)\/(\d+)$/.exec(String(given));
+  const rate = m ? Number(m[1]) / Number(m[2]) : Number(given);
+  if (!(rate > 0 && rate <= 1000)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'frame rate must be in (0, 1000] (a number or NUM/DEN)', { field: 'fps', value: given });
+  const fps = String(given);
   if (options.crf === undefined) {
     return { codec: 'libx264rgb', pixelFormat: 'rgb24', crf: null, lossless: true, fps, args: ['-c:v', 'libx264rgb', '-qp', '0', '-preset', 'medium', '-pix_fmt', 'rgb24'] };
   }
@@ -54,7 +58,7 @@ export async function writeVideoFile(path: string, frames: Frames8, options: Vid
   const tools = findFfmpegTools(options);
   const encoding = videoEncoding(frames.width, frames.height, options);
   const tmp = temporaryPathFor(path) + ext;
-  const args = ['-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${frames.width}x${frames.height}`, '-r', String(encoding.fps), '-i', 'pipe:0', ...encoding.args];
+  const args = ['-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${frames.width}x${frames.height}`, '-r', encoding.fps, '-i', 'pipe:0', ...encoding.args];
   if (ext === '.mp4' || ext === '.mov') args.push('-movflags', '+faststart');
   args.push(tmp);
   registerPendingPath(tmp);

@@ -120,7 +120,7 @@ export function openVideoSource(path: string, options: OpenInputOptions = {}): {
       // streamed through ffmpeg in frame order (evaluation reads frames 0, 1, 2, ...)
       const video = openVideoFile(path, { ffmpeg: options.ffmpeg });
       return {
-        source: { label: path, frameCount: video.probe.frames, readFrame: (i) => video.readFrame(i), close: () => video.close() },
+        source: { label: path, frameCount: video.probe.frames, readFrame: (i) => video.readFrame(i), close: () => video.close(), media: { ...video.probe } },
         info: { kind, ...EIGHT_BIT, media: { ...video.probe } },
       };
     }
