@@ -1,4 +1,4 @@
-import type { DeviceFingerprint, ResultDocument } from '@evalkit/core';
+import type { DeclaredFields, DeviceFingerprint, ResultDocument, ResultKind, ResultRow, ResultSummary } from '@evalkit/core';
 import type { SECTION_TITLES } from './messages';
 
 /** A result kind the report draws (one section each). */
@@ -158,53 +158,24 @@ export interface RetentionRow {
   retention: number;
 }
 
-/** One consistency cell (group x level) with its intervals and the paper's percentage. */
-export interface HtpRow {
-  series: string;
-  groupBy: string | null;
-  group: string;
-  level: string;
-  count: number;
-  denominator: number;
-  percent: number;
-  wilsonLow: number;
-  wilsonHigh: number;
-  bootLow: number | null;
-  bootHigh: number | null;
-  /** The paper's value compared against (a corrected cell differs from the printed one). */
-  paperPercent: number | null;
-  /** What the paper prints in this cell. */
+// Rows the report draws as the documents carry them are the core schemas' types plus the series
+// they are drawn as: one declaration of each field (core's), never a hand-written copy.
+type SchemaRow<K extends ResultKind> = DeclaredFields<ResultRow<K>>;
+type HtpSummary = DeclaredFields<NonNullable<ResultSummary<'htp-consistency'>>>;
+
+/** One consistency cell (group x level) with its intervals and the paper's printed and compared values. */
+export type HtpRow = { series: string } & Omit<SchemaRow<'htp-consistency'>, 'paperPrinted' | 'paperNote'> & {
+  /** What the paper prints in this cell (documents before corrections: the compared value). */
   paperPrinted: number | null;
   /** Why the compared value differs from the printed one, or null. */
   paperNote: string | null;
-}
+};
 
 /** Reports a system's safety step marked abnormal in one group, among those with a verdict (percent in %). */
-export interface HtpSafetyRow {
-  series: string;
-  groupBy: string | null;
-  group: string;
-  reports: number;
-  judged: number;
-  marked: number;
-  percent: number | null;
-  wilsonLow: number | null;
-  wilsonHigh: number | null;
-}
+export type HtpSafetyRow = { series: string } & NonNullable<HtpSummary['safety']>[number];
 
 /** Token cost of one group's reports, of one kind (total, prompt, completion). */
-export interface HtpCostRow {
-  series: string;
-  groupBy: string | null;
-  group: string;
-  tokens: string;
-  reports: number;
-  counted: number;
-  sum: number;
-  mean: number | null;
-  median: number | null;
-  p95: number | null;
-}
+export type HtpCostRow = { series: string } & NonNullable<HtpSummary['cost']>[number];
 
 /** What a section's documents say their data is (e.g. a synthetic study), and which series it applies to. */
 export interface DataNote {
@@ -216,27 +187,10 @@ export interface DataNote {
 }
 
 /** The share of Warning reports (the PsyDraw abstract's number). */
-export interface HtpWarningRow {
-  series: string;
-  n: number;
-  count: number;
-  percent: number;
-  wilsonLow: number;
-  wilsonHigh: number;
-  paperPercent: number | null;
-}
+export type HtpWarningRow = { series: string; n: number; paperPercent: number | null } & Pick<NonNullable<HtpSummary['warning']>, 'count' | 'percent' | 'wilsonLow' | 'wilsonHigh'>;
 
 /** One agreement coefficient with its interval. */
-export interface AgreementRow {
-  series: string;
-  statistic: string;
-  variant: string;
-  raters: string;
-  value: number;
-  se: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-}
+export type AgreementRow = { series: string } & SchemaRow<'agreement'>;
 
 /** Everything the figures and tables draw, in plain rows. */
 export interface NormalizedReport {

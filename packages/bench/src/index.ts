@@ -31,10 +31,14 @@ export { describeOnnxFile, fileLatentShape } from './decoders/file-model';
 export type { OnnxFileFacts, FileLatentRequest } from './decoders/file-model';
 export { DecoderChild, runZooDecodeJobInChild } from './jobs/run-job-in-child';
 export type { ZooDecodeJob, ZooDecodeJobResult, ZooDecodeSetup } from './jobs/zoo-decode-job';
+// Comparing documents: two runs of a benchmark (`evalkit compare A B`) and kernel documents of several devices (`evalkit compare kernels`).
 export { compareDocuments, verdictOf } from './compare/compare-documents';
-export type { DocumentComparison, ComparedChange, SourcedResult, Verdict } from './compare/compare-documents';
+export type { DocumentComparison, ComparedChange, Verdict } from './compare/compare-documents';
+export { compareKernelDocuments, KERNEL_BENCH_HINT } from './compare/compare-kernel-devices';
+export type { KernelComparison, ComparedRow, ComparedRatio, DeviceColumn } from './compare/compare-kernel-devices';
+export type { SourcedDocument } from './compare/sourced-document';
 export { decoderRowTiming, pairSpeedup } from './decoders/decoder-row-statistics';
-export type { DecoderRowTiming, PairSide, PairSpeedup } from './decoders/decoder-row-statistics';
+export type { DecoderRowIdentity, DecoderRowTiming, PairSide, PairSpeedup } from './decoders/decoder-row-statistics';
 export { runMetricsBench, syntheticClip } from './metrics/run-metrics-bench';
 export type { MetricsBenchOptions, MetricsBenchOutcome, MetricsBenchRow, MetricsCeilings, MetricsImplementation, MetricsRatio, MetricsTask } from './metrics/run-metrics-bench';
 export { startSkimage, referencePython } from './io/skimage-metrics-timing';

@@ -12,4 +12,4 @@ export type { SamplingOptions, SamplingOutcome, StopReason, TimedRun } from './s
 export { applyCeiling, rooflineBound } from './ceilings/roofline';
 export type { AppliedCeiling } from './ceilings/roofline';
 export { decoderRowTiming, pairSpeedup } from './decoders/decoder-row-statistics';
-export type { DecoderRowTiming, PairSide, PairSpeedup } from './decoders/decoder-row-statistics';
+export type { DecoderRowIdentity, DecoderRowTiming, PairSide, PairSpeedup } from './decoders/decoder-row-statistics';

@@ -1,18 +1,17 @@
-import type { ResultDocument } from '@evalkit/core';
+import { createResultDocument, createRunManifest, ERROR_CODES, EvalkitError, RESULT_KIND_EXAMPLES, serializeResultDocument } from '@evalkit/core';
 import { compareDocuments } from '../src/compare/compare-documents';
 
-const manifest = { tool: 't', toolVersion: '0', command: [], config: {}, seed: null, gitRevision: null, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:00.000Z', device: {} } as unknown as ResultDocument['manifest'];
+const manifest = createRunManifest({ tool: 'evalkit test', toolVersion: '0.1.0' });
 const around = (m: number) => [0.99, 1.0, 1.01, 0.995, 1.005, 1.0, 0.998, 1.002].map((f) => m * f);
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return (s[3] + s[4]) / 2;
 };
-const doc = (rows: [string, number[]][]): ResultDocument => ({
-  schema: 'evalkit/decoder-bench@1',
-  manifest,
-  config: {},
-  results: rows.map(([model, samplesMs]) => ({ model, height: 64, width: 64, latentFrames: 5, widthMult: 1, samplesMs, medianMs: median(samplesMs), unstable: false })),
-});
+/** A decoder-bench document as read from a file: full rows (the schema's), one per model, with these samples. */
+const doc = (rows: [string, number[]][]): Record<string, unknown> => {
+  const results = rows.map(([model, samplesMs]) => ({ ...RESULT_KIND_EXAMPLES['decoder-bench'].row, model, height: 64, width: 64, latentFrames: 5, widthMult: 1, samplesMs, medianMs: median(samplesMs), unstable: false }));
+  return JSON.parse(serializeResultDocument(createResultDocument('decoder-bench', manifest, results, { summary: { matmulCeilingGflops: null, pairs: [] } })));
+};
 
 describe('evalkit compare A B', () => {
   const a = doc([['fast', around(100)], ['same', around(100)], ['slow', around(100)], ['tiny', around(100)], ['gone', around(5)]]);
@@ -37,5 +36,17 @@ describe('evalkit compare A B', () => {
     expect(c.onlyInA).toEqual(['gone 64 64 5 1']);
     expect(c.onlyInB).toEqual(['new 64 64 5 1']);
     expect(() => compareDocuments({ source: 'a.json', doc: a }, { source: 'k.json', doc: { ...b, schema: 'evalkit/kernel-bench@1' } })).toThrow(/different kinds/);
+  });
+  it('refuses a mistyped row field with its path and value, as every reader does', () => {
+    const bad = doc([['fast', around(80)]]) as { results: Record<string, unknown>[] };
+    bad.results[0].medianMs = '80 ms';
+    let caught: unknown;
+    try {
+      compareDocuments({ source: 'a.json', doc: a }, { source: 'b.json', doc: bad });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(EvalkitError);
+    expect(caught).toMatchObject({ code: ERROR_CODES.INVALID_DOCUMENT, file: 'b.json', field: 'results[0].medianMs', value: '80 ms' });
   });
 });

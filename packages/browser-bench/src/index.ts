@@ -1,6 +1,7 @@
 // Public API of @evalkit/browser-bench: kernels and zoo decoders in any browser through onnxruntime-web.
 export type { BrowserBenchPlan, KernelPlan, DecoderPlan, DecoderAsset } from './plan';
 export { buildPlan } from './build-plan';
+export { BROWSER_BENCH_DEFAULTS } from './plan-defaults';
 export type { PlanOptions } from './build-plan';
 export { WEB_BACKENDS } from './backends';
 export type { WebBackend } from './backends';

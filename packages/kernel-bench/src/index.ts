@@ -34,5 +34,3 @@ export { runKernelBench, checkVariant, stagesCost, splitStages, addSpeedups, add
 export type { KernelBenchOptions, BenchShape, PartCost } from './run-kernel-bench';
 export { maxAbsDiff, cropNcthw } from './compare-arrays';
 export type { KernelRow, KernelRowCompleted, KernelRowErrored, KernelRowBase, AgreementCheck, Ceilings, Implementation, Part } from './result-row';
-export { compareKernelDocuments, KERNEL_BENCH_HINT } from './compare-documents';
-export type { KernelComparison, ComparedRow, ComparedRatio, DeviceColumn, SourcedDocument } from './compare-documents';

@@ -1,16 +1,8 @@
 import { GraphBuilder, type Value } from '../src';
 import { assertAllClose } from '@evalkit/test-harness';
 
-/** Deterministic test data in [-1, 1). */
-export function testData(n: number, seed = 1): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
-}
+/** Deterministic test data in [-1, 1) (the shared harness's). */
+export { testData } from '@evalkit/test-harness';
 
 /** Runs the builder's model in a real onnxruntime session and returns every output's data and dims. */
 export async function runGraph(g: GraphBuilder, feeds: Record<string, Float32Array>): Promise<Record<string, { data: Float32Array; dims: number[] }>> {

@@ -6,3 +6,4 @@ export { REPO_ROOT, fixturePath, readJsonFixture, runReferenceScript, itReproduc
 export type { ScriptFixture } from './reference-scripts';
 export { startRedisServer, freeLoopbackPort } from './redis-server';
 export type { PrivateRedis } from './redis-server';
+export { testData } from './test-data';

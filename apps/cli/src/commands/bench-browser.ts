@@ -18,8 +18,7 @@ export function registerBenchBrowser(program: Command): void {
   const cmd = commandGroup(program, 'bench', 'benchmarks: measure ours and the reference side by side and print the ratio')
     .command('browser')
     .description("run the browser benchmark in a local headless Chromium (playwright-core): the same page as 'bench serve', no clicking");
-  // Decoders on SwiftShader take minutes per decode and say nothing about a GPU: wasm only by default.
-  browserBenchOptions(cmd, { port: 0, backends: ['wasm', 'webgpu'], decoderBackends: ['wasm'] })
+  browserBenchOptions(cmd, 'browser')
     .option('--browser <path>', 'Chromium binary (default: $EVALKIT_CHROMIUM, then /usr/bin/chromium)')
     .option('--timeout <s>', 'give up after this many seconds', positiveInt, 1800)
     .option('--no-swiftshader', "don't offer WebGPU through SwiftShader (Chromium's CPU adapter; without a GPU headless Chromium has no other)")

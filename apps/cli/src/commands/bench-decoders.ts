@@ -1,13 +1,11 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import { createResultDocument, ERROR_CODES, EvalkitError, writeResultDocument } from '@evalkit/core';
+import { createResultDocument, ERROR_CODES, EvalkitError, paperGpuSpeedup, readPaperValues, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
 import { listZooModels } from '@evalkit/decoder-zoo';
 import { parseFrameRule } from '@evalkit/decoder-runtime';
 import { filesByModel, formatWithInterval, parseBenchModels, runDecoderBench, type DecoderBenchRow, type DecoderBenchSummary } from '@evalkit/bench';
-import { cliManifest, REPO_ROOT } from '../shared/context';
+import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 import { clampThreads, commaList, compressionList, frameSide, latentFrameCount, nonNegativeInt, outputFrameCount, positiveInt, positiveNumber, repeatable } from '../shared/parse';
 import { addSamplingFlags, samplingOptions, type SamplingFlags } from '../shared/sampling-flags';
@@ -37,17 +35,6 @@ interface BenchDecodersOptions extends SamplingFlags {
   json?: boolean;
   queue?: string;
   device?: string;
-}
-
-interface PaperModels {
-  models: Record<string, { gpuFps: number | null }>;
-}
-
-/** The paper's GPU speedup of a pair (Turbo FPS / baseline FPS at 512x512), from fixtures/paper/turbo-vaed.json. */
-export function paperGpuSpeedup(baseline: string, turbo: string, paper: PaperModels): number | null {
-  const b = paper.models[baseline]?.gpuFps;
-  const t = paper.models[turbo]?.gpuFps;
-  return b && t ? t / b : null;
 }
 
 /** Checkpoints per model from --weights: "NAME=FILE,..." (NAME a --models label) or a bare FILE when one model is benched. */
@@ -173,7 +160,8 @@ Examples:
       // More threads than cores only measure contention, and the ceilings would not be this machine's
       // (a queued job is clamped by the worker that runs it, on its own cores).
       opts.threads = clampThreads(opts.threads);
-      const paper = JSON.parse(readFileSync(resolve(REPO_ROOT, 'fixtures/paper/turbo-vaed.json'), 'utf8')) as PaperModels;
+      // Joined when the document is written, from core's one reader of fixtures/paper.
+      const paper = readPaperValues().turboVaed;
       const startedAt = new Date();
       const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
       const task = progress.start('bench decoders', 1);
@@ -197,7 +185,7 @@ Examples:
           sampling,
           ceiling: opts.ceiling,
           pin: opts.pin === true,
-          paperGpuSpeedup: (b, t) => paperGpuSpeedup(b, t, paper),
+          paperGpuSpeedup: (b, t) => paperGpuSpeedup(paper, b, t),
           onProgress: (m) => task.tick(0, m),
         });
         task.done();

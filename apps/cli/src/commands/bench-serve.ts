@@ -1,10 +1,10 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ERROR_CODES, EvalkitError, gitRevision } from '@evalkit/core';
+import { ERROR_CODES, EvalkitError, gitRevision, paperGpuSpeedup, readPaperValues } from '@evalkit/core';
 import { isZooModelName, listZooModels } from '@evalkit/decoder-zoo';
 import { PRESETS, VARIANTS } from '@evalkit/kernel-bench';
 import {
+  BROWSER_BENCH_DEFAULTS,
   buildPlan,
   DecoderAssets,
   readTlsFiles,
@@ -16,12 +16,12 @@ import {
 } from '@evalkit/browser-bench';
 import { REPO_ROOT, TOOL_VERSION } from '../shared/context';
 import { commaList, frameSide, nonNegativeInt, outputFrameCount, positiveInt, positiveNumber } from '../shared/parse';
-import { relativeWidth, samplingOptions } from '../shared/sampling-flags';
+import { relativeWidth, samplingOptions, type SamplingFlags } from '../shared/sampling-flags';
 import { commandGroup } from './bench-kernels';
-import { paperGpuSpeedup, weightsByModel } from './bench-decoders';
+import { weightsByModel } from './bench-decoders';
 
 /** Options shared by `bench serve` and `bench browser`, as commander parses them. */
-export interface BrowserBenchOptions {
+export interface BrowserBenchOptions extends SamplingFlags {
   out: string;
   host: string;
   port: number;
@@ -37,12 +37,6 @@ export interface BrowserBenchOptions {
   height: number;
   width: number;
   frames: number;
-  runs?: number;
-  minRuns: number;
-  maxRuns: number;
-  maxTime: number;
-  targetCi: number;
-  warmup: number;
   widthMult: number;
   threads?: number;
   seed: number;
@@ -52,32 +46,34 @@ export interface BrowserBenchOptions {
 }
 
 /** Adds the options both browser commands take. */
-export function browserBenchOptions(cmd: Command, defaults: { port: number; backends: string[]; decoderBackends?: string[] }): Command {
+export function browserBenchOptions(cmd: Command, which: 'serve' | 'browser'): Command {
+  const d = BROWSER_BENCH_DEFAULTS;
+  const defaults = d[which];
   return cmd
     .requiredOption('--out <dir>', 'run folder: one kernel-bench and one decoder-bench document per device and backend land here')
-    .option('--host <address>', 'address to listen on (0.0.0.0: every network; then a token is required)', '127.0.0.1')
+    .option('--host <address>', 'address to listen on (0.0.0.0: every network; then a token is required)', d.host)
     .option('--port <n>', 'port (0: any free port)', nonNegativeInt, defaults.port)
-    .option('--backends <list>', `onnxruntime-web backends to try (${WEB_BACKENDS.join(', ')}); those the browser lacks are skipped`, commaList, defaults.backends)
+    .option('--backends <list>', `onnxruntime-web backends to try (${WEB_BACKENDS.join(', ')}); those the browser lacks are skipped`, commaList, [...defaults.backends])
     .option('--no-kernels', 'skip the kernel suite')
-    .option('--preset <name>', `kernel shapes and timing: ${Object.keys(PRESETS).join(' | ')}`, 'smoke')
+    .option('--preset <name>', `kernel shapes and timing: ${Object.keys(PRESETS).join(' | ')}`, d.preset)
     .option('--variants <list>', `kernel variants (${VARIANTS.map((v) => v.id).join(', ')}; 7 and 8 select both)`, commaList)
     .option('--time-budget <ms>', "time budget per timed kernel task in ms (default: the preset's)", positiveInt)
     .option('--min-samples <n>', "minimum samples per kernel task (default: the preset's)", positiveInt)
     .option('--no-decoders', 'skip the zoo decoders')
-    .option('--decoder-backends <list>', `backends the decoders run on (default: ${defaults.decoderBackends?.join(',') ?? 'every backend'})`, commaList, defaults.decoderBackends)
-    .option('--models <list>', `zoo decoders (${listZooModels().join(', ')})`, commaList, ['turbo-vaed-hunyuan', 'hunyuanvideo'])
-    .option('--height <px>', 'decoder output height', frameSide, 64)
-    .option('--width <px>', 'decoder output width', frameSide, 64)
-    .option('--frames <n>', 'decoder output frames (each model gets the latent frames that give at least this many)', outputFrameCount, 17)
-    .option('--min-runs <n>', 'timed decodes always taken per decoder (pairs alternate A B, as in bench decoders)', positiveInt, 3)
-    .option('--max-runs <n>', 'timed decodes never exceeded per decoder', positiveInt, 10)
-    .option('--max-time <s>', "time budget of a decoder pair's timed decodes in seconds (checked after each round)", positiveNumber, 60)
-    .option('--target-ci <x>', "stop a decoder pair once each median's 95% interval is within ± this (0.05 or 5%)", relativeWidth, 0.05)
+    .option('--decoder-backends <list>', `backends the decoders run on (default: ${defaults.decoderBackends?.join(',') ?? 'every backend'})`, commaList, defaults.decoderBackends ? [...defaults.decoderBackends] : undefined)
+    .option('--models <list>', `zoo decoders (${listZooModels().join(', ')})`, commaList, [...d.models])
+    .option('--height <px>', 'decoder output height', frameSide, d.height)
+    .option('--width <px>', 'decoder output width', frameSide, d.width)
+    .option('--frames <n>', 'decoder output frames (each model gets the latent frames that give at least this many)', outputFrameCount, d.frames)
+    .option('--min-runs <n>', 'timed decodes always taken per decoder (pairs alternate A B, as in bench decoders)', positiveInt, d.minRuns)
+    .option('--max-runs <n>', 'timed decodes never exceeded per decoder', positiveInt, d.maxRuns)
+    .option('--max-time <s>', "time budget of a decoder pair's timed decodes in seconds (checked after each round)", positiveNumber, d.maxTimeSeconds)
+    .option('--target-ci <x>', "stop a decoder pair once each median's 95% interval is within ± this (0.05 or 5%)", relativeWidth, d.targetCi)
     .option('--runs <n>', 'exactly this many timed decodes per decoder (sets --min-runs and --max-runs)', positiveInt)
-    .option('--warmup <n>', 'untimed runs per kernel task and decoder', nonNegativeInt, 1)
-    .option('--width-mult <x>', 'decoder channel width multiplier in (0, 1] (a phone runs out of memory at 1)', positiveNumber, 0.25)
+    .option('--warmup <n>', 'untimed runs per kernel task and decoder', nonNegativeInt, d.warmup)
+    .option('--width-mult <x>', 'decoder channel width multiplier in (0, 1] (a phone runs out of memory at 1)', positiveNumber, d.widthMult)
     .option('--threads <n>', "WebAssembly threads (default: the device's core count when the page is cross-origin isolated)", positiveInt)
-    .option('--seed <n>', 'seed of kernel tensors, weights and latents', nonNegativeInt, 1)
+    .option('--seed <n>', 'seed of kernel tensors, weights and latents', nonNegativeInt, d.seed)
     .option('--weights <spec>', 'safetensors checkpoints instead of seeded decoder weights: NAME=FILE[,NAME=FILE...] (or FILE with one model); widths from the checkpoint')
     .option('--tls-cert <file>', 'PEM certificate: serve HTTPS (a phone needs a secure context for WebGPU and threads)')
     .option('--tls-key <file>', 'PEM private key of --tls-cert');
@@ -91,7 +87,7 @@ export async function startFromOptions(opts: BrowserBenchOptions, onEvent: (e: S
   const decoderSettings = { height: opts.height, width: opts.width, frames: opts.frames, sampling: samplingOptions(opts), widthMult: opts.widthMult, seed: opts.seed };
   const weights = opts.decoders ? weightsByModel(opts.weights, opts.models) : {};
   const decoders = opts.decoders && opts.models.length ? new DecoderAssets({ models: opts.models, ...decoderSettings, weights }) : null;
-  const paper = JSON.parse(readFileSync(resolve(REPO_ROOT, 'fixtures/paper/turbo-vaed.json'), 'utf8'));
+  const paper = readPaperValues().turboVaed;
   const plan = buildPlan({
     tool: { name: 'evalkit bench serve', toolVersion: TOOL_VERSION, command: ['evalkit', ...process.argv.slice(2)], gitRevision: gitRevision(REPO_ROOT) },
     backends: opts.backends,
@@ -105,7 +101,7 @@ export async function startFromOptions(opts: BrowserBenchOptions, onEvent: (e: S
     seed: opts.seed,
     decoders,
     decoderSettings,
-    paperGpuSpeedup: (b, t) => paperGpuSpeedup(b, t, paper),
+    paperGpuSpeedup: (b, t) => paperGpuSpeedup(paper, b, t),
   });
   return startBrowserBenchServer({
     outDir: resolve(opts.out),
@@ -142,7 +138,7 @@ export function registerBenchServe(program: Command): void {
   const cmd = commandGroup(program, 'bench', 'benchmarks: measure ours and the reference side by side and print the ratio')
     .command('serve')
     .description('serve a page that runs the kernel suite and zoo decoders in any browser (onnxruntime-web: wasm, WebGPU, WebNN) and writes its results into the run folder');
-  browserBenchOptions(cmd, { port: 8417, backends: [...WEB_BACKENDS] })
+  browserBenchOptions(cmd, 'serve')
     .option('--once', 'stop after the first page finishes')
     .addHelpText(
       'after',

@@ -1,7 +1,7 @@
 import { escapeMarkdownCell } from '@evalkit/media-io';
 import { Command } from 'commander';
 import { readResultDocument } from '@evalkit/core';
-import { compareKernelDocuments, KERNEL_BENCH_HINT, type KernelComparison } from '@evalkit/kernel-bench';
+import { compareKernelDocuments, KERNEL_BENCH_HINT, type KernelComparison } from '@evalkit/bench';
 import { formatTable, printJson } from '../shared/output';
 import { commandGroup } from './bench-kernels';
 

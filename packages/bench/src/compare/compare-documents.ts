@@ -1,11 +1,6 @@
-import { documentKind, ERROR_CODES, EvalkitError, type ResultDocument } from '@evalkit/core';
+import { documentKind, ERROR_CODES, EvalkitError, validateResultDocumentOfKind, type KindDocument } from '@evalkit/core';
 import { independentRatioInterval, type Interval } from '../stats/bootstrap';
-
-/** A result document and the file it came from. */
-export interface SourcedResult {
-  source: string;
-  doc: ResultDocument;
-}
+import { finiteOrNull, type SourcedDocument } from './sourced-document';
 
 /** What a change of one row means, as pyperf compare_to and criterion say it. */
 export type Verdict = 'faster' | 'slower' | 'no significant change' | 'no interval';
@@ -39,24 +34,39 @@ export interface DocumentComparison {
   onlyInB: string[];
 }
 
+/** The timing fields compare reads from a row of either benchmark kind. */
+interface TimedRow {
+  medianMs: number | null;
+  medianCi95Ms?: Interval;
+  samplesMs?: number[];
+  unstable?: boolean;
+}
+
 /** How rows of each benchmark kind are told apart. */
-const IDENTITY: Record<string, string[]> = {
-  'decoder-bench': ['model', 'height', 'width', 'latentFrames', 'widthMult'],
-  'kernel-bench': ['variant', 'shapeLabel', 'implementation', 'part'],
+const IDENTITY = {
+  'decoder-bench': (r: KindDocument<'decoder-bench'>['results'][number]) => [r.model, r.height, r.width, r.latentFrames, r.widthMult].map(String).join(' '),
+  'kernel-bench': (r: KindDocument<'kernel-bench'>['results'][number]) => [r.variant, r.shapeLabel, r.implementation, r.part].join(' '),
 };
+type ComparedKind = keyof typeof IDENTITY;
 
-function rowKey(row: Record<string, unknown>, fields: readonly string[]): string {
-  return fields.map((f) => String(row[f])).join(' ');
+/** A document's timed rows by identity, parsed with its kind's schema (a mistyped row is refused naming results[i].field). */
+function timedRows(d: SourcedDocument, kind: ComparedKind): Map<string, TimedRow> {
+  const rows = new Map<string, TimedRow>();
+  if (kind === 'decoder-bench') {
+    for (const r of validateResultDocumentOfKind(d.doc, kind, d.source).results) rows.set(IDENTITY[kind](r), r);
+  } else {
+    for (const r of validateResultDocumentOfKind(d.doc, kind, d.source).results) rows.set(IDENTITY[kind](r), r);
+  }
+  for (const [key, r] of rows) if (finiteOrNull(r.medianMs) === null) rows.delete(key);
+  return rows;
 }
 
-function numbers(v: unknown): number[] | null {
-  return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number' && Number.isFinite(x)) ? (v as number[]) : null;
-}
+/** Raw samples when every one is a finite number (a bootstrap needs them all). */
+const finiteSamples = (v: number[] | undefined): number[] | null => (v && v.length > 0 && v.every(Number.isFinite) ? v : null);
+/** An interval with finite ends, or null. */
+const finiteInterval = (v: Interval | undefined): Interval | null => (v && Number.isFinite(v[0]) && Number.isFinite(v[1]) ? v : null);
 
-function interval(v: unknown): Interval | null {
-  const n = numbers(v);
-  return n && n.length === 2 ? [n[0], n[1]] : null;
-}
+const isComparedKind = (kind: string): kind is ComparedKind => Object.prototype.hasOwnProperty.call(IDENTITY, kind);
 
 /** The verdict of a ratio B/A with its interval under a noise threshold. */
 export function verdictOf(ratio: number, ci: Interval | null, noise: number): Verdict {
@@ -72,35 +82,36 @@ export function verdictOf(ratio: number, ci: Interval | null, noise: number): Ve
  * the interval excludes 1 and the change exceeds the noise threshold, as pyperf's compare_to and
  * criterion's change detection do.
  */
-export function compareDocuments(a: SourcedResult, b: SourcedResult, options: { noise?: number } = {}): DocumentComparison {
+export function compareDocuments(a: SourcedDocument, b: SourcedDocument, options: { noise?: number } = {}): DocumentComparison {
   const noise = options.noise ?? 0.02;
-  const kind = documentKind(a.doc);
-  const kindB = documentKind(b.doc);
-  const fields = kind === undefined ? undefined : IDENTITY[kind];
-  if (!fields) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `not a benchmark document that compare knows (${Object.keys(IDENTITY).join(', ')})`, { file: a.source, field: 'schema', value: a.doc.schema });
-  if (kindB !== kind) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `documents of different kinds cannot be compared (${a.source} is ${kind})`, { file: b.source, field: 'schema', value: b.doc.schema });
-  const timed = (doc: ResultDocument) => new Map(doc.results.filter((r) => typeof r.medianMs === 'number' && Number.isFinite(r.medianMs)).map((r) => [rowKey(r, fields), r] as const));
-  const ra = timed(a.doc);
-  const rb = timed(b.doc);
+  const schemaOf = (d: SourcedDocument) => {
+    const schema = typeof d.doc === 'object' && d.doc !== null ? (d.doc as { schema?: unknown }).schema : undefined;
+    return typeof schema === 'string' ? schema : '';
+  };
+  const kind = documentKind({ schema: schemaOf(a) });
+  if (!isComparedKind(kind)) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `not a benchmark document that compare knows (${Object.keys(IDENTITY).join(', ')})`, { file: a.source, field: 'schema', value: schemaOf(a) });
+  if (documentKind({ schema: schemaOf(b) }) !== kind) throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `documents of different kinds cannot be compared (${a.source} is ${kind})`, { file: b.source, field: 'schema', value: schemaOf(b) });
+  const ra = timedRows(a, kind);
+  const rb = timedRows(b, kind);
   const changes: ComparedChange[] = [];
   for (const [key, x] of ra) {
     const y = rb.get(key);
     if (!y) continue;
-    const ratio = (y.medianMs as number) / (x.medianMs as number);
-    const sa = numbers(x.samplesMs);
-    const sb = numbers(y.samplesMs);
+    const ratio = y.medianMs! / x.medianMs!;
+    const sa = finiteSamples(x.samplesMs);
+    const sb = finiteSamples(y.samplesMs);
     const ci = sa && sb ? independentRatioInterval(sb, sa) : null;
     changes.push({
       row: key,
-      aMedianMs: x.medianMs as number,
-      aCi95Ms: interval(x.medianCi95Ms),
-      bMedianMs: y.medianMs as number,
-      bCi95Ms: interval(y.medianCi95Ms),
+      aMedianMs: x.medianMs!,
+      aCi95Ms: finiteInterval(x.medianCi95Ms),
+      bMedianMs: y.medianMs!,
+      bCi95Ms: finiteInterval(y.medianCi95Ms),
       ratio,
       ratioCi95: ci,
       verdict: verdictOf(ratio, ci, noise),
       unstable: x.unstable === true || y.unstable === true,
     });
   }
-  return { kind: kind!, a: a.source, b: b.source, noise, changes, onlyInA: [...ra.keys()].filter((k) => !rb.has(k)), onlyInB: [...rb.keys()].filter((k) => !ra.has(k)) };
+  return { kind, a: a.source, b: b.source, noise, changes, onlyInA: [...ra.keys()].filter((k) => !rb.has(k)), onlyInB: [...rb.keys()].filter((k) => !ra.has(k)) };
 }

@@ -59,3 +59,13 @@ export function pairSpeedup(baseline: PairSide, turbo: PairSide, targetCi: numbe
   const speedup = (baseline.medianMs / turbo.medianMs) * frames;
   return { speedup, speedupCi95, pairedRuns: baseline.samples, unstable: baseline.unstable || turbo.unstable || !(relativeHalfWidth(speedupCi95, speedup) <= targetCi) };
 }
+
+/** What names a decoder-bench row, natively or in a page: the model and the video it decodes. */
+export interface DecoderRowIdentity {
+  model: string;
+  label: string;
+  height: number;
+  width: number;
+  latentFrames: number;
+  outputFrames: number;
+}

@@ -1,4 +1,4 @@
-import { applyCeiling, DEFAULT_TARGET_CI, decoderRowTiming, pairSpeedup, sampleInterleaved, timedByCaller, type DecoderRowTiming, type PairSpeedup, type StopReason } from '@evalkit/bench/statistics';
+import { applyCeiling, DEFAULT_TARGET_CI, decoderRowTiming, pairSpeedup, sampleInterleaved, timedByCaller, type DecoderRowIdentity, type DecoderRowTiming, type PairSpeedup, type StopReason } from '@evalkit/bench/statistics';
 import type { DecoderAsset, DecoderPlan } from '../plan';
 import type { WebBackend } from '../backends';
 import { openWebSession, type OrtWebModule } from '../web-session';
@@ -10,13 +10,7 @@ type WebSession = Awaited<ReturnType<typeof openWebSession>>;
  * its 95% interval, CV, Tukey outliers, unstable flag, stop reason; @evalkit/bench computes both);
  * peak RSS is null because a page cannot read its process's memory.
  */
-export interface BrowserDecoderRow extends DecoderRowTiming, Record<string, unknown> {
-  model: string;
-  label: string;
-  height: number;
-  width: number;
-  latentFrames: number;
-  outputFrames: number;
+export interface BrowserDecoderRow extends DecoderRowIdentity, DecoderRowTiming, Record<string, unknown> {
   peakRssBytes: null;
   params: number;
   macs: number;

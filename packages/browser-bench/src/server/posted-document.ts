@@ -1,5 +1,6 @@
 import { browserFingerprintSchema, documentKind, ERROR_CODES, EvalkitError, validateResultDocumentOfKind, type BrowserFingerprint, type ResultDocument } from '@evalkit/core';
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 
 /** Kinds a page may post. */
 export const POSTABLE_KINDS = ['kernel-bench', 'decoder-bench'] as const;
@@ -11,12 +12,24 @@ export interface AcceptedDocument {
   browser: BrowserFingerprint;
 }
 
+// Core's decoder-bench row keeps the interval statistics optional (older documents lack them); a page
+// always computes them (bench decoders' code, bundled), so a page's row without them is refused.
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const pageDecoderStatistics = z.looseObject({
+  samplesMs: z.array(finite.nonnegative()).min(1),
+  medianCi95Ms: z.tuple([finite, finite]),
+  cv: finite.nonnegative(),
+  unstable: z.boolean(),
+  stopReason: z.enum(['target-ci', 'max-runs', 'max-time']),
+});
+
 const fail = (message: string, field: string, value: unknown) => new EvalkitError(ERROR_CODES.INVALID_DOCUMENT, message, { file: 'POST /api/results', field, value });
 
 /**
  * Checks a posted body: JSON, one of the kinds a page measures, a document of that kind and schema
- * version (core's schema: envelope, config, rows, summary), and a browser device fingerprint (a
- * page's document always has one, so a document without one did not come from the page).
+ * version (core's schema: envelope, config, rows, summary), decoder rows carrying the interval
+ * statistics a page always computes, and a browser device fingerprint (a page's document always has
+ * one, so a document without one did not come from the page).
  */
 export function acceptPostedDocument(body: string): AcceptedDocument {
   let value: unknown;
@@ -30,6 +43,13 @@ export function acceptPostedDocument(body: string): AcceptedDocument {
   if (!(POSTABLE_KINDS as readonly string[]).includes(kind)) throw fail(`a page may post ${POSTABLE_KINDS.join(' or ')} documents`, 'schema', schema);
   // Core's schema of the kind, the one writers and the report use: a mistyped row is refused naming results[i].field.
   const document = validateResultDocumentOfKind(value, kind as AcceptedDocument['kind'], 'POST /api/results') as unknown as ResultDocument;
+  if (kind === 'decoder-bench') {
+    const rows = z.array(pageDecoderStatistics).safeParse(document.results);
+    if (!rows.success) {
+      const issue = rows.error.issues[0];
+      throw fail(`row: ${issue.message}`, `results[${String(issue.path[0])}]${issue.path.length > 1 ? `.${issue.path.slice(1).map(String).join('.')}` : ''}`, undefined);
+    }
+  }
   const browser = browserFingerprintSchema.safeParse(document.manifest.device.browser);
   if (!browser.success) {
     const issue = browser.error.issues[0];

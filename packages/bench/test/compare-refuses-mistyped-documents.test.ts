@@ -1,5 +1,5 @@
 import { ERROR_CODES, EvalkitError, RESULT_KIND_EXAMPLES, createResultDocument, createRunManifest, serializeResultDocument, type ResultRowInput } from '@evalkit/core';
-import { compareKernelDocuments } from '../src/compare-documents';
+import { compareKernelDocuments } from '../src/compare/compare-kernel-devices';
 
 const manifest = createRunManifest({ tool: 'evalkit test', toolVersion: '0.1.0', config: { threads: 2 } });
 const example = RESULT_KIND_EXAMPLES['kernel-bench'];

@@ -1,10 +1,5 @@
-import { deviceBackendLabel, ERROR_CODES, EvalkitError, validateResultDocumentOfKind, type ResultDocument } from '@evalkit/core';
-
-/** A result document (expected to be kernel-bench) and where it came from. */
-export interface SourcedDocument {
-  source: string;
-  doc: ResultDocument | unknown;
-}
+import { deviceBackendLabel, ERROR_CODES, EvalkitError, validateResultDocumentOfKind } from '@evalkit/core';
+import { finiteOrNull, type SourcedDocument } from './sourced-document';
 
 /** One device column of the comparison. */
 export interface DeviceColumn {
@@ -45,8 +40,6 @@ export interface KernelComparison {
   ratios: ComparedRatio[];
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
 /** How to make the document compare needs, for the refusal of another kind. */
 export const KERNEL_BENCH_HINT = 'write one with `evalkit bench kernels --out FILE`';
 
@@ -61,11 +54,11 @@ export function compareKernelDocuments(docs: readonly SourcedDocument[]): Kernel
   const typed = docs.map(({ source, doc }) => ({ source, doc: validateResultDocumentOfKind(doc, 'kernel-bench', source, KERNEL_BENCH_HINT) }));
   const devices: DeviceColumn[] = typed.map(({ source, doc }) => {
     const ceilings = doc.summary?.ceilings;
-    const threads = num(doc.config.threads);
+    const threads = finiteOrNull(doc.config.threads);
     // A browser's backend (or onnxruntime-web in Node.js) is its own column beside the native CPU.
     const backend = deviceBackendLabel(doc.manifest.device);
     const machine = doc.manifest.device.browser ? backend! : `${doc.manifest.device.cpuModel}${backend ? ` · ${backend}` : ''}`;
-    return { label: `${machine}, ${threads ?? '?'} thr`, source, cpuModel: doc.manifest.device.cpuModel, threads, memcpyGBps: num(ceilings?.memcpyGBps), matmulGflops: num(ceilings?.matmulGflops) };
+    return { label: `${machine}, ${threads ?? '?'} thr`, source, cpuModel: doc.manifest.device.cpuModel, threads, memcpyGBps: finiteOrNull(ceilings?.memcpyGBps), matmulGflops: finiteOrNull(ceilings?.matmulGflops) };
   });
   // Same machine and thread count twice: the file name tells the columns apart.
   for (const d of devices) if (devices.filter((e) => e.label === d.label).length > 1) d.label = `${d.label} (${d.source})`;
