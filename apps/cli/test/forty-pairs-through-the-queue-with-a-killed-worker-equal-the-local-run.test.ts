@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createRunManifest, serializeResultDocument } from '@evalkit/core';
-import { assembleDatasetDocument, createDatasetConfig, evaluatePair, readManifest } from '@evalkit/dataset';
-import { parseQueueUrl, runDatasetOnQueue } from '@evalkit/job-queue';
 import { requireSystemTool, startRedisServer, type PrivateRedis } from '@evalkit/test-harness';
 import { startWorkerProcess, type WorkerProcess } from './support/queue-workers';
 
+const bin = resolve(__dirname, '../bin/evalkit.js');
 const RECON = resolve(__dirname, '../../../fixtures/recon/images');
 const redis = requireSystemTool('redis-server');
 
@@ -27,10 +26,31 @@ function writeFortyPairs(dir: string): string {
   return manifest;
 }
 
-/** One run manifest for both documents, so they may differ in nothing. */
-const manifest = createRunManifest({ tool: 'test', toolVersion: '0', startedAt: new Date(0), finishedAt: new Date(1000), config: {} });
+/** Runs evalkit asynchronously (workers keep running meanwhile); the child is killed at the end of the file if still running. */
+const producers: ChildProcess[] = [];
+function evalkit(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    producers.push(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.once('exit', (status) => done({ status, stdout, stderr }));
+  });
+}
 
-redis.describe('a 40-pair dataset through the queue and `evalkit worker` processes', () => {
+const count = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].length;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A document without its run manifest (times, command line, host), which is all a queue run may change. */
+const withoutManifest = (path: string) => {
+  const { manifest, ...rest } = JSON.parse(readFileSync(path, 'utf8'));
+  expect(manifest).toBeDefined();
+  return rest;
+};
+
+redis.describe('evalkit metrics --manifest --queue with evalkit worker processes', () => {
   let server: PrivateRedis;
   const workers: WorkerProcess[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'evalkit-queue-40-'));
@@ -38,36 +58,45 @@ redis.describe('a 40-pair dataset through the queue and `evalkit worker` process
     server = await startRedisServer(redis.paths['redis-server']);
   });
   afterAll(async () => {
+    for (const p of producers) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
     await Promise.all(workers.map((w) => w.stop()));
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('gives the local document from two workers, one killed with SIGKILL mid-run: same rows, none twice, failed inputs listed once', async () => {
-    const pairs = readManifest(writeFortyPairs(dir));
-    const config = createDatasetConfig({ metrics: ['psnr', 'ssim'] }, pairs);
-    const local = assembleDatasetDocument(config, await Promise.all(pairs.map((p) => evaluatePair(p, config))), manifest);
+  it('gives the local run\'s document from two workers, one killed with SIGKILL mid-run: same rows, none twice, failed inputs listed once', async () => {
+    const manifest = writeFortyPairs(dir);
+    const local = spawnSync(process.execPath, [bin, 'metrics', '--manifest', manifest, '--workers', '2', '--out', join(dir, 'local.json')], { encoding: 'utf8', timeout: 120_000 });
+    expect(local.stderr).not.toMatch(/error/i);
+    expect(local.status).toBe(0);
 
     // The first worker takes pairs two at a time and is killed once it has finished three of them,
     // with more in hand; the second starts after that and must also finish what the first held.
     const stall = ['--stall-ms', '500'];
     const doomed = await startWorkerProcess(['--queue', server.url, '--concurrency', '2', '--name', 'doomed', ...stall]);
     workers.push(doomed);
-    const producer = runDatasetOnQueue({ queue: parseQueueUrl(server.url), pairs, config, pollMs: 50 });
+    const producer = evalkit(['metrics', '--manifest', manifest, '--queue', server.url, '--out', join(dir, 'queued.json')]);
     await doomed.waitFor(/(pair \S+ done[^\n]*\n[^]*){3}/);
+    // Kill it while it is inside a pair (started, not done), as a crash mid-job would.
+    for (let i = 0; i < 2000 && count(doomed.log(), /pair \S+ started/g) <= count(doomed.log(), /pair \S+ done/g); i++) await sleep(5);
     await doomed.stop('SIGKILL');
     const inHand = [...doomed.log().matchAll(/pair (\S+) started/g)].map((m) => m[1]).filter((id) => !doomed.log().includes(`pair ${id} done`));
     expect(inHand.length).toBeGreaterThan(0);
     const survivor = await startWorkerProcess(['--queue', server.url, '--concurrency', '2', '--name', 'survivor', ...stall]);
     workers.push(survivor);
-    const queued = assembleDatasetDocument(config, await producer, manifest);
+    const queued = await producer;
+    expect(queued.stderr).not.toMatch(/error/i);
+    expect(queued.status).toBe(0);
 
     // What the killed worker held was started again by the survivor.
     for (const id of inHand) expect(survivor.log()).toContain(`pair ${id} started (attempt 2)`);
-    expect(serializeResultDocument(queued)).toBe(serializeResultDocument(local));
-    expect(queued.results).toHaveLength(40);
-    expect(new Set(queued.results.map((r) => r.id)).size).toBe(40);
-    expect(queued.summary).toMatchObject({ pairs: 40, evaluated: 38, failed: 2, failedIds: ['broken-corrupt', 'broken-missing'] });
-    expect(queued.results.filter((r) => r.status === 'failed').map((r) => r.id)).toEqual(['broken-corrupt', 'broken-missing']);
+    const a = withoutManifest(join(dir, 'local.json'));
+    const b = withoutManifest(join(dir, 'queued.json'));
+    expect(b).toEqual(a);
+    expect(b.results).toHaveLength(40);
+    expect(new Set(b.results.map((r: { id: string }) => r.id)).size).toBe(40);
+    expect(b.summary).toMatchObject({ pairs: 40, evaluated: 38, failed: 2, failedIds: ['broken-corrupt', 'broken-missing'] });
+    expect(b.results.filter((r: { status: string }) => r.status === 'failed').map((r: { id: string }) => r.id)).toEqual(['broken-corrupt', 'broken-missing']);
+    expect(queued.stdout).toMatch(/40 videos: 38 evaluated, 2 failed/);
   });
 });

@@ -124,15 +124,18 @@ export async function runDatasetMetrics(opts: DatasetCliOptions, progress: Progr
   const runConfig = { ...config, manifest: opts.manifest ?? null, refDir: opts.refDir ?? null, testDir: opts.testDir ?? null, baselineSource: opts.baseline ?? opts.baselineDir ?? null, workers, ffmpeg };
   const doc = assembleDatasetDocument(config, rows, cliManifest('metrics', { config: runConfig, seed: null, startedAt }));
   writeResultDocument(opts.out, doc);
-  if (opts.csv !== undefined) {
-    const table = doc.results.map((r) =>
-      r.status === 'ok' ? { id: r.id, status: r.status, frames: r.frames, ...r.metrics, error: '' } : { id: r.id, status: r.status, frames: '', error: r.error.message },
-    );
-    writeFileAtomic(opts.csv, toCsv(['id', 'status', 'frames', 'psnr', 'psnrPooled', 'ssim', 'msssim', 'flicker', 'error'], table));
-  }
+  if (opts.csv !== undefined) writeDatasetCsv(opts.csv, doc);
   // the document holds every row now: the journal has done its job
   rmSync(journal, { force: true });
   return doc;
+}
+
+/** --csv of a dataset run: one row per video (id, status, frames, the metric means, the error of a failed input). */
+export function writeDatasetCsv(path: string, doc: DatasetDocument): void {
+  const table = doc.results.map((r) =>
+    r.status === 'ok' ? { id: r.id, status: r.status, frames: r.frames, ...r.metrics, error: '' } : { id: r.id, status: r.status, frames: '', error: r.error.message },
+  );
+  writeFileAtomic(path, toCsv(['id', 'status', 'frames', 'psnr', 'psnrPooled', 'ssim', 'msssim', 'flicker', 'error'], table));
 }
 
 /** The text summary of a dataset document. */

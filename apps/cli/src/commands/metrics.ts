@@ -20,11 +20,13 @@ import {
 import { toCsv } from '@evalkit/media-io';
 import { cliManifest } from '../shared/context';
 import { formatDatasetSummary, isDatasetRun, runDatasetMetrics, type DatasetCliOptions } from './metrics-dataset';
+import { runQueuedDatasetMetrics } from './metrics-queue';
 import { formatTable, printJson } from '../shared/output';
 import { clampThreads, commaList, positiveInt, positiveNumber } from '../shared/parse';
 
 /** Options of `evalkit metrics` as commander parses them. */
 export interface MetricsCliOptions extends DatasetCliOptions {
+  queue?: string;
   ref: string;
   test: string;
   baseline?: string;
@@ -163,6 +165,7 @@ export function registerMetrics(program: Command): void {
     .option('--baseline-dir <dir>', 'with --ref-dir: folder of a baseline decoder\'s outputs, for retention')
     .option('--shard <i/n>', 'evaluate shard i (0-based) of n: a deterministic share of the dataset (Slurm: $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT); join the parts with evalkit merge')
     .option('--workers <n>', 'datasets: videos evaluated at once, one worker thread each (default: logical cores)', positiveInt)
+    .option('--queue <url>', 'datasets: one job per pair on this Redis queue (redis://HOST:PORT/DB) for `evalkit worker`s on any machines; waits and writes the same document')
     .option('--ffmpeg <path>', 'the ffmpeg for video files (default EVALKIT_FFMPEG, then ffmpeg on PATH; Debian package ffmpeg)')
     .option('--metrics <list>', `comma-separated, from ${METRIC_NAMES.join(',')}`, metricList, ['psnr', 'ssim'] as MetricName[])
     .addOption(new Option('--ssim-variant <variant>', 'wang: Gaussian 11/σ1.5, population covariance (torchmetrics); skimage: 7x7 uniform, sample covariance').choices(['wang', 'skimage']).default('wang'))
@@ -196,7 +199,8 @@ stop the run). Finished videos are recorded in OUT.partial.jsonl as they finish:
 command after an interruption and it resumes. Shards of one dataset merge with evalkit merge.
   evalkit metrics --manifest ucf/pairs.csv --baseline ucf/hunyuan.csv --preset turbo-vaed --out ucf.json
   evalkit metrics --ref-dir ucf/ref --test-dir ucf/turbo --workers 8 --out ucf.json --csv ucf.csv
-  evalkit metrics --manifest pairs.csv --shard 2/4 --out parts/2.json      # then: evalkit merge parts/*.json --out all.json`,
+  evalkit metrics --manifest pairs.csv --shard 2/4 --out parts/2.json      # then: evalkit merge parts/*.json --out all.json
+  evalkit metrics --manifest pairs.csv --queue redis://10.0.0.5:6379/0 --out ucf.json    # machines run: evalkit worker --queue redis://10.0.0.5:6379/0`,
     )
     .action(async (opts: MetricsCliOptions) => {
       const startedAt = new Date();
@@ -205,13 +209,15 @@ command after an interruption and it resumes. Shards of one dataset merge with e
           throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, '--ref/--test name one pair; a dataset is --manifest or --ref-dir/--test-dir', { field: opts.ref !== undefined ? '--ref' : '--test', value: opts.ref ?? opts.test });
         }
         if (opts.workers !== undefined) opts.workers = clampThreads(opts.workers, '--workers');
-        const doc = await runDatasetMetrics(opts, createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY }), startedAt);
+        const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
+        const doc = opts.queue !== undefined ? await runQueuedDatasetMetrics({ ...opts, queue: opts.queue }, progress, startedAt) : await runDatasetMetrics(opts, progress, startedAt);
         if (opts.json) printJson(doc);
         else process.stdout.write(formatDatasetSummary(doc, [opts.out!, ...(opts.csv !== undefined ? [opts.csv] : [])]));
         return;
       }
-      if (opts.shard !== undefined || opts.workers !== undefined || opts.baselineDir !== undefined) {
-        throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'applies to datasets (--manifest or --ref-dir/--test-dir)', { field: opts.shard !== undefined ? '--shard' : opts.workers !== undefined ? '--workers' : '--baseline-dir', value: opts.shard ?? opts.workers ?? opts.baselineDir });
+      if (opts.shard !== undefined || opts.workers !== undefined || opts.baselineDir !== undefined || opts.queue !== undefined) {
+        const field = opts.shard !== undefined ? '--shard' : opts.workers !== undefined ? '--workers' : opts.baselineDir !== undefined ? '--baseline-dir' : '--queue';
+        throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'applies to datasets (--manifest or --ref-dir/--test-dir)', { field, value: opts.shard ?? opts.workers ?? opts.baselineDir ?? opts.queue });
       }
       opts.threads = clampThreads(opts.threads);
       const report = await runMetrics(opts, createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY }));
