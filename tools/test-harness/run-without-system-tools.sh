@@ -34,7 +34,9 @@ unset EVALKIT_REQUIRE_SYSTEM_TOOLS EVALKIT_CHROMIUM CHROME_PATH EVALKIT_PYTHON
 export NX_DAEMON=false
 
 scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
+# The bind mounts keep the scratch files busy until the namespace ends, so removing them can fail
+# here; that must not turn the command's exit status into 1.
+trap 'rm -rf "$scratch" 2>/dev/null || true' EXIT
 mkdir "$scratch/empty-dir"
 : >"$scratch/empty-file"
 chmod 0644 "$scratch/empty-file"
