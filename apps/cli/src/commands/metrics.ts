@@ -29,18 +29,8 @@ export interface MetricsCliOptions extends DatasetCliOptions {
   queue?: string;
   ref: string;
   test: string;
-  baseline?: string;
-  metrics: string[];
-  ssimVariant: 'wang' | 'skimage';
-  luma?: boolean;
-  preset?: string;
-  dataRange?: number;
-  maxFrames?: number;
   threads: number;
-  allowNonfinite?: boolean;
   json?: boolean;
-  out?: string;
-  csv?: string;
 }
 
 /** What `evalkit metrics --json` prints. */
