@@ -43,6 +43,14 @@ function evalkit(args: string[]): Promise<{ status: number | null; stdout: strin
 const count = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].length;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Resolves once a (stopped) worker's log has not grown for 300 ms: all it wrote has been read. */
+async function settled(worker: WorkerProcess): Promise<void> {
+  for (let last = -1; worker.log().length !== last; ) {
+    last = worker.log().length;
+    await sleep(300);
+  }
+}
+
 /** A document without its run manifest (times, command line, host), which is all a queue run may change. */
 const withoutManifest = (path: string) => {
   const { manifest, ...rest } = JSON.parse(readFileSync(path, 'utf8'));
@@ -77,10 +85,19 @@ redis.describe('evalkit metrics --manifest --queue with evalkit worker processes
     workers.push(doomed);
     const producer = evalkit(['metrics', '--manifest', manifest, '--queue', server.url, '--out', join(dir, 'queued.json')]);
     await doomed.waitFor(/(pair \S+ done[^\n]*\n[^]*){3}/);
-    // Kill it while it is inside a pair (started, not done), as a crash mid-job would.
-    for (let i = 0; i < 2000 && count(doomed.log(), /pair \S+ started/g) <= count(doomed.log(), /pair \S+ done/g); i++) await sleep(5);
+    // Kill it while it is inside a pair (started, not done), as a crash mid-job would. A pair takes
+    // milliseconds, so a plain kill can land just after the pair finished: freeze the worker with
+    // SIGSTOP, let what it printed before the freeze arrive, and only then read what it holds; if it
+    // held nothing at that instant, let it go on and freeze it again.
+    let inHand: string[] = [];
+    for (let tries = 0; tries < 200 && inHand.length === 0; tries++) {
+      for (let i = 0; i < 2000 && count(doomed.log(), /pair \S+ started/g) <= count(doomed.log(), /pair \S+ done/g); i++) await sleep(1);
+      doomed.child.kill('SIGSTOP');
+      await settled(doomed);
+      inHand = [...doomed.log().matchAll(/pair (\S+) started/g)].map((m) => m[1]).filter((id) => !doomed.log().includes(`pair ${id} done`));
+      if (inHand.length === 0) doomed.child.kill('SIGCONT');
+    }
     await doomed.stop('SIGKILL');
-    const inHand = [...doomed.log().matchAll(/pair (\S+) started/g)].map((m) => m[1]).filter((id) => !doomed.log().includes(`pair ${id} done`));
     expect(inHand.length).toBeGreaterThan(0);
     const survivor = await startWorkerProcess(['--queue', server.url, '--concurrency', '2', '--name', 'survivor', ...stall]);
     workers.push(survivor);
