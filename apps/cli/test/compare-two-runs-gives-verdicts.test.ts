@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createResultDocument, createRunManifest, writeResultDocument } from '@evalkit/core';
+import { useScratchDir } from '@evalkit/test-harness';
+import { runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+const run = (args: string[]) => runEvalkit(args, { timeout: 60_000 });
 const around = (m: number) => [0.99, 1.0, 1.01, 0.995, 1.005, 1.0, 0.998, 1.002].map((f) => m * f);
 
 // Full rows of each kind (documents are checked against their kind's schema on read); compare reads the
@@ -25,10 +23,9 @@ function write(path: string, kind: 'decoder-bench' | 'kernel-bench', medians: Re
 }
 
 describe('evalkit compare A.json B.json', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'evk-compare-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const a = join(dir, 'a.json');
-  const b = join(dir, 'b.json');
+  const scratch = useScratchDir('evk-compare-');
+  const a = join(scratch.path, 'a.json');
+  const b = join(scratch.path, 'b.json');
   write(a, 'decoder-bench', { hunyuanvideo: 5000, 'turbo-vaed-hunyuan': 800, 'turbo-vaed-ltx': 80 });
   write(b, 'decoder-bench', { hunyuanvideo: 4000, 'turbo-vaed-hunyuan': 804, 'turbo-vaed-ltx': 104 });
 
@@ -51,7 +48,7 @@ describe('evalkit compare A.json B.json', () => {
   });
 
   it('refuses documents of two kinds, naming the file and field, and writes nothing', () => {
-    const k = join(dir, 'k.json');
+    const k = join(scratch.path, 'k.json');
     write(k, 'kernel-bench', { x: 1 });
     const r = run(['compare', a, k]);
     expect(r.status).toBe(1);

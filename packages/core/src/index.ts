@@ -19,7 +19,7 @@ export {
 } from './result-document';
 export type { ResultDocument, KindDocument, ResultKind } from './result-document';
 export { RESULT_KIND_EXAMPLES } from './schemas';
-export type { DeclaredFields, ResultRow, ResultRowInput, ResultSummary } from './schemas';
+export type { DeclaredFields, ResultRow, ResultRowInput, ResultSummary, WrittenRow } from './schemas';
 export { evalkitErrorFromZod } from './zod-error';
 export { writeFileAtomic, temporaryPathFor, removePendingTemporaryFiles, registerPendingPath, forgetPendingPath, reportPendingPathsToSupervisor } from './io/atomic-write';
 export { checkOutputFile, stageOutputFolder } from './io/output-paths';

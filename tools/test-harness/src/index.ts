@@ -7,3 +7,5 @@ export type { ScriptFixture } from './reference-scripts';
 export { startRedisServer, freeLoopbackPort } from './redis-server';
 export type { PrivateRedis } from './redis-server';
 export { testData } from './test-data';
+export { useScratchDir } from './scratch-dir';
+export type { ScratchDir } from './scratch-dir';
