@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildReportModel } from '../src';
+import { buildReportModel } from '../src/render-report';
 import { useFixtureRuns } from './fixtures/build-fixture-runs';
 
 // Hand-derived expectations from the fixture documents (docs/result-documents.md fields).

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRunFolders, renderReport } from '../src';
+import { renderReport } from '../src';
+import { readRunFolders } from '../src/io/read-run-folders';
 import { HOSTILE_MODEL_LABEL, useFixtureRuns } from './fixtures/build-fixture-runs';
 
 describe('the report reads each document once and owns its output folder', () => {

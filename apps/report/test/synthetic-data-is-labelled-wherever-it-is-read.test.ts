@@ -1,6 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildReportModel, csvTable, htmlReport, latexTable, markdownTable } from '../src';
+import { buildReportModel } from '../src/render-report';
+import { csvTable } from '../src/render/csv-table';
+import { htmlReport } from '../src/render/html-report';
+import { latexTable } from '../src/render/latex-table';
+import { markdownTable } from '../src/render/markdown-table';
 import { useFixtureRuns } from './fixtures/build-fixture-runs';
 
 const NOTE = "synthetic study constructed to the paper's published counts: checks the pipeline, not PsyDraw";

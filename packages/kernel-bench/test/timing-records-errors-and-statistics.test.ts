@@ -1,5 +1,8 @@
 import type { DeviceCeilings } from '@evalkit/bench';
-import { addCeilingFractions, addSpeedups, measureCeilings, throughput, timeTasks, type KernelRow } from '../src';
+import { addCeilingFractions, measureCeilings, type KernelRow } from '../src';
+import { addSpeedups } from '../src/run-kernel-bench';
+import { throughput } from '../src/statistics';
+import { timeTasks } from '../src/tinybench-runner';
 import { notYetCompared } from '../src/run-kernel-bench';
 
 describe('throughput', () => {
