@@ -1,6 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createResultDocument, createRunManifest, writeResultDocument } from '@evalkit/core';
-import { useScratchDir } from '@evalkit/test-harness';
 import { runEvalkit } from './support/evalkit-command';
 
 const run = (args: string[]) => runEvalkit(args, { timeout: 60_000 });
@@ -23,9 +24,10 @@ function write(path: string, kind: 'decoder-bench' | 'kernel-bench', medians: Re
 }
 
 describe('evalkit compare A.json B.json', () => {
-  const scratch = useScratchDir('evk-compare-');
-  const a = join(scratch.path, 'a.json');
-  const b = join(scratch.path, 'b.json');
+  const dir = mkdtempSync(join(tmpdir(), 'evk-compare-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const a = join(dir, 'a.json');
+  const b = join(dir, 'b.json');
   write(a, 'decoder-bench', { hunyuanvideo: 5000, 'turbo-vaed-hunyuan': 800, 'turbo-vaed-ltx': 80 });
   write(b, 'decoder-bench', { hunyuanvideo: 4000, 'turbo-vaed-hunyuan': 804, 'turbo-vaed-ltx': 104 });
 
@@ -48,7 +50,7 @@ describe('evalkit compare A.json B.json', () => {
   });
 
   it('refuses documents of two kinds, naming the file and field, and writes nothing', () => {
-    const k = join(scratch.path, 'k.json');
+    const k = join(dir, 'k.json');
     write(k, 'kernel-bench', { x: 1 });
     const r = run(['compare', a, k]);
     expect(r.status).toBe(1);

@@ -1,18 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_CODES, EvalkitError } from '@evalkit/core';
+import { ERROR_CODES } from '@evalkit/core';
 import { renderReport } from '../src';
 import { useFixtureRuns } from './fixtures/build-fixture-runs';
-
-async function failure(promise: Promise<unknown>): Promise<EvalkitError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(EvalkitError);
-    return error as EvalkitError;
-  }
-  throw new Error('expected the report to fail');
-}
+import { evalkitRejectionOf } from '@evalkit/test-harness';
 
 describe('invalid input fails clearly and writes nothing', () => {
   const fixture = useFixtureRuns('evalkit-report-invalid-');
@@ -31,7 +22,7 @@ describe('invalid input fails clearly and writes nothing', () => {
   it('names the file and the row field of a wrong value', async () => {
     const dir = brokenRun('bad-fps', 'decoder-bench.json', (d) => (d.results[2].fps = 'fast'));
     const out = join(fixture.root, 'out-bad-fps');
-    const error = await failure(renderReport({ runDirs: [dir], outDir: out }));
+    const error = await evalkitRejectionOf(renderReport({ runDirs: [dir], outDir: out }));
     expect(error.code).toBe(ERROR_CODES.INVALID_DOCUMENT);
     expect(error.file).toBe(join(dir, 'decoder-bench.json'));
     expect(error.field).toBe('results[2].fps');
@@ -48,7 +39,7 @@ describe('invalid input fails clearly and writes nothing', () => {
     ['agreement.json', 'value'],
   ])('refuses %s with a mistyped results[3].%s, naming its path and value', async (file, field) => {
     const dir = brokenRun(`mistyped-${field}-${file.replace(/\W/g, '-')}`, file, (d) => (d.results[3][field] = [1, 2]));
-    const error = await failure(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out-mistyped') }));
+    const error = await evalkitRejectionOf(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out-mistyped') }));
     expect(error.code).toBe(ERROR_CODES.INVALID_DOCUMENT);
     expect(error.file).toBe(join(dir, file));
     expect(error.field).toBe(`results[3].${field}`);
@@ -57,21 +48,21 @@ describe('invalid input fails clearly and writes nothing', () => {
 
   it('names a missing contract field', async () => {
     const dir = brokenRun('no-percent', 'htp-consistency.json', (d) => delete d.results[0].percent);
-    const error = await failure(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out2') }));
+    const error = await evalkitRejectionOf(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out2') }));
     expect(error.field).toBe('results[0].percent');
     expect(error.message).toMatch(/missing in a htp-consistency document/);
   });
 
   it('names the manifest field when the envelope is invalid (core validation)', async () => {
     const dir = brokenRun('bad-manifest', 'agreement.json', (d) => (d.manifest.device.logicalCores = -2));
-    const error = await failure(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out3') }));
+    const error = await evalkitRejectionOf(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out3') }));
     expect(error.code).toBe(ERROR_CODES.INVALID_DOCUMENT);
     expect(error.field).toBe('manifest.device.logicalCores');
   });
 
   it('refuses a document of an unknown schema version', async () => {
     const dir = brokenRun('v2', 'zoo-sizes.json', (d) => (d.schema = 'evalkit/zoo-sizes@2'));
-    const error = await failure(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out4') }));
+    const error = await evalkitRejectionOf(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out4') }));
     expect(error.code).toBe(ERROR_CODES.UNKNOWN_SCHEMA);
     expect(error.field).toBe('schema');
   });
@@ -80,20 +71,20 @@ describe('invalid input fails clearly and writes nothing', () => {
     const dir = join(fixture.root, 'truncated');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'kernel-bench.json'), readFileSync(join(fixture.runs.laptop, 'kernel-bench.json'), 'utf8').slice(0, 200));
-    const error = await failure(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out5') }));
+    const error = await evalkitRejectionOf(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out5') }));
     expect(error.file).toBe(join(dir, 'kernel-bench.json'));
     expect(error.message).toMatch(/not valid JSON/);
   });
 
   it('fails on a missing folder and on a folder without documents', async () => {
-    expect((await failure(renderReport({ runDirs: [join(fixture.root, 'nope')], outDir: join(fixture.root, 'o') }))).code).toBe(ERROR_CODES.FILE_NOT_FOUND);
+    expect((await evalkitRejectionOf(renderReport({ runDirs: [join(fixture.root, 'nope')], outDir: join(fixture.root, 'o') }))).code).toBe(ERROR_CODES.FILE_NOT_FOUND);
     const empty = join(fixture.root, 'empty');
     mkdirSync(empty);
     writeFileSync(join(empty, 'notes.json'), '{"hello": 1}');
-    const error = await failure(renderReport({ runDirs: [empty], outDir: join(fixture.root, 'o') }));
+    const error = await evalkitRejectionOf(renderReport({ runDirs: [empty], outDir: join(fixture.root, 'o') }));
     expect(error.code).toBe(ERROR_CODES.INVALID_INPUT);
     expect(error.message).toMatch(/no result documents/);
-    expect((await failure(renderReport({ runDirs: [], outDir: join(fixture.root, 'o') }))).code).toBe(ERROR_CODES.INVALID_ARGUMENT);
+    expect((await evalkitRejectionOf(renderReport({ runDirs: [], outDir: join(fixture.root, 'o') }))).code).toBe(ERROR_CODES.INVALID_ARGUMENT);
   });
 
   it('skips report outputs inside a run folder when reading it again', async () => {

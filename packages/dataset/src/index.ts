@@ -15,3 +15,5 @@ export type { DatasetDocument } from './document';
 export { mergeDatasetDocuments } from './merge';
 export { runDataset, workerCount } from './run-dataset';
 export { journalPathFor } from './io/row-journal';
+export { answerPairRequests } from './parallel/answer-pair-requests';
+export type { PoolReply, PoolRequest } from './parallel/pool-messages';

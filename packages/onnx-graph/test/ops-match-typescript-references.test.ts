@@ -34,6 +34,12 @@ async function runOne(shape: number[], body: (g: GraphBuilder, x: Value) => Valu
   return { g, x: data, y: out.data, shape: [...y.shape] };
 }
 
+/** onnxruntime's output has the reference's shape and values (float32 tolerance). */
+function expectSameTensor(run: { y: Float32Array; shape: number[] }, ref: { data: Float32Array; shape: number[] }): void {
+  expect(run.shape).toEqual(ref.shape);
+  assertClose(run.y, ref.data, FLOAT);
+}
+
 function paramsOf(g: GraphBuilder, prefix: string): Float32Array[] {
   return g.initializers.filter((i) => i.trainable && i.name.startsWith(prefix)).map((i) => weightData(g, i));
 }
@@ -44,8 +50,7 @@ describe('ops run in onnxruntime and match TypeScript references', () => {
     const r = await runOne(xs, (g, x) => conv(g, x, { outChannels: 4, kernel: [3, 2, 3], strides: [1, 2, 1], pads: [1, 0, 1, 1, 1, 0], name: 'c' }));
     const [w, b] = paramsOf(r.g, 'c.');
     const ref = refConv(r.x, xs, w, [4, 3, 3, 2, 3], b, { strides: [1, 2, 1], pads: [1, 0, 1, 1, 1, 0], groups: 1 });
-    expect(r.shape).toEqual(ref.shape);
-    assertClose(r.y, ref.data, FLOAT);
+    expectSameTensor(r, ref);
   });
 
   it('depthwise Conv 3-D (groups = channels) and grouped Conv 2-D', async () => {
@@ -65,8 +70,7 @@ describe('ops run in onnxruntime and match TypeScript references', () => {
     const r = await runOne(xs, (g, x) => convTranspose(g, x, { outChannels: 3, kernel: [2, 3, 3], strides: [2, 2, 2], pads: [0, 1, 1, 0, 1, 1], name: 'ct' }));
     const [w, b] = paramsOf(r.g, 'ct.');
     const ref = refConvTranspose(r.x, xs, w, [2, 3, 2, 3, 3], b, { strides: [2, 2, 2], pads: [0, 1, 1, 0, 1, 1], groups: 1 });
-    expect(r.shape).toEqual(ref.shape);
-    assertClose(r.y, ref.data, FLOAT);
+    expectSameTensor(r, ref);
 
     const xs2 = [1, 4, 3, 3];
     const r2 = await runOne(xs2, (g, x) => convTranspose(g, x, { outChannels: 4, kernel: [2, 2], strides: [2, 2], groups: 2, name: 'ct2' }));

@@ -5,3 +5,4 @@ export { startRedisServer, freeLoopbackPort } from './redis-server';
 export type { PrivateRedis } from './redis-server';
 export { testData } from './test-data';
 export { useScratchDir } from './scratch-dir';
+export { evalkitErrorOf, evalkitRejectionOf } from './evalkit-error-of';
