@@ -9,11 +9,10 @@ import { fixturePath, requireSystemTool, runReferenceScript, turboVaedReference 
 // script must repair exactly that, say so in its manifest, and the repaired file must load in
 // onnxruntime-node and decode as PyTorch did. Reduced-width fixture weights keep it small.
 const tools = requireSystemTool('python3-torch', 'python3-onnx', 'python3-numpy');
-const reference = turboVaedReference();
+const reference = turboVaedReference(tools);
 
 describe('export_onnx.py', () => {
-  const check = reference.missing ? (title: string) => it.skip(`${title} ${reference.missing}`, () => undefined) : tools.it;
-  check(
+  reference.it(
     'exports LTX-Video 0.9.0, repairs its negative Transpose perms, and the file decodes in onnxruntime-node as PyTorch did (max |d| <= 1e-4)',
     async () => {
       const out = mkdtempSync(join(tmpdir(), 'evk-export-'));

@@ -8,3 +8,4 @@ export { startRedisServer, freeLoopbackPort } from './redis-server';
 export type { PrivateRedis } from './redis-server';
 export { testData } from './test-data';
 export { turboVaedReference } from './reference-checkout';
+export type { TurboVaedReference } from './reference-checkout';
