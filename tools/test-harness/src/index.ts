@@ -6,3 +6,4 @@ export type { PrivateRedis } from './redis-server';
 export { testData } from './test-data';
 export { useScratchDir } from './scratch-dir';
 export { evalkitErrorOf, evalkitRejectionOf } from './evalkit-error-of';
+export { turboVaedReference } from './reference-checkout';

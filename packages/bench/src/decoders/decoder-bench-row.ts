@@ -3,8 +3,11 @@ import type { DeviceCeilings } from '../ceilings/measure-ceilings';
 import type { AppliedCeiling } from '../ceilings/roofline';
 import type { SystemLoad } from '../io/system-load';
 
-/** One row of a decoder-bench result document, as core's schema declares it (docs/result-documents.md, kind decoder-bench). */
-export type DecoderBenchRow = WrittenRow<'decoder-bench'>;
+/**
+ * One row of a decoder-bench result document, as core's schema declares it (docs/result-documents.md,
+ * kind decoder-bench): every field written, except `reference`, which only torch rows have.
+ */
+export type DecoderBenchRow = Omit<WrittenRow<'decoder-bench'>, 'reference'> & Partial<Pick<WrittenRow<'decoder-bench'>, 'reference'>>;
 
 /** A baseline/candidate pair timed interleaved: candidate FPS / baseline FPS with its paired-bootstrap interval (core's schema). */
 export type DecoderPair = Required<DeclaredFields<ResultSummary<'decoder-bench'>['pairs'][number]>>;
@@ -23,4 +26,6 @@ export interface DecoderBenchSummary extends Record<string, unknown> {
   pin: string;
   /** Models that failed, with the reason (their rows are absent). */
   errors: { model: string; error: string }[];
+  /** torch:NAME models left out because python3-torch or the reference code is missing, with the reason (not a failure). */
+  skipped: { model: string; reason: string }[];
 }
