@@ -3,7 +3,8 @@ export { readLatents, writeLatentsNpy, countNonFiniteLatents } from './io/read-l
 export { shapeSize, formatShape } from './latents/latent';
 export { randomLatents } from './latents/random-latents';
 export { DecoderSession, knownExecutionProviders, startableExecutionProviders } from './session/decoder-session';
-export type { DecoderSessionOptions, GraphOptimizationLevel } from './session/session-options';
+export type { DecoderSessionOptions, GraphOptimizationLevel, SessionSettings } from './session/session-options';
+export { sessionSettings } from './session/session-options';
 export { GRAPH_OPTIMIZATION_LEVELS } from './session/session-options';
 export type { TensorSignature } from './session/tensor-signature';
 export { latentShapeMismatch, LATENT_AXES } from './session/tensor-signature';

@@ -5,7 +5,7 @@ export { latentFramesFor, zooSizeRows, zooSizesDocument } from './zoo-sizes';
 export type { ZooSizeRow, ZooSize } from './zoo-sizes';
 export { decoupledPixelShuffle3d, framePixelShuffle, rank8PixelShuffle3d, rank8ToDecoupledChannel } from './blocks/pixel-shuffle';
 export type { ShuffleStride } from './blocks/pixel-shuffle';
-export { paddedConv3d, pointwiseConv3d } from './blocks/padded-conv';
+export { paddedConv3d, pointwiseConv3d, videoConv3d } from './blocks/padded-conv';
 export type { PaddedConvOptions, TimePadding } from './blocks/padded-conv';
 export { frameCausalMask } from './blocks/causal-mask';
 export { scaleChannels, scaledGroups } from './blocks/width';

@@ -7,6 +7,8 @@ export type { ParameterInit } from './init';
 export { numel, broadcastShapes, normalizeAxis } from './shape';
 export type { Shape } from './shape';
 export { conv, convTranspose } from './ops/conv';
+export { frameConv3d } from './ops/frame-conv';
+export type { FrameConvOptions } from './ops/frame-conv';
 export type { ConvOptions, ConvTransposeOptions } from './ops/conv';
 export { reshape, transpose, slice, pad, concat, depthToSpace, resize } from './ops/layout';
 export type { SliceOptions, PadOptions, DepthToSpaceOptions, ResizeOptions } from './ops/layout';
