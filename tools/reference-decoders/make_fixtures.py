@@ -15,156 +15,60 @@ manifest.json (reference commit, torch version, seeds, per-decoder settings).
 Usage: /usr/bin/python3 tools/reference-decoders/make_fixtures.py REFERENCE_CHECKOUT [OUT_DIR]
 Nothing of the reference code is copied: it is imported from the checkout given on the command line.
 """
-import importlib
-import importlib.abc
-import importlib.machinery
 import json
-import math
 import os
 import struct
-import subprocess
 import sys
-import types
 
 import numpy as np
 import torch
-import torch.nn as nn
-import torch.nn.functional as F
+
+# The reference setup (torch 1.13 patches, the reference import, the published configs) is shared with
+# evalkit's eager-PyTorch benchmark child, which ships it in packages/bench/python.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'packages', 'bench', 'python'))
+from turbo_vaed_reference import (  # noqa: E402
+    build_model, decoder_keys, import_reference, latent_channels, patch_torch, published, reference_commit)
 
 SEED = 0
 
 
-# ---------------------------------------------------------------- what Debian's torch 1.13 lacks
-class _Anything(types.ModuleType):
-    """A module whose every attribute is an inert placeholder: huggingface_hub, safetensors and timm are
-    not packaged for Debian, and the decoders never call them (timm's Mlp only serves the mlp-* projection
-    modes, which no published config uses)."""
-
-    def __getattr__(self, name):
-        if name.startswith('__'):
-            raise AttributeError(name)
-        if name.isupper():
-            return 'stub'
-        return type(name, (), {'__init__': lambda self, *a, **k: None, '__call__': lambda self, *a, **k: None})
-
-
-_STUBBED = ('huggingface_hub', 'safetensors', 'timm', 'filelock', 'requests', 'regex')
-
-
-class _StubFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    def find_spec(self, name, path, target=None):
-        return importlib.machinery.ModuleSpec(name, self, is_package=True) if name.split('.')[0] in _STUBBED else None
-
-    def create_module(self, spec):
-        module = _Anything(spec.name)
-        module.__path__ = []
-        return module
-
-    def exec_module(self, module):
-        pass
-
-
-def _sdpa(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None):
-    """softmax(QK^T/sqrt(d) + mask) V: torch 2's scaled_dot_product_attention, absent from 1.13."""
-    d = query.shape[-1]
-    scores = query @ key.transpose(-2, -1) * (scale if scale is not None else 1.0 / math.sqrt(d))
-    if is_causal:
-        n, m = scores.shape[-2:]
-        scores = scores.masked_fill(torch.ones(n, m, dtype=torch.bool).triu(1), float('-inf'))
-    if attn_mask is not None:
-        scores = scores.masked_fill(~attn_mask, float('-inf')) if attn_mask.dtype == torch.bool else scores + attn_mask
-    return scores.softmax(-1) @ value
-
-
-class _LayerNorm(nn.LayerNorm):
-    """nn.LayerNorm accepting torch 2's bias= argument (1.13 always has a bias when affine)."""
-
-    def __init__(self, *args, bias=True, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not bias and self.bias is not None:
-            self.bias = None
-
-
-def patch_torch():
-    sys.meta_path.insert(0, _StubFinder())
-    for name in ('float8_e4m3fn', 'float8_e5m2', 'float8_e4m3fnuz', 'float8_e5m2fnuz', 'uint16', 'uint32', 'uint64'):
-        if not hasattr(torch, name):
-            setattr(torch, name, torch.float32)
-    if not hasattr(torch.library, 'custom_op'):
-        torch.library.custom_op = lambda *a, **k: (lambda f: f)
-        torch.library.register_fake = lambda *a, **k: (lambda f: f)
-    if not hasattr(F, 'scaled_dot_product_attention'):
-        F.scaled_dot_product_attention = _sdpa
-    nn.LayerNorm = _LayerNorm
-
-
-def import_reference(ref):
-    sys.path.insert(0, os.path.join(ref, 'diffusers_vae', 'src'))
-    # dependency_versions_check asks pip metadata for packages Debian does not ship; the check changes no numbers
-    check = types.ModuleType('diffusers.dependency_versions_check')
-    check.dep_version_check = lambda *a, **k: None
-    sys.modules['diffusers.dependency_versions_check'] = check
-    ae = importlib.import_module('diffusers.models.autoencoders')
-    turbo = importlib.import_module('diffusers.models.autoencoders.autoencoder_kl_turbo_vaed')
-    return {
-        'turbo': turbo.AutoencoderKLTurboVAED,
-        'hunyuan': ae.AutoencoderKLHunyuanVideo,
-        'cog': ae.AutoencoderKLCogVideoX,
-        'ltx': ae.AutoencoderKLLTXVideo,
-        'wan': ae.AutoencoderKLWan,
-    }
-
-
 # ---------------------------------------------------------------- the eight decoders
-def turbo_config(ref, variant):
-    with open(os.path.join(ref, 'configs', f'Turbo-VAED-{variant}.json')) as f:
-        return json.load(f)
-
-
 def specs(ref):
     """Reduced widths keep every structural choice of the published config. The patch-4 Turbo heads end in
     an RMSNorm over C/16 channels: with C = 16 that is one channel (x/|x|), so float32 rounding near zero
     grows to 4e-4 in PyTorch itself (measured against float64); C = 32 in the last block keeps PyTorch's
     float32 output within 2e-5 of float64.
-    Per decoder: class key, published config, reduced-width overrides, latent size, storage dtype, which keys to store."""
+    Per decoder: (class key, published config), reduced-width overrides, latent size, storage dtype, which keys to store."""
+    pub = published(ref)
     return {
-        'turbo-vaed-hunyuan': dict(cls='turbo', config=turbo_config(ref, 'Hunyuan'),
+        'turbo-vaed-hunyuan': dict(published=pub['turbo-vaed-hunyuan'],
                                    reduced={'decoder_block_out_channels': [4, 8, 16, 32], 'aligned_feature_projection_dim': [[16, 32]]},
                                    latent=(3, 3, 4), dtype='BF16', store='all'),
-        'turbo-vaed-cog': dict(cls='turbo', config=turbo_config(ref, 'Cog'),
+        'turbo-vaed-cog': dict(published=pub['turbo-vaed-cog'],
                                reduced={'decoder_block_out_channels': [4, 8, 16, 32], 'aligned_feature_projection_dim': [[16, 64]]},
                                latent=(3, 4, 3), dtype='F16', store='all'),
-        'turbo-vaed-ltx': dict(cls='turbo', config=turbo_config(ref, 'LTX'),
+        'turbo-vaed-ltx': dict(published=pub['turbo-vaed-ltx'],
                                reduced={'latent_channels': 16, 'decoder_block_out_channels': [32, 16, 16, 16], 'aligned_feature_projection_dim': [[16, 32]]},
                                latent=(2, 2, 1), dtype='F16', store='all'),
-        'turbo-vaed-dc': dict(cls='turbo', config=turbo_config(ref, 'DC'),
+        'turbo-vaed-dc': dict(published=pub['turbo-vaed-dc'],
                               reduced={'latent_channels': 16, 'decoder_block_out_channels': [32, 16, 16, 16], 'aligned_feature_projection_dim': [[16, 32], [16, 32], [16, 32]]},
                               latent=(2, 1, 2), dtype='BF16', store='all'),
-        'hunyuanvideo': dict(cls='hunyuan', config={},
+        'hunyuanvideo': dict(published=pub['hunyuanvideo'],
                              reduced={'block_out_channels': [8, 8, 16, 16], 'norm_num_groups': 4},
                              latent=(3, 3, 3), dtype='F32', store='all'),
-        'cogvideox': dict(cls='cog', config={},
+        'cogvideox': dict(published=pub['cogvideox'],
                           reduced={'block_out_channels': [8, 8, 8, 16], 'norm_num_groups': 4},
                           latent=(3, 3, 4), dtype='F32', store='decoder'),
-        'ltx-video-0.9.0': dict(cls='ltx', config={},
+        'ltx-video-0.9.0': dict(published=pub['ltx-video-0.9.0'],
                                 reduced={'latent_channels': 16, 'block_out_channels': [8, 8, 16, 16], 'decoder_block_out_channels': [8, 8, 16, 16]},
                                 latent=(2, 1, 2), dtype='F16', store='decoder'),
-        'wan-2.1': dict(cls='wan', config={}, reduced={'base_dim': 4}, latent=(3, 3, 3), dtype='F32', store='decoder'),
+        'wan-2.1': dict(published=pub['wan-2.1'], reduced={'base_dim': 4}, latent=(3, 3, 3), dtype='F32', store='decoder'),
     }
 
 
 def build(classes, spec, reduced):
-    config = {k: v for k, v in spec['config'].items() if not k.startswith('_')}
-    if reduced:
-        config.update(spec['reduced'])
-    torch.manual_seed(SEED)
-    model = classes[spec['cls']](**config).eval()
-    return model, config
-
-
-def decoder_keys(key):
-    """Keys a decoder uses: decoder.* and post_quant_conv.* (encoder, quant_conv, buffers and training heads are not)."""
-    return key.startswith('decoder.') or key.startswith('post_quant_conv.')
+    cls_key, config = spec['published']
+    return build_model(classes[cls_key], {**config, **(spec['reduced'] if reduced else {})}, SEED)
 
 
 def perturb_constant_params(model):
@@ -216,11 +120,7 @@ def main():
     patch_torch()
     classes = import_reference(ref)
     torch.set_grad_enabled(False)
-    try:
-        commit = subprocess.run(['git', '-C', ref, 'rev-parse', 'HEAD'], capture_output=True, text=True).stdout.strip() or None
-    except OSError:
-        commit = None
-    commit = os.environ.get('REFERENCE_COMMIT', commit)
+    commit = reference_commit(ref)
     manifest_path = os.path.join(out, 'manifest.json')
     manifest = json.load(open(manifest_path)) if os.path.exists(manifest_path) else {'decoders': {}}
     manifest.update({
@@ -249,8 +149,7 @@ def main():
         round_to(model, spec['dtype'])
         torch.manual_seed(SEED + 2)
         t, h, w = spec['latent']
-        channels = model.config['z_dim'] if spec['cls'] == 'wan' else model.config['latent_channels']
-        latents = torch.randn(1, channels, t, h, w)
+        latents = torch.randn(1, latent_channels(model), t, h, w)
         video = model.decode(latents).sample.to(torch.float32)
         sd = model.state_dict()
         keep = {k: v for k, v in sd.items() if spec['store'] == 'all' or decoder_keys(k)}

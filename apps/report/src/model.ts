@@ -82,8 +82,8 @@ export interface DecoderRow {
   aboveCeiling: boolean;
   paperGpuFps: number | null;
   paperIphoneFps: number | null;
-  /** A zoo graph, or a user's ONNX file. */
-  source: 'zoo' | 'file';
+  /** A zoo graph, a user's ONNX file, or the reference PyTorch model run eagerly. */
+  source: 'zoo' | 'file' | 'torch';
   params: number | null;
   /** The ONNX file a file row timed: path as given, size, SHA-256. */
   onnxFile: { path: string; bytes: number; sha256: string } | null;

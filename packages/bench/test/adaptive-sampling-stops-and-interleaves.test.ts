@@ -27,9 +27,13 @@ describe('adaptive, interleaved sampling', () => {
   });
 
   it('stops on the time budget after min-runs', async () => {
+    // Reported durations spread 10-90 ms so the interval never reaches the target (random ones
+    // could land within 10% of each other and stop the run on 'target-ci' instead).
+    const spread = [10, 90, 30, 70, 50];
+    let i = 0;
     const slow = async () => {
       await new Promise((r) => setTimeout(r, 30));
-      return Math.random() * 100;
+      return spread[i++ % spread.length];
     };
     const out = await sampleInterleaved([slow], { minRuns: 2, maxRuns: 1000, maxTimeMs: 100, warmup: 0 });
     expect(out.stopReason).toBe('max-time');

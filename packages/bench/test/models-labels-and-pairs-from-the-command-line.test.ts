@@ -13,12 +13,16 @@ describe('--models entries', () => {
     // Without a label a file is named after itself; a path with "=" in a folder name is still a path.
     expect(parseBenchModel('exports/v2.onnx')).toMatchObject({ kind: 'file', id: 'v2', path: 'exports/v2.onnx' });
     expect(parseBenchModel('runs/a=b/v3.ONNX')).toMatchObject({ kind: 'file', id: 'v3', path: 'runs/a=b/v3.ONNX' });
+    // torch:NAME is the reference PyTorch model; its default label has no colon, so --pair can name it.
+    expect(parseBenchModel('torch:hunyuanvideo')).toEqual({ kind: 'torch', id: 'torch-hunyuanvideo', labelled: false, zooModel: 'hunyuanvideo' });
+    expect(parseBenchModel('eager=torch:wan-2.1@vae/w.safetensors')).toEqual({ kind: 'torch', id: 'eager', labelled: true, zooModel: 'wan-2.1', weights: 'vae/w.safetensors' });
   });
 
   it('refuses unknown zoo names, empty weights, odd labels and a label used twice', () => {
     expect(() => parseBenchModel('sd-vae')).toThrow(/field "--models", value "sd-vae": unknown zoo decoder; the zoo has turbo-vaed-hunyuan, .* \(or give an ONNX file/);
     expect(() => parseBenchModel('zoo:sd-vae@x.safetensors')).toThrow(/unknown zoo decoder/);
     expect(() => parseBenchModel('zoo:cogvideox@')).toThrow(/zoo:NAME@WEIGHTS\.safetensors/);
+    expect(() => parseBenchModel('torch:sd-vae')).toThrow(/value "torch:sd-vae": unknown reference decoder; torch:NAME takes one of turbo-vaed-hunyuan/);
     expect(() => parseBenchModel('my model=x.onnx')).toThrow(/value "my model=x.onnx": a label is a plain name/);
     expect(() => parseBenchModels(['a/v2.onnx', 'b/v2.onnx'])).toThrow(/field "--models", value "v2": the label "v2" names two models/);
   });
@@ -26,7 +30,8 @@ describe('--models entries', () => {
   it('gives --weights to zoo models by label, never to a file and never twice', () => {
     const models = parseBenchModels(['hv=zoo:hunyuanvideo', 'mine=m.onnx'], { hv: 'w.safetensors' });
     expect(models[0]).toMatchObject({ id: 'hv', weights: 'w.safetensors' });
-    expect(() => parseBenchModels(['mine=m.onnx'], { mine: 'w.safetensors' })).toThrow(/field "--weights", value "mine=w.safetensors": --weights applies to zoo decoders/);
+    expect(() => parseBenchModels(['mine=m.onnx'], { mine: 'w.safetensors' })).toThrow(/field "--weights", value "mine=w.safetensors": --weights applies to zoo and torch decoders/);
+    expect(parseBenchModels(['eager=torch:hunyuanvideo'], { eager: 'w.safetensors' })[0]).toMatchObject({ kind: 'torch', weights: 'w.safetensors' });
     expect(() => parseBenchModels(['zoo:wan-2.1@a.safetensors'], { 'wan-2.1': 'b.safetensors' })).toThrow(/already has weights from --models/);
   });
 

@@ -7,3 +7,5 @@ export type { ScriptFixture } from './reference-scripts';
 export { startRedisServer, freeLoopbackPort } from './redis-server';
 export type { PrivateRedis } from './redis-server';
 export { testData } from './test-data';
+export { turboVaedReference } from './reference-checkout';
+export type { TurboVaedReference } from './reference-checkout';

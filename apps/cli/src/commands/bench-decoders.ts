@@ -31,6 +31,7 @@ interface BenchDecodersOptions extends SamplingFlags {
   compression?: [number, number, number];
   frameRule?: string;
   latentChannels?: number;
+  referenceCode?: string;
   out?: string;
   json?: boolean;
   queue?: string;
@@ -83,6 +84,9 @@ export function formatDecoderBench(rows: readonly DecoderBenchRow[], summary: De
   if (rows.some((r) => r.aboveMeasuredCeiling)) lines.push('^ above the measured GEMM ceiling, which it therefore raised');
   const load = (s: DecoderBenchSummary['system']['before']) => `load ${s.loadAverage.map((v) => v.toFixed(2)).join(' ')}${s.busiest.length ? `, busiest: ${s.busiest.slice(0, 3).map((p) => `${p.command} ${p.cpuPercent}%`).join(', ')}` : ''}`;
   lines.push('', `machine before: ${load(summary.system.before)}`, `machine after:  ${load(summary.system.after)}`, `pinning: ${summary.pin}`);
+  const torch = rows.filter((r) => r.reference);
+  if (torch.length) lines.push('', ...torch.map((r) => `${r.model}: PyTorch ${r.reference!.torch} eager (${r.reference!.python}), reference ${r.reference!.model} from ${r.reference!.code}${r.reference!.commit ? ` at ${r.reference!.commit.slice(0, 12)}` : ''}${r.weights ? `, weights ${r.weights}` : ', seeded weights'}`));
+  for (const s of summary.skipped ?? []) lines.push(`skipped: ${s.model}: ${s.reason}`);
   for (const e of summary.errors) lines.push(`error: ${e.model}: ${e.error}`);
   return lines.join('\n');
 }
@@ -92,7 +96,7 @@ export function registerBenchDecoders(program: Command): void {
   const cmd = commandGroup(program, 'bench', 'benchmarks: measure ours and the reference side by side and print the ratio')
     .command('decoders')
     .description('time decoders end to end in onnxruntime (zoo graphs and your own ONNX files, one long-lived child process per model, pairs interleaved): FPS, latency with intervals, peak RSS, GFLOP/s vs measured ceilings, pair speedups with intervals')
-    .option('--models <list>', `comma-separated decoders, each [LABEL=]NAME: a zoo decoder (${listZooModels().join(', ')}), zoo:NAME@WEIGHTS.safetensors, or FILE.onnx`, commaList, ['turbo-vaed-hunyuan', 'hunyuanvideo'])
+    .option('--models <list>', `comma-separated decoders, each [LABEL=]NAME: a zoo decoder (${listZooModels().join(', ')}), zoo:NAME@WEIGHTS.safetensors, FILE.onnx, or torch:NAME[@WEIGHTS] (the reference PyTorch model, eager; needs --reference-code)`, commaList, ['turbo-vaed-hunyuan', 'hunyuanvideo'])
     .option('--pair <baseline:candidate>', 'report candidate FPS / baseline FPS for these two labels, timed interleaved (repeatable; default: the zoo\'s baseline/Turbo pairs present)', repeatable)
     .option('--height <px>', 'output height', frameSide, 256)
     .option('--width <px>', 'output width', frameSide, 256)
@@ -108,6 +112,7 @@ export function registerBenchDecoders(program: Command): void {
     .option('--compression <t,h,w>', 'ONNX files with symbolic latent sizes: the decoder\'s compression (default 4,8,8)', compressionList)
     .option('--frame-rule <rule>', 'ONNX files with symbolic latent sizes: 4T-3 (causal) or 4T (default causal)')
     .option('--latent-channels <n>', 'ONNX files with symbolic channels: latent channels of random latents (default 16)', positiveInt)
+    .option('--reference-code <dir>', 'torch:NAME models: your checkout of github.com/hustvl/Turbo-VAED, run with Debian\'s python3-torch (EVALKIT_PYTHON names another interpreter)')
     .option('--no-ceiling', 'skip the ceiling measurements (ceilingFraction becomes null)')
     .option('--ep <name>', 'onnxruntime execution provider', 'cpu')
     .option('--out <file>', 'write the decoder-bench result document here (atomically)')
@@ -137,7 +142,13 @@ Examples:
   evalkit bench decoders --models turbo-vaed-hunyuan,hunyuanvideo --height 64 --width 64 --latent-frames 5 --width-mult 0.25 --target-ci 2%
   evalkit bench decoders --models hunyuanvideo,mine=my_decoder.onnx --pair hunyuanvideo:mine --height 256 --width 256
   evalkit bench decoders --models base=zoo:hunyuanvideo@vae/diffusion_pytorch_model.safetensors,mine=my_decoder.onnx \\
-      --pair base:mine --latents z.npy --out reports/mine-vs-hunyuan.json`,
+      --pair base:mine --latents z.npy --out reports/mine-vs-hunyuan.json
+  evalkit bench decoders --models ours=zoo:hunyuanvideo,export=exports/hunyuanvideo.onnx,eager=torch:hunyuanvideo \\
+      --pair export:ours --pair eager:ours --reference-code ~/Turbo-VAED --height 64 --width 64 --frames 17 --pin
+
+torch:NAME runs the reference PyTorch decoder of the zoo decoder NAME (vae.decode on the same latents,
+torch.no_grad, torch.set_num_threads(--threads)) in a long-lived Python child that interleaves with the
+onnxruntime rows. Without python3-torch or the reference code its row is skipped with the reason.`,
     )
     .action(async (opts: BenchDecodersOptions, command: Command) => {
       const sampling = samplingOptions(opts);
@@ -173,6 +184,7 @@ Examples:
           latents,
           fileGeometry,
           latentChannels: opts.latentChannels,
+          referenceCode: opts.referenceCode,
           height: opts.height,
           width: opts.width,
           latentFrames: opts.latentFrames,

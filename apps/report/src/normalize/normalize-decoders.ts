@@ -19,8 +19,8 @@ export function normalizeDecoders(
     for (const r of document.results) {
       labels.set(r.model, r.label);
       const source = r.source ?? 'zoo';
-      // Documents before file models named rows by zoo name only; a file gets no paper values, whatever its label.
-      const zooModel = source === 'file' ? null : (r.zooModel ?? r.model);
+      // Documents before file models named rows by zoo name only; a file or a PyTorch row gets no paper values, whatever its label.
+      const zooModel = source !== 'zoo' ? null : (r.zooModel ?? r.model);
       const paperModel = zooModel === null ? undefined : paper.turboVaed?.models[zooModel];
       decoders.push({
         series,

@@ -20,6 +20,15 @@ export type BenchModel =
       labelled: boolean;
       /** The ONNX file as the user gave it. */
       path: string;
+    }
+  | {
+      /** The zoo decoder's reference PyTorch model, run eagerly by Debian's python3-torch (`torch:NAME`). */
+      kind: 'torch';
+      id: string;
+      labelled: boolean;
+      zooModel: ZooModelName;
+      /** A safetensors checkpoint instead of seeded PyTorch weights. */
+      weights?: string;
     };
 
 /** Labels are plain names, so that "--pair A:B" and "NAME=FILE" lists stay unambiguous. */
@@ -34,8 +43,8 @@ function fileLabel(path: string): string {
 }
 
 /**
- * Parses one --models entry: `NAME` (zoo), `zoo:NAME[@WEIGHTS]`, `FILE.onnx`, each optionally
- * `LABEL=...`. A bare entry that is neither a zoo name nor an .onnx path is an error listing the zoo.
+ * Parses one --models entry: `NAME` (zoo), `zoo:NAME[@WEIGHTS]`, `FILE.onnx`, `torch:NAME[@WEIGHTS]`
+ * (the reference PyTorch model, eager), each optionally `LABEL=...`. A bare entry that is neither a zoo name nor an .onnx path is an error listing the zoo.
  */
 export function parseBenchModel(entry: string): BenchModel {
   const eq = entry.indexOf('=');
@@ -45,17 +54,21 @@ export function parseBenchModel(entry: string): BenchModel {
   }
   const spec = label !== undefined ? entry.slice(eq + 1) : entry;
   if (spec.length === 0) throw modelsError('expected LABEL=FILE.onnx or LABEL=zoo:NAME[@WEIGHTS] after the label', entry);
-  const zooSpec = spec.startsWith('zoo:') ? spec.slice(4) : isZooModelName(spec) ? spec : null;
+  const torch = spec.startsWith('torch:');
+  const zooSpec = spec.startsWith('zoo:') ? spec.slice(4) : torch ? spec.slice(6) : isZooModelName(spec) ? spec : null;
   if (zooSpec !== null) {
+    const prefix = torch ? 'torch' : 'zoo';
     const at = zooSpec.indexOf('@');
     const name = at >= 0 ? zooSpec.slice(0, at) : zooSpec;
     const weights = at >= 0 ? zooSpec.slice(at + 1) : undefined;
-    if (!isZooModelName(name)) throw modelsError(`unknown zoo decoder; the zoo has ${listZooModels().join(', ')}`, entry);
-    if (weights !== undefined && weights.length === 0) throw modelsError('expected zoo:NAME@WEIGHTS.safetensors (a checkpoint path after "@")', entry);
-    return { kind: 'zoo', id: label ?? name, labelled: label !== undefined, zooModel: name, ...(weights !== undefined ? { weights } : {}) };
+    if (!isZooModelName(name)) throw modelsError(`unknown ${torch ? 'reference' : 'zoo'} decoder; ${prefix}:NAME takes one of ${listZooModels().join(', ')}`, entry);
+    if (weights !== undefined && weights.length === 0) throw modelsError(`expected ${prefix}:NAME@WEIGHTS.safetensors (a checkpoint path after "@")`, entry);
+    // "torch:NAME" holds a colon, which --pair A:B cannot name: its default label is torch-NAME.
+    const id = label ?? (torch ? `torch-${name}` : name);
+    return { kind: torch ? 'torch' : 'zoo', id, labelled: label !== undefined, zooModel: name, ...(weights !== undefined ? { weights } : {}) };
   }
   if (/\.onnx$/i.test(spec)) return { kind: 'file', id: label ?? fileLabel(spec), labelled: label !== undefined, path: spec };
-  throw modelsError(`unknown zoo decoder; the zoo has ${listZooModels().join(', ')} (or give an ONNX file: [LABEL=]FILE.onnx, or zoo:NAME@WEIGHTS.safetensors)`, entry);
+  throw modelsError(`unknown zoo decoder; the zoo has ${listZooModels().join(', ')} (or give an ONNX file: [LABEL=]FILE.onnx, zoo:NAME@WEIGHTS.safetensors, or torch:NAME for the reference PyTorch model)`, entry);
 }
 
 /**
@@ -72,8 +85,8 @@ export function parseBenchModels(entries: readonly string[], weights: Record<str
   for (const [id, file] of Object.entries(weights)) {
     const m = models.find((x) => x.id === id);
     if (!m) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `expected NAME=FILE with NAME one of the benched models (${models.map((x) => x.id).join(', ')})`, { field: '--weights', value: `${id}=${file}` });
-    if (m.kind !== 'zoo') throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `--weights applies to zoo decoders; "${id}" is an ONNX file, whose weights are in the file`, { field: '--weights', value: `${id}=${file}` });
-    if (m.weights !== undefined) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `"${id}" already has weights from --models (zoo:NAME@${m.weights}); give them once`, { field: '--weights', value: `${id}=${file}` });
+    if (m.kind === 'file') throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `--weights applies to zoo and torch decoders; "${id}" is an ONNX file, whose weights are in the file`, { field: '--weights', value: `${id}=${file}` });
+    if (m.weights !== undefined) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `"${id}" already has weights from --models (${m.kind}:NAME@${m.weights}); give them once`, { field: '--weights', value: `${id}=${file}` });
     m.weights = file;
   }
   return models;

@@ -11,12 +11,14 @@ export interface DecoderBenchRow extends Omit<SampleStats, 'outliers'>, Record<s
   model: string;
   /** Display label: the zoo's (e.g. "HunyuanVideo"), or the user's label. */
   label: string;
-  /** Where the graph came from: built by the zoo, or a user's ONNX file. */
-  source: 'zoo' | 'file';
-  /** The zoo decoder's name (null for a file). */
+  /** What ran: a graph built by the zoo, a user's ONNX file (both in onnxruntime), or the reference PyTorch model run eagerly (torch:NAME). */
+  source: 'zoo' | 'file' | 'torch';
+  /** The zoo decoder's name (null for a file or a torch row). */
   zooModel: string | null;
-  /** The safetensors checkpoint a zoo graph was built with (null: seeded weights, or a file). */
+  /** The safetensors checkpoint a zoo graph or a torch model was built with (null: seeded weights, or a file). */
   weights: string | null;
+  /** For a torch row: which reference decoder ran, on which torch and python, from which checkout and commit. */
+  reference?: { model: string; torch: string; python: string; code: string; commit: string | null };
   /** For a file model: the path as given, its size in bytes and its SHA-256 (hex); null for zoo graphs. */
   file: { path: string; bytes: number; sha256: string } | null;
   /** The latents file decoded (null: seeded N(0,1) latents). */
@@ -88,4 +90,6 @@ export interface DecoderBenchSummary extends Record<string, unknown> {
   pin: string;
   /** Models that failed, with the reason (their rows are absent). */
   errors: { model: string; error: string }[];
+  /** torch:NAME models left out because python3-torch or the reference code is missing, with the reason (not a failure). */
+  skipped: { model: string; reason: string }[];
 }

@@ -1,11 +1,15 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
-import { countNonFiniteLatents, DEFAULT_GEOMETRY, latentShapeMismatch, readLatents, type DecoderGeometry } from '@evalkit/decoder-runtime';
-import { latentFramesFor, zooModelInfo } from '@evalkit/decoder-zoo';
+import { countNonFiniteLatents, DEFAULT_GEOMETRY, latentShapeMismatch, randomLatents, readLatents, writeLatentsNpy, type DecoderGeometry } from '@evalkit/decoder-runtime';
+import { buildZooModel, inspectCheckpoint, latentFramesFor, openCheckpoint, zooModelInfo } from '@evalkit/decoder-zoo';
 import { measureDeviceCeilings, type CeilingOptions, type DeviceCeilings } from '../ceilings/measure-ceilings';
 import { applyCeiling } from '../ceilings/roofline';
 import { pinPlan } from '../io/cpu-affinity';
 import { systemLoad } from '../io/system-load';
+import { referencePython } from '../io/skimage-metrics-timing';
 import { DecoderChild } from '../jobs/run-job-in-child';
+import { scratchFolder, type ScratchFolder } from '../io/scratch-folder';
+import { torchAvailability, type TorchAvailability } from '../io/torch-availability';
+import { startTorchChild } from '../jobs/torch-decode-job';
 import type { ZooDecodeJob, ZooDecodeJobResult } from '../jobs/zoo-decode-job';
 import { sampleInterleaved, type SamplingOptions, type StopReason } from '../sampling/adaptive-sampling';
 import { DEFAULT_TARGET_CI } from '../stats/sample-stats';
@@ -44,6 +48,10 @@ export interface DecoderBenchOptions {
   ceilingOptions?: Omit<CeilingOptions, 'threads'>;
   /** Pin the child processes to CPUs 0..threads-1 where the OS allows. */
   pin: boolean;
+  /** The user's checkout of github.com/hustvl/Turbo-VAED, which torch:NAME models run (required with them). */
+  referenceCode?: string;
+  /** The interpreter with python3-torch for torch:NAME models (default: referencePython(), Debian's). */
+  python?: string;
   /** The paper's GPU speedup of two zoo decoders (candidate FPS / baseline FPS), or null when the paper has none. */
   paperGpuSpeedup: (baseline: string, turbo: string) => number | null;
   /** Called with a short message as the benchmark moves on (progress). */
@@ -60,9 +68,23 @@ export interface DecoderBenchOutcome {
 /** A model with everything its child needs, checked before anything runs. */
 interface PlannedModel {
   model: BenchModel;
-  job: ZooDecodeJob;
+  /** The latents spec decoded (null: seeded random latents). */
+  latents: string | null;
   latentFrames: number;
   file: OnnxFileFacts | null;
+  /** For a torch:NAME model: the zoo's MAC count of the same network, and the torch version found. */
+  torch: { macs: number | null; torchVersion: string } | null;
+  /** Starts its long-lived child (behind the pinning prefix). */
+  start(prefix: readonly string[]): Promise<DecoderChild>;
+}
+
+/** What torch:NAME models need beyond a zoo model: where the reference code and python are, and scratch space for latents. */
+interface TorchContext {
+  referenceCode: string | undefined;
+  python: string;
+  scratch: ScratchFolder;
+  availability: Map<string, TorchAvailability>;
+  skipped: { model: string; reason: string }[];
 }
 
 interface Timed {
@@ -87,17 +109,50 @@ function latentShapes(latents: Record<string, string>): Map<string, number[]> {
   return shapes;
 }
 
-/** Turns parsed models into child jobs: file facts read and checked, sizes fixed, latents matched. */
-function planModels(models: readonly BenchModel[], opts: DecoderBenchOptions): PlannedModel[] {
+/**
+ * Plans a torch:NAME model: the zoo's latent shape for the same decoder (from the checkpoint's config
+ * when weights are given), the latents written once as .npy for the Python child (the very values
+ * the zoo row decodes: the same file, or the same seeded draw), and the zoo's MAC count of the network.
+ * Returns null, with the reason in ctx.skipped, when python3-torch or the reference code is missing.
+ */
+function planTorchModel(model: Extract<BenchModel, { kind: 'torch' }>, opts: DecoderBenchOptions, latentSpec: string | undefined, given: number[] | null, ctx: TorchContext): PlannedModel | null {
+  if (ctx.referenceCode === undefined) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'torch:NAME runs the reference PyTorch code: give your checkout of github.com/hustvl/Turbo-VAED with --reference-code DIR', { field: '--models', value: `${model.id}=torch:${model.zooModel}` });
+  if (opts.widthMult !== 1 && model.weights === undefined) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, 'torch:NAME builds the published decoder (or a checkpoint\'s config); --width-mult scales zoo graphs only, so the two would not be the same network', { field: '--width-mult', value: opts.widthMult });
+  const key = `${ctx.python}\n${ctx.referenceCode}`;
+  if (!ctx.availability.has(key)) ctx.availability.set(key, torchAvailability(ctx.python, ctx.referenceCode));
+  const found = ctx.availability.get(key)!;
+  if (!found.available) {
+    ctx.skipped.push({ model: model.id, reason: found.reason });
+    return null;
+  }
+  const info = zooModelInfo(model.zooModel);
+  const [, sh, sw] = info.compression;
+  const size = given ? { latentFrames: given[2], height: given[3] * sh, width: given[4] * sw } : { latentFrames: opts.latentFrames ?? latentFramesFor(model.zooModel, opts.frames), height: opts.height, width: opts.width };
+  const shapes = model.weights !== undefined ? inspectCheckpoint(model.zooModel, openCheckpoint(model.weights), size).build : buildZooModel(model.zooModel, { ...size, widthMult: 1, seed: opts.seed, materializeWeights: false });
+  const latent = latentSpec !== undefined ? readLatents(latentSpec) : randomLatents(shapes.inputShape, opts.seed);
+  const latents = ctx.scratch.file(`${model.id}.npy`);
+  writeLatentsNpy(latents, latent);
+  const job = { model: model.zooModel, ...(model.labelled ? { label: model.id } : {}), referenceCode: ctx.referenceCode, latents, threads: opts.threads, seed: opts.seed, ...(model.weights !== undefined ? { weights: model.weights } : {}) };
+  return { model, latents: latentSpec ?? null, latentFrames: size.latentFrames, file: null, torch: { macs: shapes.macs, torchVersion: found.torchVersion }, start: (prefix) => startTorchChild(job, ctx.python, prefix) };
+}
+
+/** Turns parsed models into child jobs: file facts read and checked, sizes fixed, latents matched; torch models without python3-torch are left out (ctx.skipped). */
+function planModels(models: readonly BenchModel[], opts: DecoderBenchOptions, ctx: TorchContext): PlannedModel[] {
   const latents = opts.latents ?? {};
   for (const id of Object.keys(latents)) {
     if (!models.some((m) => m.id === id)) throw new EvalkitError(ERROR_CODES.INVALID_ARGUMENT, `expected NAME=FILE with NAME one of the benched models (${models.map((m) => m.id).join(', ')})`, { field: '--latents', value: `${id}=${latents[id]}` });
   }
   const shapes = latentShapes(latents);
   const common = { widthMult: opts.widthMult, seed: opts.seed, threads: opts.threads, executionProvider: opts.executionProvider, mode: 'serve' as const };
-  return models.map((model) => {
+  const planned: PlannedModel[] = [];
+  for (const model of models) {
     const latentSpec = latents[model.id];
     const given = latentSpec !== undefined ? shapes.get(latentSpec)! : null;
+    if (model.kind === 'torch') {
+      const torch = planTorchModel(model, opts, latentSpec, given, ctx);
+      if (torch) planned.push(torch);
+      continue;
+    }
     if (model.kind === 'file') {
       const file = describeOnnxFile(model.path);
       let shape: number[];
@@ -109,14 +164,16 @@ function planModels(models: readonly BenchModel[], opts: DecoderBenchOptions): P
         shape = fileLatentShape(file, { height: opts.height, width: opts.width, latentFrames: opts.latentFrames, frames: opts.frames, latentChannels: opts.latentChannels, geometry: opts.fileGeometry ?? DEFAULT_GEOMETRY });
       }
       const job: ZooDecodeJob = { ...common, model: model.id, label: model.id, file: model.path, latentShape: shape, latents: latentSpec, height: 0, width: 0, latentFrames: shape[2] };
-      return { model, job, latentFrames: shape[2], file };
+      planned.push({ model, latents: latentSpec ?? null, latentFrames: shape[2], file, torch: null, start: (prefix) => DecoderChild.start(job, prefix) });
+      continue;
     }
     const info = zooModelInfo(model.zooModel);
     const [, sh, sw] = info.compression;
     const size = given ? { latentFrames: given[2], height: given[3] * sh, width: given[4] * sw } : { latentFrames: opts.latentFrames ?? latentFramesFor(model.zooModel, opts.frames), height: opts.height, width: opts.width };
     const job: ZooDecodeJob = { ...common, ...size, model: model.zooModel, ...(model.labelled ? { label: model.id } : {}), weights: model.weights, latents: latentSpec };
-    return { model, job, latentFrames: size.latentFrames, file: null };
-  });
+    planned.push({ model, latents: latentSpec ?? null, latentFrames: size.latentFrames, file: null, torch: null, start: (prefix) => DecoderChild.start(job, prefix) });
+  }
+  return planned;
 }
 
 /**
@@ -129,10 +186,19 @@ function planModels(models: readonly BenchModel[], opts: DecoderBenchOptions): P
  * that do not fit) are EvalkitErrors thrown before anything is timed.
  */
 export async function runDecoderBench(opts: DecoderBenchOptions): Promise<DecoderBenchOutcome> {
-  const targetCi = opts.sampling.targetCi ?? DEFAULT_TARGET_CI;
   const models = parseBenchModels(opts.models, opts.weights ?? {});
   const pairList = resolvePairs(opts.pairs, models);
-  const planned = planModels(models, opts);
+  const ctx: TorchContext = { referenceCode: opts.referenceCode, python: opts.python ?? referencePython(), scratch: scratchFolder('evalkit-torch-latents-'), availability: new Map(), skipped: [] };
+  try {
+    return await benchPlanned(opts, models, pairList, planModels(models, opts, ctx), ctx.skipped);
+  } finally {
+    ctx.scratch.remove();
+  }
+}
+
+/** Times the planned models (group by group, interleaved) and assembles rows, pairs and the summary. */
+async function benchPlanned(opts: DecoderBenchOptions, models: readonly BenchModel[], pairList: ReturnType<typeof resolvePairs>, planned: PlannedModel[], skipped: { model: string; reason: string }[]): Promise<DecoderBenchOutcome> {
+  const targetCi = opts.sampling.targetCi ?? DEFAULT_TARGET_CI;
   const byId = new Map(planned.map((p) => [p.model.id, p]));
   const pin = pinPlan(opts.pin, opts.threads);
   const before = await systemLoad();
@@ -143,11 +209,13 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
   }
   const timed = new Map<string, Timed>();
   const errors: { model: string; error: string }[] = [];
-  for (const group of timingGroups(models.map((m) => m.id), pairList)) {
+  // A skipped torch model leaves its group: the rest of the group is still timed together.
+  const groups = timingGroups(models.map((m) => m.id), pairList).map((g) => g.filter((id) => byId.has(id))).filter((g) => g.length > 0);
+  for (const group of groups) {
     opts.onProgress?.(group.join(' vs '));
     const children: DecoderChild[] = [];
     try {
-      for (const id of group) children.push(await DecoderChild.start(byId.get(id)!.job, pin.prefix));
+      for (const id of group) children.push(await byId.get(id)!.start(pin.prefix));
       const outcome = await sampleInterleaved(
         children.map((c) => () => c.run()),
         opts.sampling,
@@ -168,19 +236,22 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
   const measured = models.filter((m) => timed.has(m.id)).map((m) => timed.get(m.id)!);
   const partial = measured.map((t) => {
     const outputFrames = t.result.outputShape[2];
-    return { t, outputFrames, timing: decoderRowTiming(t.samples, outputFrames, t.result.macs, targetCi) };
+    const macs = t.planned.torch ? t.planned.torch.macs : t.result.macs;
+    return { t, outputFrames, macs, timing: decoderRowTiming(t.samples, outputFrames, macs, targetCi) };
   });
   const applied = ceilings ? applyCeiling(partial.map((p) => ({ id: p.t.planned.model.id, rate: p.timing.gflops })), ceilings.matmulGflops) : null;
-  const rows: DecoderBenchRow[] = partial.map(({ t, outputFrames, timing }, i) => {
-    const { model, file, job } = t.planned;
+  const rows: DecoderBenchRow[] = partial.map(({ t, outputFrames, macs, timing }, i) => {
+    const { model, file, torch } = t.planned;
+    const reported = t.result as ZooDecodeJobResult & { torch?: string; referenceCommit?: string | null };
     return {
       model: model.id,
       label: t.result.label,
       source: model.kind,
       zooModel: model.kind === 'zoo' ? model.zooModel : null,
-      weights: model.kind === 'zoo' ? (model.weights ?? null) : null,
+      weights: model.kind !== 'file' ? (model.weights ?? null) : null,
       file: file ? { path: file.path, bytes: file.fileBytes, sha256: file.sha256 } : null,
-      latents: job.latents ?? null,
+      ...(model.kind === 'torch' && torch ? { reference: { model: model.zooModel, torch: reported.torch ?? torch.torchVersion, python: opts.python ?? referencePython(), code: opts.referenceCode ?? '', commit: reported.referenceCommit ?? null } } : {}),
+      latents: t.planned.latents,
       height: t.result.outputShape[3],
       width: t.result.outputShape[4],
       latentFrames: t.planned.latentFrames,
@@ -188,10 +259,10 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
       ...timing,
       peakRssBytes: t.result.peakRssBytes,
       params: file ? file.params : t.result.params,
-      macs: t.result.macs,
+      macs,
       ceilingFraction: applied ? applied.fractions[i] : null,
       aboveMeasuredCeiling: applied ? applied.aboveMeasured[i] : false,
-      widthMult: model.kind === 'zoo' ? opts.widthMult : null,
+      widthMult: model.kind === 'zoo' ? opts.widthMult : model.kind === 'torch' && model.weights === undefined ? 1 : null,
       setupSeconds: t.result.setupSeconds,
       stopReason: t.stopReason,
       outputMean: t.result.outputMean,
@@ -214,8 +285,10 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
     system: { before, after },
     pin: pin.method,
     errors,
+    skipped,
   };
   const hasFiles = models.some((m) => m.kind === 'file');
+  const hasTorch = models.some((m) => m.kind === 'torch');
   const config = {
     models: opts.models,
     pairs: pairList.map((p) => `${p.baseline}:${p.candidate}`),
@@ -235,6 +308,7 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
     pin: opts.pin,
     ...(opts.weights && Object.keys(opts.weights).length > 0 ? { weights: opts.weights } : {}),
     ...(opts.latents && Object.keys(opts.latents).length > 0 ? { latents: opts.latents } : {}),
+    ...(hasTorch ? { referenceCode: opts.referenceCode ?? null, python: opts.python ?? referencePython() } : {}),
     ...(hasFiles ? { fileGeometry: opts.fileGeometry ?? DEFAULT_GEOMETRY, latentChannels: opts.latentChannels ?? null } : {}),
   };
   return { rows, summary, config };

@@ -14,7 +14,7 @@ function spawnJob(job: ZooDecodeJob, prefix: readonly string[]): ChildProcessWit
 const KNOWN_CODES = new Set<string>(Object.values(ERROR_CODES));
 
 /** A child's failure; an EvalkitError in the child keeps its code (a file that does not load stays an input error). */
-function failure(job: ZooDecodeJob, reason: string, code?: string | null): EvalkitError {
+function failure(job: { model: string }, reason: string, code?: string | null): EvalkitError {
   const kept = code && KNOWN_CODES.has(code) ? (code as ErrorCode) : ERROR_CODES.RUNTIME;
   return new EvalkitError(kept, `decoding ${job.model} failed: ${reason}`, { field: 'model', value: job.model });
 }
@@ -30,13 +30,15 @@ export class DecoderChild {
   private exited: string | null = null;
 
   private constructor(
-    private readonly job: ZooDecodeJob,
+    private readonly job: { model: string },
     private readonly child: ChildProcessWithoutNullStreams,
     /** What the child reported once its session was open. */
     public setup: ZooDecodeSetup = { model: job.model, label: job.model, params: 0, macs: 0, setupSeconds: 0, tiles: 1 },
   ) {
     child.stdout.on('data', (d: Buffer) => this.onData(d.toString()));
     child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    // A program that cannot start (ENOENT) reports here, then closes: the close handler rejects.
+    child.on('error', (e) => (this.stderr += e.message));
     child.on('close', (code, signal) => {
       this.exited = `child exited with ${signal ?? code}: ${this.stderr.trim().split('\n').slice(-3).join(' | ')}`;
       this.waiting?.reject(failure(this.job, this.exited));
@@ -51,7 +53,20 @@ export class DecoderChild {
 
   /** Starts the child (behind `prefix`, e.g. taskset) and waits until its session is open. */
   static async start(job: ZooDecodeJob, prefix: readonly string[] = []): Promise<DecoderChild> {
-    const c = new DecoderChild({ ...job, mode: 'serve' }, spawnJob({ ...job, mode: 'serve' }, prefix));
+    return DecoderChild.serve(job, spawnJob({ ...job, mode: 'serve' }, prefix));
+  }
+
+  /**
+   * Starts another program that speaks the same protocol (zoo-decode-child.ts), e.g. the eager
+   * PyTorch child, behind `prefix`, and waits until it reports ready.
+   */
+  static async startProgram(model: string, command: readonly string[], prefix: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<DecoderChild> {
+    const [cmd, ...args] = [...prefix, ...command];
+    return DecoderChild.serve({ model }, spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], env }));
+  }
+
+  private static async serve(job: { model: string }, child: ChildProcessWithoutNullStreams): Promise<DecoderChild> {
+    const c = new DecoderChild(job, child);
     c.setup = (await c.expect('ready')) as ZooDecodeSetup;
     return c;
   }

@@ -6,9 +6,16 @@ import { appliedCeilingSchema, intervalSchema, nullableNumber, numberValue, samp
 export const decoderBenchRowSchema = z.looseObject({
   model: z.string().describe('the row\'s name, unique in the document, used by pairs: the user\'s label (LABEL=...), else the zoo name or the file\'s name'),
   label: z.string().describe('display label: the zoo\'s (e.g. HunyuanVideo) or the user\'s'),
-  source: z.enum(['zoo', 'file']).optional().describe('a zoo graph or a user\'s ONNX file (documents before file models: zoo)'),
-  zooModel: z.string().nullable().optional().describe('the zoo decoder\'s name; null for a file'),
-  weights: z.string().nullable().optional().describe('the safetensors checkpoint a zoo graph was built with; null: seeded weights (or a file)'),
+  source: z.enum(['zoo', 'file', 'torch']).optional().describe('a zoo graph or a user\'s ONNX file (both in onnxruntime), or torch: the reference PyTorch model run eagerly (documents before file models: zoo)'),
+  zooModel: z.string().nullable().optional().describe('the zoo decoder\'s name; null for a file or a torch row'),
+  weights: z.string().nullable().optional().describe('the safetensors checkpoint a zoo graph or torch model was built with; null: seeded weights (or a file)'),
+  reference: z.looseObject({
+    model: z.string().describe('the zoo name of the reference decoder built'),
+    torch: z.string().describe('torch.__version__ of the interpreter'),
+    python: z.string().describe('the interpreter'),
+    code: z.string().describe('the Turbo-VAED checkout the model was imported from (--reference-code)'),
+    commit: z.string().nullable().describe('its git commit (null when it is not a git checkout)'),
+  }).optional().describe('torch rows only: the reference PyTorch decoder timed in eager mode'),
   file: z.looseObject({
     path: z.string().describe('as given on the command line'),
     bytes: numberValue.describe('size of the file'),
@@ -71,6 +78,7 @@ export const decoderBenchSummarySchema = z.looseObject({
   system: systemBeforeAfterSchema.optional().describe('load average and busiest other processes before and after the timed runs'),
   pin: z.string().optional().describe('how the child processes were pinned to CPUs'),
   errors: z.array(z.looseObject({ model: z.string(), error: z.string() })).optional().describe('models that failed (their rows are absent)'),
+  skipped: z.array(z.looseObject({ model: z.string(), reason: z.string() })).optional().describe('torch:NAME models left out because python3-torch or the reference code is missing (their rows are absent; not a failure)'),
 });
 
 /** The decoder-bench kind: end-to-end decoder timings and pair speedups. */
@@ -100,6 +108,8 @@ export const decoderBenchKind = defineResultKind({
     latents: z.record(z.string(), z.string()).optional().describe('--latents: latents file per model'),
     fileGeometry: z.looseObject({ compression: z.array(numberValue), frameRule: z.enum(['causal', 'plain']) }).optional().describe('geometry of ONNX files with symbolic latent sizes (only with files)'),
     latentChannels: nullableNumber.optional().describe('--latent-channels of ONNX files with symbolic channels (only with files)'),
+    referenceCode: z.string().nullable().optional().describe('--reference-code: the Turbo-VAED checkout torch:NAME models run (only with torch models)'),
+    python: z.string().optional().describe('the interpreter of torch:NAME models (only with torch models)'),
     runtime: z.string().optional().describe('"onnxruntime-web" for a browser page\'s document (absent: onnxruntime-node)'),
     backend: z.string().optional().describe('the onnxruntime-web backend of a browser page\'s document: wasm, webgpu or webnn'),
   }),
