@@ -95,7 +95,7 @@ describe('evalkit decode', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.results[0].tiles).toBeGreaterThan(1);
     expect(doc.results[0].outputShape).toEqual([1, 3, 5, 64, 64]);
-    expect(doc.results[0].estimatedPeakBytes).toBeLessThanOrEqual(160 * 2 ** 20);
+    expect(doc.results[0].estimatedPeakBytes).toBeLessThanOrEqual(165 * 2 ** 20);
     // the session options it ran with: tiles turn onnxruntime's memory pattern off, the rest are its defaults
     expect(doc.config.session).toEqual({ executionProvider: 'cpu', threads: null, graphOptimizationLevel: 'all', allowSpinning: null, cpuMemArena: null, memPattern: false });
     expect(JSON.parse(readFileSync(trace, 'utf8')).length).toBeGreaterThan(10);

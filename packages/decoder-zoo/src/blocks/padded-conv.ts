@@ -44,23 +44,14 @@ export function pointwiseConv3d(g: GraphBuilder, x: Value, outChannels: number, 
   return conv(g, x, { outChannels, kernel: [1, 1, 1], name });
 }
 
-// Smallest frame (H x W pixels) at which a dense conv runs faster over frames: measured one thread,
-// 2-core Zen 4, onnxruntime 1.30: 128 ch 16x16 frames 74 -> 65 ms, 256 ch 16x16 1.3x faster; 256 ch
-// 8x8 frames 47 -> 51 ms and 512 ch 4x4 29 -> 50 ms slower (MLAS's NCHWc kernels want wide rows).
-const FRAME_CONV_MIN_PIXELS = 256;
-
 /**
- * The zoo's Conv3d, emitted the way onnxruntime's CPU kernels run it fastest: a depthwise/grouped
- * kernel, or a dense one on frames of at least FRAME_CONV_MIN_PIXELS, runs as 2-D convolutions over
- * frames (frameConv3d, ~10x for depthwise 5x5x5); a dense conv on small frames and a 1x1x1 kernel stay
- * one Conv3d (vol2col + GEMM batches every voxel), with edge time padding then done by a Pad node.
+ * The zoo's Conv3d, emitted the way onnxruntime's CPU kernels run it fastest: any kernel but 1x1x1
+ * runs as 2-D convolutions over frames (frameConv3d: measured 1.2-1.4x on Turbo-VAED decoders, ~10x
+ * on the depthwise 5x5x5 layers); a 1x1x1 kernel stays one Conv3d, which MLAS runs as one GEMM over
+ * every voxel. The choice never depends on the frame size, so one graph serves every size
+ * (`zoo build --dynamic-shape`), although dense convs on frames of 8x8 pixels or less measured
+ * slower over frames (512 ch, 4x4: 29 -> 50 ms).
  */
 export function videoConv3d(g: GraphBuilder, x: Value, o: FrameConvOptions): Value {
-  const pads = o.pads ?? [0, 0, 0, 0, 0, 0];
-  const pointwise = o.kernel.every((k) => k === 1) && !pads.some((p) => p > 0);
-  const smallFrames = (o.groups ?? 1) === 1 && x.shape[3] * x.shape[4] < FRAME_CONV_MIN_PIXELS;
-  if (!pointwise && !smallFrames) return frameConv3d(g, x, o);
-  if (o.timePadding !== 'edge' || pads[0] + pads[3] === 0) return conv(g, x, o);
-  const input = pad(g, x, { pads: [0, 0, pads[0], 0, 0, 0, 0, pads[3], 0, 0], mode: 'edge' });
-  return conv(g, input, { ...o, pads: [0, pads[1], pads[2], 0, pads[4], pads[5]] });
+  return o.kernel.every((k) => k === 1) && !(o.pads ?? []).some((p) => p > 0) ? conv(g, x, o) : frameConv3d(g, x, o);
 }

@@ -24,8 +24,8 @@ function tapIndices(g: GraphBuilder, frames: Value, tOut: number, taps: readonly
   const t = frames.shape[1];
   const count = g.addNode('Shape', [frames], [[1]], { attributes: { start: 1, end: 2 }, dtypes: ['int64'] })[0];
   const limit = scalar(g, add(g, count, g.constInt64([tOut - t])));
-  const zero = scalar(g, g.constInt64([0]));
-  const rows = g.addNode('Range', [zero, limit, scalar(g, g.constInt64([1]))], [[tOut]], { dtypes: ['int64'] })[0];
+  const zero = g.constInt64Scalar(0);
+  const rows = g.addNode('Range', [zero, limit, g.constInt64Scalar(1)], [[tOut]], { dtypes: ['int64'] })[0];
   let idx = add(g, reshape(g, rows, [tOut, 1]), g.constInt64(taps));
   if (clamp) idx = g.addNode('Clip', [idx, zero, scalar(g, sub(g, count, g.constInt64([1])))], [idx.shape], { dtypes: ['int64'] })[0];
   return idx;
