@@ -9,6 +9,7 @@ scripts of tools/reference-decoders/ (make_fixtures.py, export_onnx.py). Nothing
 import importlib
 import importlib.abc
 import importlib.machinery
+import inspect
 import json
 import math
 import os
@@ -146,8 +147,11 @@ def published(ref):
 
 
 def build_model(cls, config, seed=0):
-    """The reference model from a config (keys starting with '_' left out), seeded PyTorch initialisation, eval mode."""
-    config = {k: v for k, v in config.items() if not k.startswith('_')}
+    """The reference model from a config, seeded PyTorch initialisation, eval mode. Keys starting with '_' and
+    keys the class does not take (a published config.json may carry more) are left out, as diffusers'
+    from_config leaves them out."""
+    accepted = inspect.signature(cls.__init__).parameters
+    config = {k: v for k, v in config.items() if not k.startswith('_') and k in accepted}
     torch.manual_seed(seed)
     return cls(**config).eval(), config
 
