@@ -19,7 +19,11 @@ describe('an fp16 export stays close to the fp32 one', () => {
     const { build } = buildZooModelFromCheckpoint(name, join(dir, 'weights.safetensors'), { latentFrames: latents.shape[2], height: reference.shape[3], width: reference.shape[4] });
     const full = build.graph.toBytes();
     const half = build.graph.toBytes({ float16Weights: true });
-    expect(half.length).toBeLessThan(full.length * 0.6);
+    // float16 halves the learnable weights (two bytes saved per parameter, less the Cast nodes); what the
+    // rest of the graph takes is the same in both files, and not small for these reduced-width fixtures
+    const saved = full.length - half.length;
+    expect(saved).toBeGreaterThan(0.9 * 2 * build.params);
+    expect(saved).toBeLessThanOrEqual(2 * build.params);
     const feeds = { latent: { data: latents.data, dims: latents.shape } };
     const a = (await runModel(full, feeds)).video.data;
     const b = (await runModel(half, feeds)).video.data;

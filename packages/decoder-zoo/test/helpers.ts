@@ -3,11 +3,15 @@ import type { GraphBuilder } from '@evalkit/onnx-graph';
 /** Deterministic test data in [-1, 1) (the shared harness's). */
 export { testData } from '@evalkit/test-harness';
 
-/** Runs a model in a real onnxruntime session; returns each output's data and dims. */
-export async function runModel(model: GraphBuilder | Uint8Array, feeds: Record<string, { data: Float32Array; dims: readonly number[] }>) {
+/** Runs a model in a real onnxruntime session (optimisation level 'all' unless given); returns each output's data and dims. */
+export async function runModel(
+  model: GraphBuilder | Uint8Array,
+  feeds: Record<string, { data: Float32Array; dims: readonly number[] }>,
+  graphOptimizationLevel: 'basic' | 'extended' | 'all' = 'all',
+) {
   const ort = await import('onnxruntime-node');
   const bytes = model instanceof Uint8Array ? model : model.toBytes();
-  const session = await ort.InferenceSession.create(bytes, { logSeverityLevel: 3 });
+  const session = await ort.InferenceSession.create(bytes, { logSeverityLevel: 3, graphOptimizationLevel });
   const tensors: Record<string, InstanceType<typeof ort.Tensor>> = {};
   for (const [name, f] of Object.entries(feeds)) tensors[name] = new ort.Tensor('float32', f.data, [...f.dims]);
   const result = await session.run(tensors);

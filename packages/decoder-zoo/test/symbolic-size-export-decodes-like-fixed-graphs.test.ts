@@ -25,10 +25,14 @@ describe('zoo build --dynamic-shape: one graph for every latent size', () => {
         const fixed = build(name, t, h, w);
         const shape = [1, channels, t, h, w];
         const latent = { data: testData(shape.reduce((a, b) => a * b, 1), 11), dims: shape };
-        const ours = Object.values(await runModel(exported.bytes, { [fixed.inputName]: latent }))[0];
-        const want = Object.values(await runModel(fixed.graph, { [fixed.inputName]: latent }))[0];
+        // Level 'extended' runs both graphs on the same kernels: the same weights and ops at the same size
+        // must then agree to float rounding. At 'all' onnxruntime's NCHWc layout pass blocks the 2-D
+        // convs differently when sizes are symbolic, and this seeded 1/16-width decoder amplifies the
+        // reassociation (the fixed graph alone moves by up to 1e-3 between levels 'all' and 'disabled');
+        // the CLI's --dynamic-shape test runs the exported file at 'all'.
+        const ours = Object.values(await runModel(exported.bytes, { [fixed.inputName]: latent }, 'extended'))[0];
+        const want = Object.values(await runModel(fixed.graph, { [fixed.inputName]: latent }, 'extended'))[0];
         expect(ours.dims).toEqual(fixed.outputShape);
-        // The same weights and ops at the same size: equal up to float reassociation in the runtime.
         assertAllClose(ours.data, want.data, { atol: 1e-5, rtol: 1e-5 }, `${name} ${t}x${h}x${w}`);
       }
       // Wan 2.1 and HunyuanVideo build a graph of another structure for a lone latent frame (found at

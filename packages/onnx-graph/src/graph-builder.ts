@@ -245,6 +245,19 @@ export class GraphBuilder {
     return value;
   }
 
+  /** A 0-D int64 constant (deduplicated), for ops that take scalars (Range, Clip). */
+  constInt64Scalar(value: number): Value {
+    const key = `scalar:${value}`;
+    const cached = this.int64Cache.get(key);
+    if (cached) return cached;
+    if (!Number.isInteger(value)) throw new RangeError(`int64 constant needs an integer, got ${value}`);
+    const unique = this.uniqueName('const_i64');
+    this.initializerList.push({ name: unique, shape: [], dtype: 'int64', trainable: false, data: BigInt64Array.of(BigInt(value)) });
+    const scalar: Value = { name: unique, shape: [], dtype: 'int64' };
+    this.int64Cache.set(key, scalar);
+    return scalar;
+  }
+
   /**
    * Adds one node. `inputs` may contain null for omitted optional inputs. Output shapes are given by
    * the caller (the op helpers compute them); `macs` is this node's multiply-accumulate count.

@@ -3,6 +3,8 @@ export { GraphBuilder } from './graph-builder';
 export type { Value, InitializerRecord, ParameterRequest, WeightSource } from './graph-builder';
 export { SeededRandom } from './prng';
 export { conv, convTranspose } from './ops/conv';
+export { frameConv3d } from './ops/frame-conv';
+export type { FrameConvOptions } from './ops/frame-conv';
 export { reshape, transpose, slice, pad, concat, depthToSpace, resize } from './ops/layout';
 export { add, mul, div, relu, silu, softmax, matmul } from './ops/elementwise';
 export { rmsNormChannels, layerNormChannels, groupNorm } from './ops/norms';

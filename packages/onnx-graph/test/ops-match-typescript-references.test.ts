@@ -4,6 +4,7 @@ import {
   conv,
   convTranspose,
   depthToSpace,
+  frameConv3d,
   groupNorm,
   layerNormChannels,
   pad,
@@ -77,6 +78,46 @@ describe('ops run in onnxruntime and match TypeScript references', () => {
     const gc = await runOne(xs2, (g, x) => conv(g, x, { outChannels: 6, kernel: [3, 3], pads: [1, 1, 1, 1], groups: 2, bias: false, name: 'gc' }));
     const [w2] = paramsOf(gc.g, 'gc.');
     assertClose(gc.y, refConv(gc.x, xs2, w2, [6, 2, 3, 3], null, { strides: [1, 1], pads: [1, 1, 1, 1], groups: 2 }).data, FLOAT);
+  });
+
+  it('Conv 3-D over frames (time taps stacked as channels) equals the Conv 3-D reference, with the same parameters and MACs', async () => {
+    const xs = [2, 3, 4, 5, 6];
+    const o = { outChannels: 4, kernel: [3, 2, 3], strides: [1, 2, 1], pads: [2, 0, 1, 0, 1, 0], name: 'c' };
+    const r = await runOne(xs, (g, x) => frameConv3d(g, x, o));
+    const [w, b] = paramsOf(r.g, 'c.');
+    const ref = refConv(r.x, xs, w, [4, 3, 3, 2, 3], b, { strides: [1, 2, 1], pads: [2, 0, 1, 0, 1, 0], groups: 1 });
+    expect(r.shape).toEqual(ref.shape);
+    assertClose(r.y, ref.data, FLOAT);
+    const plain = new GraphBuilder({ seed: 3 });
+    conv(plain, plain.input('x', xs), o);
+    expect(r.g.paramCount()).toBe(plain.paramCount());
+    expect(r.g.totalMacs()).toBe(plain.totalMacs());
+    expect(r.g.initializers.filter((i) => i.trainable).map((i) => [i.key, i.shape])).toEqual(plain.initializers.filter((i) => i.trainable).map((i) => [i.key, i.shape]));
+  });
+
+  it('Conv 3-D over frames with edge time padding equals the Conv 3-D reference on frames repeated by hand', async () => {
+    const xs = [1, 2, 3, 4, 4];
+    const r = await runOne(xs, (g, x) => frameConv3d(g, x, { outChannels: 3, kernel: [3, 3, 3], pads: [1, 1, 1, 1, 1, 1], timePadding: 'edge', name: 'e' }));
+    const [w, b] = paramsOf(r.g, 'e.');
+    // frames -1 and T are copies of frames 0 and T-1 (PyTorch's replicate pad in time)
+    const [, c, t, h, wd] = xs;
+    const padded = new Float32Array(c * (t + 2) * h * wd);
+    for (let ci = 0; ci < c; ci++) for (let ti = 0; ti < t + 2; ti++) padded.set(r.x.subarray((ci * t + Math.min(Math.max(ti - 1, 0), t - 1)) * h * wd, (ci * t + Math.min(Math.max(ti - 1, 0), t - 1) + 1) * h * wd), (ci * (t + 2) + ti) * h * wd);
+    const ref = refConv(padded, [1, c, t + 2, h, wd], w, [3, 2, 3, 3, 3], b, { strides: [1, 1, 1], pads: [0, 1, 1, 0, 1, 1], groups: 1 });
+    expect(r.shape).toEqual(ref.shape);
+    assertClose(r.y, ref.data, FLOAT);
+  });
+
+  it('depthwise and grouped Conv 3-D over frames (one grouped Conv 2-D per time tap) equal the Conv 3-D reference', async () => {
+    const xs = [1, 4, 5, 6, 6];
+    const dw = await runOne(xs, (g, x) => frameConv3d(g, x, { outChannels: 4, kernel: [5, 5, 5], pads: [2, 2, 2, 2, 2, 2], groups: 4, name: 'dw' }));
+    const [w, b] = paramsOf(dw.g, 'dw.');
+    assertClose(dw.y, refConv(dw.x, xs, w, [4, 1, 5, 5, 5], b, { strides: [1, 1, 1], pads: [2, 2, 2, 2, 2, 2], groups: 4 }).data, FLOAT);
+    expect(dw.g.totalMacs()).toBe(4 * 5 * 6 * 6 * 125);
+
+    const gc = await runOne(xs, (g, x) => frameConv3d(g, x, { outChannels: 6, kernel: [3, 1, 1], pads: [2, 0, 0, 0, 0, 0], groups: 2, bias: false, name: 'gc' }));
+    const [w2] = paramsOf(gc.g, 'gc.');
+    assertClose(gc.y, refConv(gc.x, xs, w2, [6, 2, 3, 1, 1], null, { strides: [1, 1, 1], pads: [2, 0, 0, 0, 0, 0], groups: 2 }).data, FLOAT);
   });
 
   it('ConvTranspose 3-D and 2-D', async () => {

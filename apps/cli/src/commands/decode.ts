@@ -256,6 +256,7 @@ async function decodeInto(opts: DecodeOptions, dir: string, startedAt: Date): Pr
     ep: opts.ep,
     threads: opts.threads ?? null,
     optLevel: opts.optLevel,
+    session: decoded.session,
     widthMult: model.kind === 'zoo' ? opts.widthMult : null,
     weights: opts.weights ?? null,
     compression: model.geometry.compression,

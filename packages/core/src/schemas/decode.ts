@@ -35,6 +35,17 @@ export const decodeKind = defineResultKind({
       .optional()
       .describe('--format mp4: how ffmpeg encoded video.mp4'),
     ep: z.string().optional(),
+    session: z
+      .looseObject({
+        executionProvider: z.string(),
+        threads: nullableNumber,
+        graphOptimizationLevel: z.string(),
+        allowSpinning: z.boolean().nullable(),
+        cpuMemArena: z.boolean().nullable(),
+        memPattern: z.boolean().nullable(),
+      })
+      .optional()
+      .describe("the onnxruntime session options the decode ran with (null: onnxruntime's default)"),
   }),
   row: decodeRowSchema,
 });

@@ -1,7 +1,7 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import type { Latent, VideoTensor } from '../latents/latent';
 import { DecoderSession } from '../session/decoder-session';
-import type { DecoderSessionOptions } from '../session/session-options';
+import type { DecoderSessionOptions, SessionSettings } from '../session/session-options';
 import { geometryOutputFrames } from '../tiling/decoder-geometry';
 import { tilesForBudget } from '../tiling/tile-budget';
 import { planTiles, type TileOptions, type TilePlan } from '../tiling/tile-plan';
@@ -30,6 +30,8 @@ export interface DecodedVideo {
   profileEvents: number | null;
   /** The session's input signature (first input). */
   inputShape: (number | string)[];
+  /** The onnxruntime session options the decode ran with. */
+  session: SessionSettings;
 }
 
 /**
@@ -86,7 +88,7 @@ export async function decodeVideo(model: DecoderModel, latent: Latent, options: 
     if (!tiled) options.onTile?.(1, 1);
     const { profileEvents } = await session.release();
     released = true;
-    return { video, plan: tiled ? plan : null, estimatedBytes, profileEvents, inputShape: session.inputs[0].shape };
+    return { video, plan: tiled ? plan : null, estimatedBytes, profileEvents, inputShape: session.inputs[0].shape, session: session.settings };
   } finally {
     if (!released) await session.release();
   }

@@ -3,7 +3,7 @@ import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import type { FloatTensor, Latent } from '../latents/latent';
 import { collectProfile, createProfilePrefix } from '../io/profile-file';
 import { readModelFile } from '../io/model-file';
-import type { DecoderSessionOptions } from './session-options';
+import { sessionSettings, type DecoderSessionOptions, type SessionSettings } from './session-options';
 import { latentShapeMismatch, type TensorSignature } from './tensor-signature';
 
 /** onnxruntime's first line of an error, without the native source-location prefix. */
@@ -28,6 +28,7 @@ async function createSession(bytes: Uint8Array, ep: string, options: DecoderSess
   if (options.threads !== undefined) sessionOptions.intraOpNumThreads = options.threads;
   if (options.cpuMemArena !== undefined) sessionOptions.enableCpuMemArena = options.cpuMemArena;
   if (options.memPattern !== undefined) sessionOptions.enableMemPattern = options.memPattern;
+  if (options.allowSpinning !== undefined) sessionOptions.extra = { session: { intra_op: { allow_spinning: options.allowSpinning ? '1' : '0' } } };
   if (profilePrefix !== undefined) {
     sessionOptions.enableProfiling = true;
     sessionOptions.profileFilePrefix = profilePrefix;
@@ -76,6 +77,8 @@ export class DecoderSession {
     /** Size of the serialised model in bytes. */
     readonly modelBytes: number,
     private readonly profile: { dir: string; target: string } | null,
+    /** The options the session was created with (for result documents). */
+    readonly settings: SessionSettings,
   ) {
     this.inputs = signatureOf(session.inputMetadata);
     this.outputs = signatureOf(session.outputMetadata);
@@ -124,7 +127,7 @@ export class DecoderSession {
       }
       throw new EvalkitError(ERROR_CODES.INVALID_INPUT, `onnxruntime cannot load this model: ${reasonOf(error)}`, { file: source }, { cause: error });
     }
-    return new DecoderSession(session, source, ep, bytes.length, profileDir && options.profilePath ? { dir: profileDir.dir, target: options.profilePath } : null);
+    return new DecoderSession(session, source, ep, bytes.length, profileDir && options.profilePath ? { dir: profileDir.dir, target: options.profilePath } : null, sessionSettings({ ...options, executionProvider: ep }));
   }
 
   /** The (first) input, which takes the latent. */

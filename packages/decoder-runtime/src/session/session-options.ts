@@ -18,6 +18,33 @@ export interface DecoderSessionOptions {
   cpuMemArena?: boolean;
   /** onnxruntime's memory pattern (default on): after the first run it allocates one block for the whole pattern, on top of what the arena already holds. */
   memPattern?: boolean;
+  /**
+   * onnxruntime's intra-op threads spin while they wait for work (default on: lowest latency on an idle
+   * machine). Off gives the cores back at once, which wins when other processes share them.
+   */
+  allowSpinning?: boolean;
   /** Label used in error messages when the model came as bytes (a file path, a zoo name). */
   source?: string;
+}
+
+/** The session options a decode ran with, as result documents record them (null: onnxruntime's default). */
+export interface SessionSettings {
+  executionProvider: string;
+  threads: number | null;
+  graphOptimizationLevel: GraphOptimizationLevel;
+  allowSpinning: boolean | null;
+  cpuMemArena: boolean | null;
+  memPattern: boolean | null;
+}
+
+/** What `options` asks onnxruntime for, defaults named (see SessionSettings). */
+export function sessionSettings(options: DecoderSessionOptions): SessionSettings {
+  return {
+    executionProvider: (options.executionProvider ?? 'cpu').toLowerCase(),
+    threads: options.threads ?? null,
+    graphOptimizationLevel: options.graphOptimizationLevel ?? 'all',
+    allowSpinning: options.allowSpinning ?? null,
+    cpuMemArena: options.cpuMemArena ?? null,
+    memPattern: options.memPattern ?? null,
+  };
 }

@@ -29,6 +29,11 @@ export function activationProfile(graph: GraphBuilder): ActivationProfile {
   let live = graph.inputs.reduce((s, v) => s + bytesOf(v.shape, v.dtype), 0);
   let peak = live;
   graph.nodes.forEach((node, i) => {
+    // A node of weights only (a weight reordered for a 2-D conv) is folded into a constant by onnxruntime at session creation.
+    if (node.inputs.every((name) => name === '' || weights.has(name))) {
+      for (const o of node.outputs) weights.add(o.name);
+      return;
+    }
     for (const o of node.outputs) {
       const b = bytesOf(o.shape, o.dtype);
       size.set(o.name, b);

@@ -1,4 +1,5 @@
-import { concat, conv, reshape, slice, transpose, type GraphBuilder, type Value } from '@evalkit/onnx-graph';
+import { concat, reshape, slice, transpose, type GraphBuilder, type Value } from '@evalkit/onnx-graph';
+import { videoConv3d } from './padded-conv';
 
 /**
  * The time half of Wan 2.1's 'upsample3d' resampler, done for the whole clip in one pass:
@@ -23,7 +24,7 @@ export function causalTimeUpsample(g: GraphBuilder, x: Value, name: string): Val
   const first = slice(g, x, { starts: [0], ends: [1], axes: [2] });
   const rest = slice(g, x, { starts: [1], ends: [t], axes: [2] });
   // zero time padding folded into the Conv's own (asymmetric) pads: no padded copy of the tensor
-  const doubled = conv(g, rest, { outChannels: 2 * c, kernel: [3, 1, 1], pads: [2, 0, 0, 0, 0, 0], name });
+  const doubled = videoConv3d(g, rest, { outChannels: 2 * c, kernel: [3, 1, 1], pads: [2, 0, 0, 0, 0, 0], name });
   const interleaved = reshape(g, transpose(g, reshape(g, doubled, [b, 2, c, t - 1, h, w]), [0, 2, 3, 1, 4, 5]), [b, c, 2 * (t - 1), h, w]);
   return concat(g, [first, interleaved], 2);
 }

@@ -1,5 +1,5 @@
-import { add, concat, conv, groupNorm, mul, resize, silu, slice, type GraphBuilder, type Value } from '@evalkit/onnx-graph';
-import { paddedConv3d, pointwiseConv3d } from '../blocks/padded-conv';
+import { add, concat, groupNorm, mul, resize, silu, slice, type GraphBuilder, type Value } from '@evalkit/onnx-graph';
+import { paddedConv3d, pointwiseConv3d, videoConv3d } from '../blocks/padded-conv';
 import { scaledGroups } from '../blocks/width';
 import { numberList, positiveInt, type DiffusersConfig, type ModelConfigSpec } from './diffusers-config';
 
@@ -118,7 +118,7 @@ function upsample(g: GraphBuilder, x: Value, compressTime: boolean, name: string
     up = resize(g, x, { scales: [1, 1, compressTime && t > 1 ? 2 : 1, 2, 2], mode: 'nearest' });
   }
   // per-frame Conv2d 3x3 as a 1x3x3 Conv3d: identical weights and MACs without reshaping frames into the batch
-  return conv(g, up, { outChannels: x.shape[1], kernel: [1, 3, 3], pads: [0, 1, 1, 0, 1, 1], name: `${name}.conv` });
+  return videoConv3d(g, up, { outChannels: x.shape[1], kernel: [1, 3, 3], pads: [0, 1, 1, 0, 1, 1], name: `${name}.conv` });
 }
 
 /**

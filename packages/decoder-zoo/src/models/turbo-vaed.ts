@@ -1,5 +1,5 @@
 import { layerNormChannels, relu, rmsNormChannels, silu, conv, add, type GraphBuilder, type Value } from '@evalkit/onnx-graph';
-import { paddedConv3d } from '../blocks/padded-conv';
+import { paddedConv3d, videoConv3d } from '../blocks/padded-conv';
 import { decoupledPixelShuffle3d, framePixelShuffle, type ShuffleStride } from '../blocks/pixel-shuffle';
 import { boolList, numberList, positiveInt, type DiffusersConfig, type ModelConfigSpec } from './diffusers-config';
 
@@ -136,7 +136,7 @@ export function buildTurboVaed(g: GraphBuilder, latent: Value, config: Diffusers
     for (const step of patch >= 4 ? [1, 2] : [1]) {
       h = silu(g, rmsNormChannels(g, h, { eps: RMS_EPS }));
       // a per-frame Conv2d 3x3 is a Conv3d with a 1x3x3 kernel: same weights (up to a size-1 axis) and MACs, no reshapes
-      h = conv(g, h, { outChannels: h.shape[1], kernel: [1, 3, 3], pads: [0, 1, 1, 0, 1, 1], name: `decoder.upsampler2d_${step}.conv` });
+      h = videoConv3d(g, h, { outChannels: h.shape[1], kernel: [1, 3, 3], pads: [0, 1, 1, 0, 1, 1], name: `decoder.upsampler2d_${step}.conv` });
       h = framePixelShuffle(g, h, 2);
     }
   }

@@ -1,5 +1,6 @@
 import { add, conv, div, matmul, mul, reshape, resize, silu, slice, softmax, transpose, type GraphBuilder, type Value } from '@evalkit/onnx-graph';
 import { causalTimeUpsample } from '../blocks/causal-time-upsample';
+import { videoConv3d } from '../blocks/padded-conv';
 import { scaleChannels } from '../blocks/width';
 import { positiveInt, type DiffusersConfig, type ModelConfigSpec } from './diffusers-config';
 
@@ -92,7 +93,7 @@ function wanRmsNorm(g: GraphBuilder, x: Value, name: string): Value {
 function causalConv(g: GraphBuilder, x: Value, out: number, kernel: readonly [number, number, number], name: string): Value {
   // WanCausalConv3d is an nn.Conv3d itself: its parameters sit at NAME.weight / NAME.bias
   const [kt, kh, kw] = kernel;
-  return conv(g, x, { outChannels: out, kernel, pads: [kt - 1, kh >> 1, kw >> 1, 0, kh >> 1, kw >> 1], name });
+  return videoConv3d(g, x, { outChannels: out, kernel, pads: [kt - 1, kh >> 1, kw >> 1, 0, kh >> 1, kw >> 1], name });
 }
 
 function resBlock(g: GraphBuilder, x: Value, out: number, name: string): Value {
@@ -131,7 +132,7 @@ function frameAttention(g: GraphBuilder, x: Value, name: string): Value {
 function upsample(g: GraphBuilder, x: Value, mode: '3d' | '2d', out: number, name: string): Value {
   const y = mode === '3d' ? causalTimeUpsample(g, x, `${name}.time_conv`) : x;
   const up = resize(g, y, { scales: [1, 1, 1, 2, 2], mode: 'nearest' });
-  return conv(g, up, { outChannels: out, kernel: [1, 3, 3], pads: [0, 1, 1, 0, 1, 1], name: `${name}.resample.1` });
+  return videoConv3d(g, up, { outChannels: out, kernel: [1, 3, 3], pads: [0, 1, 1, 0, 1, 1], name: `${name}.resample.1` });
 }
 
 /**

@@ -32,29 +32,45 @@ function spatialOptions(rank: number, o: { kernel: readonly number[]; strides?: 
 }
 
 /**
- * Conv (2-D or 3-D, grouped, explicit zero pads) with a PyTorch-default-initialised weight
- * [Cout, Cin/groups, ...kernel] and bias. MACs = outputs x (Cin/groups) x kernel volume.
+ * The weight [Cout, Cin/groups, ...kernel] and bias of a conv, PyTorch-default initialised and named
+ * `<name>.weight` / `<name>.bias` (the checkpoint keys), and the fan-in (MACs per output element).
  */
-export function conv(g: GraphBuilder, x: Value, o: ConvOptions): Value {
-  const rank = o.kernel.length;
-  if (x.shape.length !== rank + 2) throw new RangeError(`conv: input "${x.name}" has shape [${x.shape.join(',')}], expected rank ${rank + 2} for a ${rank}-D kernel`);
+export function convParameters(g: GraphBuilder, cin: number, o: ConvOptions): { w: Value; b: Value | null; fanIn: number } {
   const groups = o.groups ?? 1;
-  const cin = x.shape[1];
-  if (cin % groups !== 0 || o.outChannels % groups !== 0) throw new RangeError(`conv: channels ${cin}->${o.outChannels} not divisible by groups ${groups}`);
-  const { strides, pads, dilations } = spatialOptions(rank, o, 'conv');
-  const out = [x.shape[0], o.outChannels];
-  for (let i = 0; i < rank; i++) {
-    const size = Math.floor((x.shape[i + 2] + pads[i] + pads[i + rank] - dilations[i] * (o.kernel[i] - 1) - 1) / strides[i]) + 1;
-    if (size <= 0) throw new RangeError(`conv: kernel ${o.kernel[i]} does not fit axis ${i + 2} of size ${x.shape[i + 2]} with pads`);
-    out.push(size);
-  }
   const prefix = o.name ?? 'conv';
   const fanIn = (cin / groups) * numel(o.kernel);
   const w = g.parameter(`${prefix}.weight`, [o.outChannels, cin / groups, ...o.kernel], { kind: 'kaiming-uniform', fanIn });
   const b = o.bias === false ? null : g.parameter(`${prefix}.bias`, [o.outChannels], { kind: 'kaiming-uniform', fanIn });
+  return { w, b, fanIn };
+}
+
+/**
+ * Conv (2-D or 3-D, grouped, explicit zero pads) with a PyTorch-default-initialised weight
+ * [Cout, Cin/groups, ...kernel] and bias. MACs = outputs x (Cin/groups) x kernel volume.
+ */
+export function conv(g: GraphBuilder, x: Value, o: ConvOptions): Value {
+  const { groups, strides, pads, dilations, out } = convGeometry(x, o, 'conv');
+  const { w, b, fanIn } = convParameters(g, x.shape[1], o);
   const macs = numel(out) * fanIn;
   const attributes = { kernel_shape: [...o.kernel], strides: [...strides], pads: [...pads], dilations: [...dilations], group: groups };
-  return g.addNode('Conv', b ? [x, w, b] : [x, w], [out], { attributes, macs, namePrefix: prefix })[0];
+  return g.addNode('Conv', b ? [x, w, b] : [x, w], [out], { attributes, macs, namePrefix: o.name ?? 'conv' })[0];
+}
+
+/** A conv's checked options with defaults and its output shape (RangeError naming `op` when they do not fit `x`). */
+export function convGeometry(x: Value, o: ConvOptions, op: string) {
+  const rank = o.kernel.length;
+  if (x.shape.length !== rank + 2) throw new RangeError(`${op}: input "${x.name}" has shape [${x.shape.join(',')}], expected rank ${rank + 2} for a ${rank}-D kernel`);
+  const groups = o.groups ?? 1;
+  const cin = x.shape[1];
+  if (cin % groups !== 0 || o.outChannels % groups !== 0) throw new RangeError(`${op}: channels ${cin}->${o.outChannels} not divisible by groups ${groups}`);
+  const { strides, pads, dilations } = spatialOptions(rank, o, op);
+  const out = [x.shape[0], o.outChannels];
+  for (let i = 0; i < rank; i++) {
+    const size = Math.floor((x.shape[i + 2] + pads[i] + pads[i + rank] - dilations[i] * (o.kernel[i] - 1) - 1) / strides[i]) + 1;
+    if (size <= 0) throw new RangeError(`${op}: kernel ${o.kernel[i]} does not fit axis ${i + 2} of size ${x.shape[i + 2]} with pads`);
+    out.push(size);
+  }
+  return { groups, strides, pads, dilations, out };
 }
 
 /** Options of a 2-D or 3-D transposed convolution. */
