@@ -1,1 +1,1 @@
-export { main, buildProgram } from './main';
+export { main } from './main';

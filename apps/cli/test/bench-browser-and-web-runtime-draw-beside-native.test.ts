@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { requireSystemTool } from '@evalkit/test-harness';
+import { runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
-const run = (args: string[], timeout = 300_000) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout });
+const run = (args: string[], timeout = 300_000) => runEvalkit(args, { timeout });
 const chromium = requireSystemTool('chromium');
 const fast = ['--variants', '1,6', '--time-budget', '5', '--min-samples', '3'];
 

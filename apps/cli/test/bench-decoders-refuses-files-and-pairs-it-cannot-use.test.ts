@@ -1,26 +1,23 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { writeNpyFile } from '@evalkit/media-io';
 import { GraphBuilder, conv, writeOnnxFile } from '@evalkit/onnx-graph';
+import { useScratchDir } from '@evalkit/test-harness';
+import { runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+const run = (args: string[]) => runEvalkit(args, { timeout: 120_000 });
 const quick = ['--runs', '1', '--warmup', '0', '--no-ceiling', '--threads', '1'];
 
 describe('evalkit bench decoders refuses what it cannot benchmark, naming file, field and value, and writes nothing', () => {
-  let dir: string;
+  const scratch = useScratchDir('evk-bench-refuse-');
   let out: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'evk-bench-refuse-'));
-    out = join(dir, 'never.json');
+    out = join(scratch.path, 'never.json');
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   afterEach(() => expect(existsSync(out)).toBe(false));
 
   it('a file that is not an ONNX model (exit 1)', () => {
-    const path = join(dir, 'notes.onnx');
+    const path = join(scratch.path, 'notes.onnx');
     writeFileSync(path, 'not a model\n');
     const r = run(['bench', 'decoders', '--models', `mine=${path}`, ...quick, '--out', out]);
     expect(r.status).toBe(1);
@@ -31,7 +28,7 @@ describe('evalkit bench decoders refuses what it cannot benchmark, naming file, 
     const g = new GraphBuilder();
     const z = g.input('latent', [1, 16, 1, 2, 2]);
     g.output(g.addNode('NoSuchDecoderOp', [z], [[1, 3, 1, 16, 16]])[0], 'video');
-    const path = join(dir, 'unknown-op.onnx');
+    const path = join(scratch.path, 'unknown-op.onnx');
     writeOnnxFile(path, g);
     const r = run(['bench', 'decoders', '--models', `hunyuanvideo,mine=${path}`, '--pair', 'hunyuanvideo:mine', '--width-mult', '0.0625', '--height', '16', '--width', '16', '--frames', '1', ...quick, '--out', out]);
     expect(r.status).toBe(1);
@@ -41,7 +38,7 @@ describe('evalkit bench decoders refuses what it cannot benchmark, naming file, 
   it('an input that is not one float32 tensor of rank 5 (exit 1)', () => {
     const g = new GraphBuilder();
     g.output(conv(g, g.input('image_latent', [1, 4, 8, 8]), { outChannels: 3, kernel: [1, 1] }), 'image');
-    const path = join(dir, 'image-decoder.onnx');
+    const path = join(scratch.path, 'image-decoder.onnx');
     writeOnnxFile(path, g);
     const r = run(['bench', 'decoders', '--models', path, ...quick, '--out', out]);
     expect(r.status).toBe(1);
@@ -57,9 +54,9 @@ describe('evalkit bench decoders refuses what it cannot benchmark, naming file, 
   it('latents that do not fit a file\'s fixed input (exit 1)', () => {
     const g = new GraphBuilder();
     g.output(conv(g, g.input('latent', [1, 16, 2, 4, 4]), { outChannels: 3, kernel: [1, 1, 1] }), 'video');
-    const path = join(dir, 'fixed.onnx');
+    const path = join(scratch.path, 'fixed.onnx');
     writeOnnxFile(path, g);
-    const latents = join(dir, 'z128.npy');
+    const latents = join(scratch.path, 'z128.npy');
     writeNpyFile(latents, { data: new Float32Array(128 * 2 * 4 * 4), shape: [1, 128, 2, 4, 4] });
     const r = run(['bench', 'decoders', '--models', `mine=${path}`, '--latents', latents, ...quick, '--out', out]);
     expect(r.status).toBe(1);

@@ -1,12 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readResultDocument } from '@evalkit/core';
+import { runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
 const fixtures = resolve(__dirname, '../../../fixtures/reference-decoders');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+const run = (args: string[]) => runEvalkit(args, { timeout: 120_000 });
 
 describe('evalkit bench decoders --weights', () => {
   it('times the checkpoint (its own widths) and records which file was used', () => {

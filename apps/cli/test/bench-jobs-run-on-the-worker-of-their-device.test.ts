@@ -1,11 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { freeLoopbackPort, requireSystemTool, startRedisServer, type PrivateRedis } from '@evalkit/test-harness';
 import { startWorkerProcess, type WorkerProcess } from './support/queue-workers';
+import { EVALKIT_BIN, runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
+const bin = EVALKIT_BIN;
 const redis = requireSystemTool('redis-server');
 
 /** Runs evalkit asynchronously (the workers must keep running meanwhile). */
@@ -68,7 +69,7 @@ redis.describe('bench kernels/decoders --queue --device', () => {
 });
 
 describe('queue flags that cannot work', () => {
-  const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const run = (args: string[]) => runEvalkit(args, { timeout: 60_000 });
 
   it('refuses --device without --queue, and --queue without --device, as usage errors (exit 2)', () => {
     const alone = run(['bench', 'kernels', '--device', 'gpu-a']);

@@ -1,24 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { useScratchDir } from '@evalkit/test-harness';
+import { median, runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
-/** The median by its definition, written here independently of @evalkit/bench. */
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+const run = (args: string[]) => runEvalkit(args, { timeout: 120_000 });
 
 describe('evalkit bench kernels', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'evalkit-bench-kernels-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const scratch = useScratchDir('evalkit-bench-kernels-');
 
   it('times variants 1 and 6 on a given shape and writes a kernel-bench document with checks, intervals and ceilings that hold', () => {
-    const out = join(dir, 'k.json');
+    const out = join(scratch.path, 'k.json');
     const r = run(['bench', 'kernels', '--variants', '1,6', '--shape', '4,2,4,6', '--time-budget', '5', '--min-samples', '3', '--threads', '1', '--out', out]);
     expect(r.stderr).not.toMatch(/error/i);
     expect(r.status).toBe(0);
@@ -85,7 +76,7 @@ describe('evalkit bench kernels', () => {
   }, 120_000);
 
   it('rejects a malformed --shape with a clear error and writes nothing', () => {
-    const out = join(dir, 'bad.json');
+    const out = join(scratch.path, 'bad.json');
     const r = run(['bench', 'kernels', '--shape', '4,2,x,6', '--out', out]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/EVK_INVALID_ARGUMENT.*--shape.*"4,2,x,6"/);

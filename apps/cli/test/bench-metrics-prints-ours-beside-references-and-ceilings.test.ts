@@ -1,18 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useScratchDir } from '@evalkit/test-harness';
+import { runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+const run = (args: string[]) => runEvalkit(args, { timeout: 120_000 });
 
 // Tiny frames and two runs: checks what the command prints and writes, not any speed.
 describe('evalkit bench metrics', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'evalkit-bench-metrics-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const scratch = useScratchDir('evalkit-bench-metrics-');
 
   it('prints every row with its interval, the ratios and the ceilings, and writes a metrics-bench document', () => {
-    const out = join(dir, 'm.json');
+    const out = join(scratch.path, 'm.json');
     const r = run(['bench', 'metrics', '--width', '192', '--height', '176', '--frames', '2', '--threads', '2', '--runs', '2', '--warmup', '0', '--reference-runs', '2', '--no-skimage', '--out', out]);
     expect(r.stderr).not.toMatch(/error/i);
     expect(r.status).toBe(0);

@@ -1,8 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { EVALKIT_BIN, runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+const bin = EVALKIT_BIN;
+const run = (args: string[]) => runEvalkit(args, { timeout: 60_000 });
 
 describe('evalkit command', () => {
   it('lists every registered command with a description in --help', () => {

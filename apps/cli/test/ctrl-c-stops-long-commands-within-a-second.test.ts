@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { mulberry32 } from '@evalkit/core';
 import { writeNpyFile } from '@evalkit/media-io';
+import { useScratchDir } from '@evalkit/test-harness';
 
 const bin = resolve(__dirname, '../bin/evalkit.js');
 
@@ -52,17 +52,13 @@ function expectNothingWritten(dir: string, out: string): void {
 
 describe('SIGINT during a long command ends it within a second with exit 130 and no partial output', () => {
   jest.setTimeout(180_000);
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'evalkit-sigint-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const expectNothingWrittenHere = (out: string) => expectNothingWritten(dir, out);
+  const scratch = useScratchDir('evalkit-sigint-');
+  const expectNothingWrittenHere = (out: string) => expectNothingWritten(scratch.path, out);
 
   it('agreement on a large CSV (synchronous work that blocks the event loop)', async () => {
-    const csv = join(dir, 'large.csv');
+    const csv = join(scratch.path, 'large.csv');
     writeLargeRatings(csv);
-    const out = join(dir, 'agreement.json');
+    const out = join(scratch.path, 'agreement.json');
     // Interrupted 2.5 s after the start: the supervisor and the CSV are up by then, the kappas are not done.
     const r = await interrupt(['agreement', '--ratings', csv, '--out', out], null, 2_500);
     expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 130, fast: true });
@@ -73,26 +69,26 @@ describe('SIGINT during a long command ends it within a second with exit 130 and
   it('metrics with worker threads', async () => {
     const shape = [48, 192, 192, 3];
     const n = shape.reduce((a, b) => a * b, 1);
-    writeNpyFile(join(dir, 'ref.npy'), { data: noise(n, 1), shape });
-    writeNpyFile(join(dir, 'test.npy'), { data: noise(n, 2), shape });
-    const out = join(dir, 'metrics.json');
-    const r = await interrupt(['metrics', '--ref', join(dir, 'ref.npy'), '--test', join(dir, 'test.npy'), '--data-range', '1', '--metrics', 'psnr,ssim', '--threads', '2', '--out', out, '--csv', join(dir, 'm.csv')], /\[metrics\] started/, 1500);
+    writeNpyFile(join(scratch.path, 'ref.npy'), { data: noise(n, 1), shape });
+    writeNpyFile(join(scratch.path, 'test.npy'), { data: noise(n, 2), shape });
+    const out = join(scratch.path, 'metrics.json');
+    const r = await interrupt(['metrics', '--ref', join(scratch.path, 'ref.npy'), '--test', join(scratch.path, 'test.npy'), '--data-range', '1', '--metrics', 'psnr,ssim', '--threads', '2', '--out', out, '--csv', join(scratch.path, 'm.csv')], /\[metrics\] started/, 1500);
     expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 130, fast: true });
     expectNothingWrittenHere(out);
-    expect(existsSync(join(dir, 'm.csv'))).toBe(false);
-    rmSync(join(dir, 'ref.npy'));
-    rmSync(join(dir, 'test.npy'));
+    expect(existsSync(join(scratch.path, 'm.csv'))).toBe(false);
+    rmSync(join(scratch.path, 'ref.npy'));
+    rmSync(join(scratch.path, 'test.npy'));
   });
 
   it('decode (no frame of the sequence appears)', async () => {
-    const out = join(dir, 'decoded');
+    const out = join(scratch.path, 'decoded');
     const r = await interrupt(['decode', '--model', 'zoo:turbo-vaed-hunyuan', '--width-mult', '0.25', '--height', '256', '--width', '256', '--latent-frames', '5', '--out', out], /\[decode\] started/, 1500);
     expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 130, fast: true });
     expectNothingWrittenHere(out);
   });
 
   it('bench kernels', async () => {
-    const out = join(dir, 'kernels.json');
+    const out = join(scratch.path, 'kernels.json');
     const r = await interrupt(['bench', 'kernels', '--preset', 'paper', '--out', out], /\[/, 1500);
     expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 130, fast: true });
     expectNothingWrittenHere(out);
@@ -102,26 +98,22 @@ describe('SIGINT during a long command ends it within a second with exit 130 and
 // What a service manager, `timeout` or `kill` sends: the same clean stop, with exit 143 (128 + 15).
 describe('SIGTERM during a long command ends it within a second with exit 143 and no partial output', () => {
   jest.setTimeout(180_000);
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'evalkit-sigterm-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const scratch = useScratchDir('evalkit-sigterm-');
 
   it('agreement on a large CSV (the supervisor stops the blocked command and removes its temporary file)', async () => {
-    const csv = join(dir, 'large.csv');
+    const csv = join(scratch.path, 'large.csv');
     writeLargeRatings(csv);
-    const out = join(dir, 'agreement.json');
+    const out = join(scratch.path, 'agreement.json');
     const r = await interrupt(['agreement', '--ratings', csv, '--out', out], null, 2_500, 'SIGTERM');
     expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 143, fast: true });
-    expectNothingWritten(dir, out);
+    expectNothingWritten(scratch.path, out);
     rmSync(csv);
   });
 
   it('decode (no frame of the sequence appears, no staging folder is left)', async () => {
-    const out = join(dir, 'decoded');
+    const out = join(scratch.path, 'decoded');
     const r = await interrupt(['decode', '--model', 'zoo:turbo-vaed-hunyuan', '--width-mult', '0.25', '--height', '256', '--width', '256', '--latent-frames', '5', '--out', out], /\[decode\] started/, 1500, 'SIGTERM');
     expect({ code: r.code, fast: r.ms < 1000 }).toEqual({ code: 143, fast: true });
-    expectNothingWritten(dir, out);
+    expectNothingWritten(scratch.path, out);
   });
 });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,10 +6,10 @@ import { writeLatentsNpy } from '@evalkit/decoder-runtime';
 import { readImage } from '@evalkit/media-io';
 import { psnr } from '@evalkit/recon-metrics';
 import sharp from 'sharp';
+import { runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
 const clipDir = resolve(__dirname, '../../../fixtures/clip');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+const run = (args: string[]) => runEvalkit(args, { timeout: 120_000 });
 const pngs = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.png')).sort().map((f) => join(folder, f));
 
 /** RGB bytes of a PNG (sharp), for the hand-written BT.601 conversion below. */

@@ -1,20 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { useScratchDir } from '@evalkit/test-harness';
+import { runEvalkit } from './support/evalkit-command';
 
 const root = resolve(__dirname, '../../..');
-const bin = resolve(__dirname, '../bin/evalkit.js');
 const reports = join(root, 'fixtures/htp/psydraw-reports');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000, cwd: root });
+const run = (args: string[]) => runEvalkit(args, { timeout: 60_000, cwd: root });
 
 describe('evalkit htp evaluate on a folder of PsyDraw report files (every layout, English and Chinese)', () => {
-  let dir: string;
-  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'evalkit-psydraw-'))));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const scratch = useScratchDir('evalkit-psydraw-');
 
   it('reads every report, tabulates consistency, the safety-marked share and the token cost, and says what it parsed from where', () => {
-    const out = join(dir, 'out');
+    const out = join(scratch.path, 'out');
     const r = run(['htp', 'evaluate', '--outputs', reports, '--labels', join(reports, 'labels.csv'), '--bootstrap', '0', '--out', out]);
     expect(r.stderr).not.toMatch(/error/);
     expect(r.status).toBe(0);
@@ -40,7 +37,7 @@ describe('evalkit htp evaluate on a folder of PsyDraw report files (every layout
   });
 
   it('fails on a report without an opinion, naming the file and quoting its first heading; --lenient lists it and goes on', () => {
-    const folder = join(dir, 'with-bad');
+    const folder = join(scratch.path, 'with-bad');
     cpSync(reports, folder, { recursive: true });
     writeFileSync(join(folder, 'd09_result_en.json'), JSON.stringify({ signal: '### Summary:\nThe opinion section is missing.\n' }));
     writeFileSync(join(folder, 'labels.csv'), `${readFileSync(join(reports, 'labels.csv'), 'utf8')}d09_result_en,teacher,High,5\n`);
@@ -57,7 +54,7 @@ describe('evalkit htp evaluate on a folder of PsyDraw report files (every layout
   });
 
   it('reads another system\'s signal with --signal-field and --opinion-pattern', () => {
-    const folder = join(dir, 'other-system');
+    const folder = join(scratch.path, 'other-system');
     cpSync(reports, folder, { recursive: true, filter: (src) => !src.endsWith('.json') });
     writeFileSync(join(folder, 'a.json'), JSON.stringify({ screening: { summary: 'Risk level: WARNING. Refer to the school counsellor.' } }));
     writeFileSync(join(folder, 'b.json'), JSON.stringify({ screening: { summary: 'Risk level: observation.' } }));

@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { useScratchDir } from '@evalkit/test-harness';
+import { runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+const run = (args: string[]) => runEvalkit(args, { timeout: 60_000 });
 const repo = resolve(__dirname, '../../..');
 const study = join(repo, 'fixtures/htp/synthetic-study');
 
@@ -12,18 +11,16 @@ const study = join(repo, 'fixtures/htp/synthetic-study');
 // must be checked from the file's size before anything is read.
 describe('htp evaluate refuses inputs above its limits before reading them, and writes nothing', () => {
   jest.setTimeout(60_000);
-  let dir: string;
-  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'evalkit-htp-limits-'))));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const scratch = useScratchDir('evalkit-htp-limits-');
 
   const evaluate = (outputs: string, labels: string, extra: string[] = []) => {
-    const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
+    const out = join(scratch.path, `out-${Math.random().toString(36).slice(2)}`);
     const r = run(['htp', 'evaluate', '--outputs', outputs, '--labels', labels, '--bootstrap', '0', '--out', out, ...extra]);
     return { ...r, wrote: existsSync(out) };
   };
 
   it('a reports file above 512 MiB is an input error naming the file, its size and the limit', () => {
-    const big = join(dir, 'huge.jsonl');
+    const big = join(scratch.path, 'huge.jsonl');
     writeFileSync(big, '');
     truncateSync(big, 512 * 2 ** 20 + 1);
     const r = evaluate(big, join(study, 'labels.csv'));
@@ -34,7 +31,7 @@ describe('htp evaluate refuses inputs above its limits before reading them, and 
   });
 
   it('one report file above 16 MiB in a folder of reports is refused naming that file', () => {
-    const folder = join(dir, 'reports');
+    const folder = join(scratch.path, 'reports');
     mkdirSync(folder);
     writeFileSync(join(folder, 'a.json'), '{}');
     const big = join(folder, 'b.json');
@@ -47,7 +44,7 @@ describe('htp evaluate refuses inputs above its limits before reading them, and 
   });
 
   it('a label file with 501 raters is refused naming the count and the limit of 500', () => {
-    const labels = join(dir, 'wide.csv');
+    const labels = join(scratch.path, 'wide.csv');
     const raters = Array.from({ length: 501 }, (_, j) => `r${j}`);
     writeFileSync(labels, `case_id,${raters.join(',')}\nc1,${raters.map(() => 'High').join(',')}\n`);
     const r = evaluate(join(study, 'outputs.jsonl'), labels);

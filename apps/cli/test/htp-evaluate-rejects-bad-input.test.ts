@@ -1,28 +1,25 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useScratchDir } from '@evalkit/test-harness';
+import { runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+const run = (args: string[]) => runEvalkit(args, { timeout: 60_000 });
 
 const record = (id: string, signal = 'Observation') => ({ case_id: id, overall: { feature: '', analysis: '' }, merge: '', final: '', signal, usage: { total: 1, prompt: 1, completion: 0 }, classification: true, fix_signal: null });
 
 describe('evalkit htp evaluate and evalkit agreement reject bad input with the offending rows', () => {
-  let dir: string;
+  const scratch = useScratchDir('evalkit-htp-bad-');
   let outputs: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'evalkit-htp-bad-'));
-    outputs = join(dir, 'outputs.jsonl');
+    outputs = join(scratch.path, 'outputs.jsonl');
     writeFileSync(outputs, ['a', 'b', 'c'].map((id) => JSON.stringify(record(id))).join('\n'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** Writes `text` to a CSV, runs evaluate with --out, and returns the result; checks nothing was written. */
   function evaluate(name: string, text: string, outputsPath = outputs) {
-    const labels = join(dir, name);
+    const labels = join(scratch.path, name);
     writeFileSync(labels, text);
-    const out = join(dir, `out-${name}`);
+    const out = join(scratch.path, `out-${name}`);
     const r = run(['htp', 'evaluate', '--outputs', outputsPath, '--labels', labels, '--out', out, '--bootstrap', '0']);
     let written: string[];
     try {
@@ -83,12 +80,12 @@ describe('evalkit htp evaluate and evalkit agreement reject bad input with the o
   });
 
   it('an empty outputs file and an outputs folder without JSON files', () => {
-    const emptyJsonl = join(dir, 'empty.jsonl');
+    const emptyJsonl = join(scratch.path, 'empty.jsonl');
     writeFileSync(emptyJsonl, '\n');
     let r = evaluate('ok1.csv', 'case_id,rater,label\na,t,High\n', emptyJsonl);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/empty\.jsonl.*empty file/);
-    const emptyDir = join(dir, 'no-outputs');
+    const emptyDir = join(scratch.path, 'no-outputs');
     mkdirSync(emptyDir, { recursive: true });
     r = evaluate('ok2.csv', 'case_id,rater,label\na,t,High\n', emptyDir);
     expect(r.status).toBe(1);
@@ -96,7 +93,7 @@ describe('evalkit htp evaluate and evalkit agreement reject bad input with the o
   });
 
   it('an output record whose signal is neither Warning nor Observation', () => {
-    const bad = join(dir, 'bad-signal.jsonl');
+    const bad = join(scratch.path, 'bad-signal.jsonl');
     writeFileSync(bad, [JSON.stringify(record('a')), JSON.stringify(record('b', 'Maybe'))].join('\n'));
     const r = evaluate('ok3.csv', 'case_id,rater,label\na,t,High\nb,t,Low\n', bad);
     expect(r.status).toBe(1);
@@ -104,7 +101,7 @@ describe('evalkit htp evaluate and evalkit agreement reject bad input with the o
   });
 
   it('reads one JSON file per drawing, naming cases after the files', () => {
-    const folder = join(dir, 'per-drawing');
+    const folder = join(scratch.path, 'per-drawing');
     mkdirSync(folder, { recursive: true });
     for (const [id, signal] of [['d1', 'Warning'], ['d2', 'Observation']]) {
       const rec: Record<string, unknown> = record(id, signal);
@@ -117,12 +114,12 @@ describe('evalkit htp evaluate and evalkit agreement reject bad input with the o
   });
 
   it('agreement: unknown labels against declared levels, and a single rater', () => {
-    const csv = join(dir, 'ratings.csv');
+    const csv = join(scratch.path, 'ratings.csv');
     writeFileSync(csv, 'case_id,r1,r2\n1,Low,High\n2,Medium,High\n');
     let r = run(['agreement', '--ratings', csv, '--levels', 'Low,Moderate,High']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/line 3: case "2" rater "r1" label "Medium"/);
-    const one = join(dir, 'one.csv');
+    const one = join(scratch.path, 'one.csv');
     writeFileSync(one, 'case_id,rater,label\n1,a,Low\n2,a,High\n');
     r = run(['agreement', '--ratings', one]);
     expect(r.status).toBe(1);

@@ -1,14 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { assertClose } from '@evalkit/test-harness';
 import { goldenTable1 } from '../../../tools/htp/golden-cases';
+import { runEvalkit } from './support/evalkit-command';
 
 const root = resolve(__dirname, '../../..');
-const bin = resolve(__dirname, '../bin/evalkit.js');
 const study = join(root, 'fixtures/htp/synthetic-study');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000, cwd: root });
+const run = (args: string[]) => runEvalkit(args, { timeout: 60_000, cwd: root });
 
 interface Row { groupBy: string | null; group: string; level: string; count: number; denominator: number; percent: number; wilsonLow: number; wilsonHigh: number; bootLow: number | null; bootHigh: number | null; paperPercent: number | null }
 

@@ -1,14 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readResultDocument } from '@evalkit/core';
 import { encodeNpy } from '@evalkit/media-io';
+import { runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
 const fixtures = resolve(__dirname, '../../../fixtures/recon');
 const img = (name: string) => join(fixtures, 'images', `${name}.png`);
-const run = (args: string[]) => spawnSync(process.execPath, [bin, 'metrics', ...args], { encoding: 'utf8', timeout: 60_000 });
+const run = (args: string[]) => runEvalkit(['metrics', ...args], { timeout: 60_000 });
 const reference = JSON.parse(readFileSync(join(fixtures, 'reference-values.json'), 'utf8')) as {
   pairs: { ref: string; test: string; psnr: number; ssimWang: number; ssimSkimage: number; msssim?: number }[];
 };

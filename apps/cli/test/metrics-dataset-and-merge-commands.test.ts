@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readResultDocument, type ResultDocument } from '@evalkit/core';
 import { requireSystemTool } from '@evalkit/test-harness';
+import { EVALKIT_BIN, runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
+const bin = EVALKIT_BIN;
 const recon = resolve(__dirname, '../../../fixtures/recon');
-const run = (args: string[], env: NodeJS.ProcessEnv = process.env) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000, env });
+const run = (args: string[], env: NodeJS.ProcessEnv = process.env) => runEvalkit(args, { timeout: 120_000, env });
 const reference = JSON.parse(readFileSync(join(recon, 'reference-values.json'), 'utf8')) as { pairs: { ref: string; test: string; psnr: number }[] };
 
 /** The parts of a document that a run's settings and inputs decide (the manifest records when and how it ran). */

@@ -92,6 +92,18 @@ function headerEdits(valid: Uint8Array, headerEnd: number): fc.Arbitrary<Uint8Ar
   );
 }
 
+/**
+ * The fields a ZIP member's local and central headers share (version needed, CRC-32, both sizes,
+ * name length); the central header has them `shift` = 2 bytes later, after its "version made by".
+ */
+function writeEntryFields(header: Buffer, shift: number, crc: number, size: number, nameLength: number): void {
+  header.writeUInt16LE(20, 4 + shift);
+  header.writeUInt32LE(crc, 14 + shift);
+  header.writeUInt32LE(size, 18 + shift);
+  header.writeUInt32LE(size, 22 + shift);
+  header.writeUInt16LE(nameLength, 26 + shift);
+}
+
 /** A minimal stored (uncompressed) ZIP of .npy members, as numpy.savez writes. */
 function storedZip(members: [string, Uint8Array][]): Uint8Array {
   const locals: Buffer[] = [];
@@ -102,19 +114,11 @@ function storedZip(members: [string, Uint8Array][]): Uint8Array {
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
+    writeEntryFields(local, 0, crc, data.length, nameBytes.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
+    writeEntryFields(central, 2, crc, data.length, nameBytes.length);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, Buffer.from(data));
     centrals.push(central, nameBytes);

@@ -1,21 +1,15 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { writeFixtureRuns, type FixtureRuns } from '../../report/test/fixtures/build-fixture-runs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useFixtureRuns } from '../../report/test/fixtures/build-fixture-runs';
+import { EVALKIT_BIN, runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+const bin = EVALKIT_BIN;
+const run = (args: string[]) => runEvalkit(args, { timeout: 60_000 });
 
 describe('evalkit report', () => {
   jest.setTimeout(60_000);
-  let root: string;
-  let runs: FixtureRuns;
-  beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'evalkit-cli-report-'));
-    runs = writeFixtureRuns(root);
-  });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const fixture = useFixtureRuns('evalkit-cli-report-');
 
   it('--help shows both forms with examples', () => {
     const help = run(['report', '--help']);
@@ -25,8 +19,8 @@ describe('evalkit report', () => {
   });
 
   it('renders two run folders side by side and prints what it wrote as JSON', () => {
-    const out = join(root, 'report');
-    const r = run(['report', runs.laptop, runs.phone, '--out', out, '--json']);
+    const out = join(fixture.root, 'report');
+    const r = run(['report', fixture.runs.laptop, fixture.runs.phone, '--out', out, '--json']);
     expect(r.status).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result.series).toEqual(['Intel Xeon @ 2.20GHz', 'Apple M2']);
@@ -36,21 +30,21 @@ describe('evalkit report', () => {
     for (const f of result.figures) for (const path of Object.values(f.files)) expect(existsSync(path as string)).toBe(true);
     const written = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(written.manifest.tool).toBe('evalkit report');
-    expect(written.manifest.command).toEqual(['evalkit', 'report', runs.laptop, runs.phone, '--out', out, '--json']);
+    expect(written.manifest.command).toEqual(['evalkit', 'report', fixture.runs.laptop, fixture.runs.phone, '--out', out, '--json']);
   });
 
   it('prints a human summary naming absent sections', () => {
-    const r = run(['report', runs.phone, '--out', join(root, 'phone'), '--no-png']);
+    const r = run(['report', fixture.runs.phone, '--out', join(fixture.root, 'phone'), '--no-png']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/absent sections \(no documents of these kinds\): zoo-sizes, htp-consistency, agreement/);
     expect(r.stdout).toMatch(/figures\/decoder-fps\.\{vl\.json,svg\}/);
-    expect(existsSync(join(root, 'phone', 'figures', 'decoder-fps.png'))).toBe(false);
+    expect(existsSync(join(fixture.root, 'phone', 'figures', 'decoder-fps.png'))).toBe(false);
   });
 
   it('exits 1 naming the file and field of an invalid document, writing nothing', () => {
-    const bad = join(root, 'bad');
-    const out = join(root, 'bad-report');
-    const doc = JSON.parse(readFileSync(join(runs.laptop, 'agreement.json'), 'utf8'));
+    const bad = join(fixture.root, 'bad');
+    const out = join(fixture.root, 'bad-report');
+    const doc = JSON.parse(readFileSync(join(fixture.runs.laptop, 'agreement.json'), 'utf8'));
     doc.results[1].value = null;
     mkdirSync(bad);
     writeFileSync(join(bad, 'agreement.json'), JSON.stringify(doc));
@@ -65,8 +59,8 @@ describe('evalkit report', () => {
   });
 
   it('serve answers on 127.0.0.1 and stops on SIGINT', async () => {
-    const out = join(root, 'served');
-    expect(run(['report', runs.phone, '--out', out, '--no-png']).status).toBe(0);
+    const out = join(fixture.root, 'served');
+    expect(run(['report', fixture.runs.phone, '--out', out, '--no-png']).status).toBe(0);
     const child = spawn(process.execPath, [bin, 'report', 'serve', out, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await new Promise<string>((resolveUrl, reject) => {

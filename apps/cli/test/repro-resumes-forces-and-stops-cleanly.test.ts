@@ -1,11 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { readResultDocument } from '@evalkit/core';
+import { EVALKIT_BIN, runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CI: 'true' } });
+const bin = EVALKIT_BIN;
+const run = (args: string[]) => runEvalkit(args, { timeout: 120_000, env: { ...process.env, CI: 'true' } });
 
 /** A profile file for a fast run of the steps given. */
 function profileFile(dir: string, steps: string[], extra: Record<string, unknown> = {}): string {

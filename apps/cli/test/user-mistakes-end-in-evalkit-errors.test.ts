@@ -1,12 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { useScratchDir } from '@evalkit/test-harness';
+import { EVALKIT_BIN, runEvalkit } from './support/evalkit-command';
 
-const bin = resolve(__dirname, '../bin/evalkit.js');
+const bin = EVALKIT_BIN;
 const repo = resolve(__dirname, '../../..');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000, cwd: repo });
+const run = (args: string[]) => runEvalkit(args, { timeout: 120_000, cwd: repo });
 const twoRaters = join(repo, 'fixtures/htp/synthetic-study/labels-two-raters.csv');
 
 /** A clean evalkit error: the code in brackets, no "unexpected error", no stack frame. */
@@ -18,17 +19,15 @@ function expectCleanError(r: ReturnType<typeof run>, status: number, message: Re
 
 describe('ordinary mistakes end in an EvalkitError with its exit status, never a stack trace', () => {
   jest.setTimeout(120_000);
-  let dir: string;
+  const scratch = useScratchDir('evalkit-mistakes-');
   let aFile: string;
   let aFolder: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'evalkit-mistakes-'));
-    aFile = join(dir, 'a-file');
-    aFolder = join(dir, 'a-folder');
+    aFile = join(scratch.path, 'a-file');
+    aFolder = join(scratch.path, 'a-folder');
     writeFileSync(aFile, 'x');
     mkdirSync(aFolder);
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([
     ['decode --out naming a file', ['decode', '--latents', 'random', '--height', '16', '--width', '16', '--latent-frames', '1', '--out', 'FILE'], /FILE, field "--out": exists and is not a folder/],
@@ -54,7 +53,7 @@ describe('ordinary mistakes end in an EvalkitError with its exit status, never a
   });
 
   it('no case with two ratings is an input error naming the file', () => {
-    const csv = join(dir, 'apart.csv');
+    const csv = join(scratch.path, 'apart.csv');
     writeFileSync(csv, 'case_id,rater,label\n1,a,High\n2,b,Low\n');
     expectCleanError(run(['agreement', '--ratings', csv]), 1, new RegExp(`${csv}: no case has two or more ratings`));
   });
@@ -66,14 +65,14 @@ describe('ordinary mistakes end in an EvalkitError with its exit status, never a
     [['report', 'serve', 'fixtures', '--port', '70000'], /--port.*0 to 65535.*"70000"/],
     [['agreement', '--ratings', twoRaters, '--levels', ' , '], /--levels.*at least one item/],
   ])('%j is a usage error (exit 2) and writes nothing', (args, message) => {
-    const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
+    const out = join(scratch.path, `out-${Math.random().toString(36).slice(2)}`);
     const r = run((args as string[]).map((a) => (a === 'OUT' ? out : a)));
     expectCleanError(r, 2, message as RegExp);
-    expect(readdirSync(dir).filter((f) => f.startsWith('out-') || f.startsWith('.out-'))).toEqual([]);
+    expect(readdirSync(scratch.path).filter((f) => f.startsWith('out-') || f.startsWith('.out-'))).toEqual([]);
   });
 
   it('report serve on a port in use fails with EVK_RUNTIME, exit 1', async () => {
-    const site = join(dir, 'site');
+    const site = join(scratch.path, 'site');
     mkdirSync(site, { recursive: true });
     writeFileSync(join(site, 'index.html'), '<!doctype html>');
     const blocker = createServer();
@@ -88,7 +87,7 @@ describe('ordinary mistakes end in an EvalkitError with its exit status, never a
 
   it('output piped into a reader that stops early (| head) ends quietly', async () => {
     // 40 raters: 780 rater pairs, a JSON far larger than a pipe's buffer.
-    const csv = join(dir, 'forty.csv');
+    const csv = join(scratch.path, 'forty.csv');
     const raters = Array.from({ length: 40 }, (_, j) => `r${j}`);
     const rows = Array.from({ length: 30 }, (_, i) => `c${i},${raters.map((_, j) => ['Low', 'Moderate', 'High'][(i * 7 + j * 3) % 3]).join(',')}`);
     writeFileSync(csv, `case_id,${raters.join(',')}\n${rows.join('\n')}\n`);

@@ -1,14 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { readRgbClip, writePngFrames } from '@evalkit/media-io';
+import { runEvalkit } from './support/evalkit-command';
 
 // One colour-range rule for every command: a Y4M tagged XCOLORRANGE=FULL is full range, an
 // untagged one limited (as ffmpeg reads it). `decode` writes full range and tags it, so its Y4M
 // must read back as its PNG frames (up to the Y'CbCr rounding) in `metrics` and in `encode`.
-const bin = resolve(__dirname, '../bin/evalkit.js');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+const run = (args: string[]) => runEvalkit(args, { timeout: 120_000 });
 const dir = mkdtempSync(join(tmpdir(), 'evk-y4m-range-'));
 const latents = join(dir, 'clip.npy');
 const pngDir = join(dir, 'png');

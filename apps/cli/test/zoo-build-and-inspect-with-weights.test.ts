@@ -1,13 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readNpyFile } from '@evalkit/media-io';
+import { runEvalkit } from './support/evalkit-command';
 
 // Fixtures written by tools/reference-decoders/make_fixtures.py from the public hustvl/Turbo-VAED code.
-const bin = resolve(__dirname, '../bin/evalkit.js');
 const fixtures = resolve(__dirname, '../../../fixtures/reference-decoders');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+const run = (args: string[]) => runEvalkit(args, { timeout: 120_000 });
 const dir = mkdtempSync(join(tmpdir(), 'evk-zoo-weights-'));
 const name = 'hunyuanvideo';
 const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {

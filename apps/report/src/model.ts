@@ -16,6 +16,12 @@ export interface LoadedDocument {
   document: ResultDocument;
 }
 
+/** A loaded document with the series its rows draw as: what each normalizer reads. */
+export interface SeriesDocument {
+  loaded: LoadedDocument;
+  series: string;
+}
+
 /** One document in the run summary, from its manifest. */
 export interface DocumentSummary {
   run: string;

@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { buildReportModel, renderReport, renderSvg, type Figure } from '../src';
+import { renderReport } from '../src';
+import { buildReportModel } from '../src/render-report';
+import { renderSvg } from '../src/render/vega-svg';
+import { type Figure } from '../src/specs/figure';
 import { writeFixtureRuns, type FixtureRuns } from './fixtures/build-fixture-runs';
 
 /** Text of every <text> element in an SVG, entities decoded. */

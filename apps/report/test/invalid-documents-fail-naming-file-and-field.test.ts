@@ -1,35 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_CODES, EvalkitError } from '@evalkit/core';
+import { ERROR_CODES } from '@evalkit/core';
 import { renderReport } from '../src';
-import { writeFixtureRuns, type FixtureRuns } from './fixtures/build-fixture-runs';
-
-async function failure(promise: Promise<unknown>): Promise<EvalkitError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(EvalkitError);
-    return error as EvalkitError;
-  }
-  throw new Error('expected the report to fail');
-}
+import { useFixtureRuns } from './fixtures/build-fixture-runs';
+import { evalkitRejectionOf } from '@evalkit/test-harness';
 
 describe('invalid input fails clearly and writes nothing', () => {
-  let root: string;
-  let runs: FixtureRuns;
-  beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'evalkit-report-invalid-'));
-    runs = writeFixtureRuns(root);
-  });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const fixture = useFixtureRuns('evalkit-report-invalid-');
 
   /** A copy of the laptop run where one document is edited by `edit`. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests poke at arbitrary JSON
   function brokenRun(name: string, file: string, edit: (doc: any) => void): string {
-    const dir = join(root, name);
+    const dir = join(fixture.root, name);
     mkdirSync(join(dir, file, '..'), { recursive: true });
-    const doc = JSON.parse(readFileSync(join(runs.laptop, file), 'utf8'));
+    const doc = JSON.parse(readFileSync(join(fixture.runs.laptop, file), 'utf8'));
     edit(doc);
     writeFileSync(join(dir, file), JSON.stringify(doc));
     return dir;
@@ -37,8 +21,8 @@ describe('invalid input fails clearly and writes nothing', () => {
 
   it('names the file and the row field of a wrong value', async () => {
     const dir = brokenRun('bad-fps', 'decoder-bench.json', (d) => (d.results[2].fps = 'fast'));
-    const out = join(root, 'out-bad-fps');
-    const error = await failure(renderReport({ runDirs: [dir], outDir: out }));
+    const out = join(fixture.root, 'out-bad-fps');
+    const error = await evalkitRejectionOf(renderReport({ runDirs: [dir], outDir: out }));
     expect(error.code).toBe(ERROR_CODES.INVALID_DOCUMENT);
     expect(error.file).toBe(join(dir, 'decoder-bench.json'));
     expect(error.field).toBe('results[2].fps');
@@ -55,7 +39,7 @@ describe('invalid input fails clearly and writes nothing', () => {
     ['agreement.json', 'value'],
   ])('refuses %s with a mistyped results[3].%s, naming its path and value', async (file, field) => {
     const dir = brokenRun(`mistyped-${field}-${file.replace(/\W/g, '-')}`, file, (d) => (d.results[3][field] = [1, 2]));
-    const error = await failure(renderReport({ runDirs: [dir], outDir: join(root, 'out-mistyped') }));
+    const error = await evalkitRejectionOf(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out-mistyped') }));
     expect(error.code).toBe(ERROR_CODES.INVALID_DOCUMENT);
     expect(error.file).toBe(join(dir, file));
     expect(error.field).toBe(`results[3].${field}`);
@@ -64,50 +48,50 @@ describe('invalid input fails clearly and writes nothing', () => {
 
   it('names a missing contract field', async () => {
     const dir = brokenRun('no-percent', 'htp-consistency.json', (d) => delete d.results[0].percent);
-    const error = await failure(renderReport({ runDirs: [dir], outDir: join(root, 'out2') }));
+    const error = await evalkitRejectionOf(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out2') }));
     expect(error.field).toBe('results[0].percent');
     expect(error.message).toMatch(/missing in a htp-consistency document/);
   });
 
   it('names the manifest field when the envelope is invalid (core validation)', async () => {
     const dir = brokenRun('bad-manifest', 'agreement.json', (d) => (d.manifest.device.logicalCores = -2));
-    const error = await failure(renderReport({ runDirs: [dir], outDir: join(root, 'out3') }));
+    const error = await evalkitRejectionOf(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out3') }));
     expect(error.code).toBe(ERROR_CODES.INVALID_DOCUMENT);
     expect(error.field).toBe('manifest.device.logicalCores');
   });
 
   it('refuses a document of an unknown schema version', async () => {
     const dir = brokenRun('v2', 'zoo-sizes.json', (d) => (d.schema = 'evalkit/zoo-sizes@2'));
-    const error = await failure(renderReport({ runDirs: [dir], outDir: join(root, 'out4') }));
+    const error = await evalkitRejectionOf(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out4') }));
     expect(error.code).toBe(ERROR_CODES.UNKNOWN_SCHEMA);
     expect(error.field).toBe('schema');
   });
 
   it('reports a truncated JSON file by name', async () => {
-    const dir = join(root, 'truncated');
+    const dir = join(fixture.root, 'truncated');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'kernel-bench.json'), readFileSync(join(runs.laptop, 'kernel-bench.json'), 'utf8').slice(0, 200));
-    const error = await failure(renderReport({ runDirs: [dir], outDir: join(root, 'out5') }));
+    writeFileSync(join(dir, 'kernel-bench.json'), readFileSync(join(fixture.runs.laptop, 'kernel-bench.json'), 'utf8').slice(0, 200));
+    const error = await evalkitRejectionOf(renderReport({ runDirs: [dir], outDir: join(fixture.root, 'out5') }));
     expect(error.file).toBe(join(dir, 'kernel-bench.json'));
     expect(error.message).toMatch(/not valid JSON/);
   });
 
   it('fails on a missing folder and on a folder without documents', async () => {
-    expect((await failure(renderReport({ runDirs: [join(root, 'nope')], outDir: join(root, 'o') }))).code).toBe(ERROR_CODES.FILE_NOT_FOUND);
-    const empty = join(root, 'empty');
+    expect((await evalkitRejectionOf(renderReport({ runDirs: [join(fixture.root, 'nope')], outDir: join(fixture.root, 'o') }))).code).toBe(ERROR_CODES.FILE_NOT_FOUND);
+    const empty = join(fixture.root, 'empty');
     mkdirSync(empty);
     writeFileSync(join(empty, 'notes.json'), '{"hello": 1}');
-    const error = await failure(renderReport({ runDirs: [empty], outDir: join(root, 'o') }));
+    const error = await evalkitRejectionOf(renderReport({ runDirs: [empty], outDir: join(fixture.root, 'o') }));
     expect(error.code).toBe(ERROR_CODES.INVALID_INPUT);
     expect(error.message).toMatch(/no result documents/);
-    expect((await failure(renderReport({ runDirs: [], outDir: join(root, 'o') }))).code).toBe(ERROR_CODES.INVALID_ARGUMENT);
+    expect((await evalkitRejectionOf(renderReport({ runDirs: [], outDir: join(fixture.root, 'o') }))).code).toBe(ERROR_CODES.INVALID_ARGUMENT);
   });
 
   it('skips report outputs inside a run folder when reading it again', async () => {
-    const first = await renderReport({ runDirs: [runs.phone], outDir: join(runs.phone, 'report'), png: false });
-    const again = await renderReport({ runDirs: [runs.phone], outDir: join(root, 'again'), png: false });
+    const first = await renderReport({ runDirs: [fixture.runs.phone], outDir: join(fixture.runs.phone, 'report'), png: false });
+    const again = await renderReport({ runDirs: [fixture.runs.phone], outDir: join(fixture.root, 'again'), png: false });
     expect(again.documents).toBe(first.documents);
     expect(again.skippedFiles).toEqual([]);
-    rmSync(join(runs.phone, 'report'), { recursive: true, force: true });
+    rmSync(join(fixture.runs.phone, 'report'), { recursive: true, force: true });
   });
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createResultDocument, createRunManifest, writeResultDocument } from '@evalkit/core';
-import { buildReportModel, renderSvg } from '../src';
+import { buildReportModel } from '../src/render-report';
+import { renderSvg } from '../src/render/vega-svg';
 
 /** Top and height of the bar marks in an SVG (each bar is one `<path d="Mx,yh..v..">`). */
 function bars(svg: string): { top: number; height: number }[] {

@@ -3,7 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireSystemTool } from '@evalkit/test-harness';
-import { csvTable, escapeLatex, latexTable, markdownTable, renderReport, type Table } from '../src';
+import { renderReport } from '../src';
+import { csvTable } from '../src/render/csv-table';
+import { escapeLatex, latexTable } from '../src/render/latex-table';
+import { markdownTable } from '../src/render/markdown-table';
+import { type Table } from '../src/tables/table';
 import { HOSTILE_LATEX_LABEL, writeFixtureRuns } from './fixtures/build-fixture-runs';
 
 const pdflatex = requireSystemTool('pdflatex');

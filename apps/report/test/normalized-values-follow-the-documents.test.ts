@@ -1,32 +1,25 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildReportModel } from '../src';
-import { writeFixtureRuns, type FixtureRuns } from './fixtures/build-fixture-runs';
+import { buildReportModel } from '../src/render-report';
+import { useFixtureRuns } from './fixtures/build-fixture-runs';
 
 // Hand-derived expectations from the fixture documents (docs/result-documents.md fields).
 describe('normalised rows follow the documents', () => {
-  let root: string;
-  let runs: FixtureRuns;
-  beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'evalkit-report-norm-'));
-    runs = writeFixtureRuns(root);
-  });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const fixture = useFixtureRuns('evalkit-report-norm-');
 
   it('labels each series by its device so two machines compare side by side', () => {
-    const { report } = buildReportModel([runs.laptop, runs.phone]);
+    const { report } = buildReportModel([fixture.runs.laptop, fixture.runs.phone]);
     expect(report.series).toEqual(['Intel Xeon @ 2.20GHz', 'Apple M2']);
     expect(report.runs.map((r) => r.run)).toEqual(['laptop-run', 'phone-run']);
   });
 
   it('adds the run name when two run folders come from the same device', () => {
-    const { report } = buildReportModel([runs.laptop, runs.hostile]);
+    const { report } = buildReportModel([fixture.runs.laptop, fixture.runs.hostile]);
     expect(report.series).toEqual(['Intel Xeon @ 2.20GHz · laptop-run', 'Intel Xeon @ 2.20GHz · hostile-run']);
   });
 
   it('converts parameter and MAC counts to millions and tera', () => {
-    const { report } = buildReportModel([runs.laptop]);
+    const { report } = buildReportModel([fixture.runs.laptop]);
     const hunyuan = report.zoo.find((z) => z.model === 'hunyuanvideo')!;
     expect(hunyuan.paramsM).toBeCloseTo(146.14, 10); // 146_140_000 params
     expect(hunyuan.paperParamsM).toBe(146.1);
@@ -34,7 +27,7 @@ describe('normalised rows follow the documents', () => {
   });
 
   it('draws kernel error bars as the median\'s 95% interval from the document', () => {
-    const { figures } = buildReportModel([runs.laptop]);
+    const { figures } = buildReportModel([fixture.runs.laptop]);
     const values = (figures.find((f) => f.id === 'kernel-latency')!.spec.data as { values: Record<string, number | string>[] }).values;
     const convT = values.find((v) => String(v.variant).endsWith(': ConvTranspose3d') && v.shape === '1×64×5×32×32')!;
     // fixture: median 0.98 x 4.1 = 4.018 ms, interval [0.97, 1.03] x the median = [3.89746, 4.13854]
@@ -45,9 +38,9 @@ describe('normalised rows follow the documents', () => {
 
   /** A copy of the laptop run with one document edited. */
   function editedRun(name: string, file: string, edit: (doc: { results: Record<string, unknown>[] }) => void): string {
-    const dir = join(root, name);
+    const dir = join(fixture.root, name);
     mkdirSync(dir, { recursive: true });
-    const doc = JSON.parse(readFileSync(join(runs.laptop, file), 'utf8'));
+    const doc = JSON.parse(readFileSync(join(fixture.runs.laptop, file), 'utf8'));
     edit(doc);
     writeFileSync(join(dir, file), JSON.stringify(doc));
     return dir;
@@ -82,7 +75,7 @@ describe('normalised rows follow the documents', () => {
   });
 
   it('keeps errored kernels out of the figures but in the table', () => {
-    const { figures, tables } = buildReportModel([runs.phone]);
+    const { figures, tables } = buildReportModel([fixture.runs.phone]);
     const values = (figures.find((f) => f.id === 'kernel-latency')!.spec.data as { values: unknown[] }).values;
     expect(values).toHaveLength(7);
     const table = tables.find((t) => t.id === 'kernel-latency')!;
@@ -90,7 +83,7 @@ describe('normalised rows follow the documents', () => {
   });
 
   it('reads "Infinity" back as a number: not drawn, printed as ∞', () => {
-    const { report, figures, tables } = buildReportModel([runs.laptop]);
+    const { report, figures, tables } = buildReportModel([fixture.runs.laptop]);
     expect(report.reconVideos.find((v) => v.video === 'v_Identity_g01_c01')!.psnr).toBe(Infinity);
     const values = (figures.find((f) => f.id === 'recon-quality')!.spec.data as { values: { video: string; metric: string }[] }).values;
     expect(values.some((v) => v.video === 'v_Identity_g01_c01' && v.metric === 'PSNR (dB)')).toBe(false);
@@ -100,7 +93,7 @@ describe('normalised rows follow the documents', () => {
   });
 
   it('prints the paper values next to ours (Turbo-VAED FPS, PsyDraw Table 1)', () => {
-    const { tables } = buildReportModel([runs.laptop]);
+    const { tables } = buildReportModel([fixture.runs.laptop]);
     const speed = tables.find((t) => t.id === 'decoder-speedup')!;
     // 87.5 / 10.1 GPU FPS in the paper; 10370 / 1230 ms in the fixture.
     // 10370 / 1230 = 8.43; fixture interval [0.94, 1.05] x that = [7.93, 8.85].

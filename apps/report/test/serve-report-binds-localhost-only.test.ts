@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hostIsAllowed, resolveRequestPath, serveReport } from '../src';
+import { serveReport } from '../src';
+import { hostIsAllowed, resolveRequestPath } from '../src/io/serve-report';
 
 /** GET with a chosen Host header (fetch always sends the URL's own). */
 function getWithHost(url: string, host: string): Promise<number> {

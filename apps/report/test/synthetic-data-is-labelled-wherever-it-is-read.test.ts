@@ -1,8 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildReportModel, csvTable, htmlReport, latexTable, markdownTable } from '../src';
-import { writeFixtureRuns, type FixtureRuns } from './fixtures/build-fixture-runs';
+import { buildReportModel } from '../src/render-report';
+import { csvTable } from '../src/render/csv-table';
+import { htmlReport } from '../src/render/html-report';
+import { latexTable } from '../src/render/latex-table';
+import { markdownTable } from '../src/render/markdown-table';
+import { useFixtureRuns } from './fixtures/build-fixture-runs';
 
 const NOTE = "synthetic study constructed to the paper's published counts: checks the pipeline, not PsyDraw";
 const HTP_TABLES = ['htp-consistency', 'htp-warning-share', 'htp-safety', 'htp-cost', 'agreement'];
@@ -14,26 +17,22 @@ function page(runDirs: string[]): string {
 }
 
 describe('outputs made from the synthetic study say so where they are read', () => {
-  let root: string;
-  let runs: FixtureRuns;
+  const fixture = useFixtureRuns('evalkit-report-synthetic-');
   let plain: string;
   beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'evalkit-report-synthetic-'));
-    runs = writeFixtureRuns(root);
     // The same documents without the data note: a study of real reports.
-    plain = join(root, 'real-study');
+    plain = join(fixture.root, 'real-study');
     mkdirSync(plain);
     for (const name of ['htp-consistency.json', 'agreement.json']) {
-      const doc = JSON.parse(readFileSync(join(runs.laptop, name), 'utf8'));
+      const doc = JSON.parse(readFileSync(join(fixture.runs.laptop, name), 'utf8'));
       delete doc.summary.synthetic;
       delete doc.summary.dataNote;
       writeFileSync(join(plain, name), JSON.stringify(doc));
     }
   });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('labels every HTP table in its title and a footnote row, in Markdown, CSV and LaTeX', () => {
-    const { tables } = buildReportModel([runs.laptop]);
+    const { tables } = buildReportModel([fixture.runs.laptop]);
     for (const id of HTP_TABLES) {
       const table = tables.find((t) => t.id === id)!;
       expect(table.title).toMatch(/ — synthetic study$/);
@@ -46,7 +45,7 @@ describe('outputs made from the synthetic study say so where they are read', () 
   });
 
   it('prints the paper\'s cell in the paper column and marks and explains the corrected one', () => {
-    const table = buildReportModel([runs.laptop]).tables.find((t) => t.id === 'htp-consistency')!;
+    const table = buildReportModel([fixture.runs.laptop]).tables.find((t) => t.id === 'htp-consistency')!;
     const warningModerate = table.rows.find((r) => r[0] === 'Warning' && r[1] === 'Moderate')!;
     expect(warningModerate.slice(-1)).toEqual(['26.21 †']);
     expect(warningModerate[4]).toBe('35.56');
@@ -54,13 +53,13 @@ describe('outputs made from the synthetic study say so where they are read', () 
   });
 
   it('labels the figure titles and descriptions, the HTP and agreement section headings and the simulated rater', () => {
-    const { figures } = buildReportModel([runs.laptop]);
+    const { figures } = buildReportModel([fixture.runs.laptop]);
     for (const id of ['htp-consistency', 'agreement']) {
       const f = figures.find((x) => x.id === id)!;
       expect((f.spec.title as { text: string }).text).toMatch(/ — synthetic study$/);
       expect(f.description).toMatch(/^Synthetic study constructed to the paper's published counts: checks the pipeline, not PsyDraw\./);
     }
-    const html = page([runs.laptop]);
+    const html = page([fixture.runs.laptop]);
     expect(html).toContain('<section id="section-htp-consistency" data-synthetic="true"><h2>HTP consistency (PsyDraw) — synthetic study</h2>');
     expect(html).toContain('<section id="section-agreement" data-synthetic="true"><h2>Agreement coefficients — synthetic study</h2>');
     expect(html).toContain('teacher,simulated counsellor');

@@ -1,4 +1,5 @@
-import { agreementSummary, buildRatings, encodeLabels, inferLevels, type LabelFile } from '../src';
+import { agreementSummary, buildRatings, encodeLabels, type LabelFile } from '../src';
+import { inferLevels } from '../src/levels';
 
 // An ordinal scale with aliases, as a study declares it (the PsyDraw consistency scale and the paper's wording).
 const CONSISTENCY_LEVELS = ['Low', 'Moderate', 'High'];

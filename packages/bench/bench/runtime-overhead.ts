@@ -4,7 +4,9 @@
 // Run: flock /tmp/evalkit-bench.lock npx tsx packages/bench/bench/runtime-overhead.ts [runs]
 import * as ort from 'onnxruntime-node';
 import { DecoderSession, randomLatents, resolveDecoderModel } from '@evalkit/decoder-runtime';
-import { formatWithInterval, pairedRatioInterval, sampleStats } from '@evalkit/bench';
+import { formatWithInterval } from '@evalkit/bench';
+import { pairedRatioInterval } from '../src/stats/bootstrap';
+import { sampleStats } from '../src/stats/sample-stats';
 
 async function compare(label: string, bytes: Uint8Array, shape: number[], runs: number): Promise<void> {
   const session = await DecoderSession.open(bytes, { source: label });

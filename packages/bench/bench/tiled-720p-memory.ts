@@ -3,7 +3,7 @@
 // maxRSS. Tiles come from the runtime's memory model (tilesForBudget).
 // Run: flock /tmp/evalkit-bench.lock npx tsx packages/bench/bench/tiled-720p-memory.ts [budgetMB] [latentFrames] [widthMult]
 import { resolveDecoderModel, tilesForBudget, estimateDecodeBytes } from '@evalkit/decoder-runtime';
-import { runZooDecodeJobInChild } from '@evalkit/bench';
+import { runZooDecodeJobInChild } from '../src/jobs/run-job-in-child';
 
 const MB = 2 ** 20;
 

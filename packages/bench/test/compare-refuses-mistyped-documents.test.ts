@@ -1,5 +1,6 @@
-import { ERROR_CODES, EvalkitError, RESULT_KIND_EXAMPLES, createResultDocument, createRunManifest, serializeResultDocument, type ResultRowInput } from '@evalkit/core';
+import { ERROR_CODES, RESULT_KIND_EXAMPLES, createResultDocument, createRunManifest, serializeResultDocument, type ResultRowInput } from '@evalkit/core';
 import { compareKernelDocuments } from '../src/compare/compare-kernel-devices';
+import { evalkitErrorOf } from '@evalkit/test-harness';
 
 const manifest = createRunManifest({ tool: 'evalkit test', toolVersion: '0.1.0', config: { threads: 2 } });
 const example = RESULT_KIND_EXAMPLES['kernel-bench'];
@@ -15,16 +16,6 @@ function kernelJson() {
   return JSON.parse(serializeResultDocument(createResultDocument('kernel-bench', manifest, rows, { summary: example.summary })));
 }
 
-function refusal(fn: () => unknown): EvalkitError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EvalkitError);
-    return error as EvalkitError;
-  }
-  throw new Error('expected a refusal');
-}
-
 describe('compareKernelDocuments parses with the kernel-bench schema', () => {
   it('compares well-typed documents: variant 6 over variant 1 per device', () => {
     const c = compareKernelDocuments([{ source: 'a.json', doc: kernelJson() }]);
@@ -35,7 +26,7 @@ describe('compareKernelDocuments parses with the kernel-bench schema', () => {
   it('refuses a mistyped row field naming file, results[1].medianMs and the value', () => {
     const bad = kernelJson();
     bad.results[1].medianMs = '1 ms';
-    const e = refusal(() => compareKernelDocuments([{ source: 'a.json', doc: kernelJson() }, { source: 'b.json', doc: bad }]));
+    const e = evalkitErrorOf(() => compareKernelDocuments([{ source: 'a.json', doc: kernelJson() }, { source: 'b.json', doc: bad }]));
     expect(e.code).toBe(ERROR_CODES.INVALID_DOCUMENT);
     expect(e.file).toBe('b.json');
     expect(e.field).toBe('results[1].medianMs');
@@ -44,7 +35,7 @@ describe('compareKernelDocuments parses with the kernel-bench schema', () => {
 
   it('refuses a document of another kind by its schema field, before looking at its rows', () => {
     const other = { ...kernelJson(), schema: 'evalkit/agreement@1' };
-    const e = refusal(() => compareKernelDocuments([{ source: 'c.json', doc: other }]));
+    const e = evalkitErrorOf(() => compareKernelDocuments([{ source: 'c.json', doc: other }]));
     expect(e.code).toBe(ERROR_CODES.INVALID_INPUT);
     expect(e.field).toBe('schema');
   });

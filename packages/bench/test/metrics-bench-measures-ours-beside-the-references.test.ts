@@ -1,5 +1,6 @@
 import { requireSystemTool } from '@evalkit/test-harness';
-import { referencePython, runMetricsBench, type MetricsBenchOptions, type MetricsBenchRow } from '../src';
+import { referencePython, runMetricsBench, type MetricsBenchRow } from '../src';
+import { type MetricsBenchOptions } from '../src/metrics/run-metrics-bench';
 
 // Tiny sizes and a few runs: these tests check what the benchmark reports, never how fast anything is.
 const base: MetricsBenchOptions = {

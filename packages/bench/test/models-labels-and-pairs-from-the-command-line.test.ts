@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphBuilder, conv, writeOnnxFile } from '@evalkit/onnx-graph';
-import { describeOnnxFile, fileLatentShape, filesByModel, parseBenchModel, parseBenchModels, resolvePairs, timingGroups } from '../src';
+import { filesByModel, parseBenchModels } from '../src';
+import { describeOnnxFile, fileLatentShape } from '../src/decoders/file-model';
+import { parseBenchModel } from '../src/decoders/bench-models';
+import { resolvePairs, timingGroups } from '../src/decoders/bench-pairs';
 
 describe('--models entries', () => {
   it('reads zoo names, zoo:NAME@WEIGHTS and ONNX files, each with an optional label', () => {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { readResultDocument, type ResultDocument } from '@evalkit/core';
 import { VARIANTS } from '@evalkit/kernel-bench';
 import { requireSystemTool } from '@evalkit/test-harness';
-import { buildPlan, DecoderAssets, ortWebVersion, runPageInChromium, startBrowserBenchServer, type WebBackend } from '../src';
+import { buildPlan, DecoderAssets, runPageInChromium, startBrowserBenchServer } from '../src';
+import { ortWebVersion } from '../src/io/static-files';
+import { type WebBackend } from '../src/backends';
 
 const chromium = requireSystemTool('chromium');
 

@@ -1,5 +1,6 @@
 import { mulberry32 } from '@evalkit/core';
-import { jacobiEigen, topEigenpairs } from '../src';
+import { jacobiEigen } from '../src/jacobi-eigen';
+import { topEigenpairs } from '../src/top-eigenpairs';
 import { assertClose, itReproducesFixture, readJsonFixture } from '@evalkit/test-harness';
 
 function randomSymmetric(n: number, seed: number, psd: boolean): Float64Array {

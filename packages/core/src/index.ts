@@ -1,11 +1,11 @@
-export { ERROR_CODES, EXIT_STATUS, EvalkitError, isEvalkitError, describeValue, exitStatusFor, fromSystemError } from './errors';
-export type { ErrorCode, ErrorLocation } from './errors';
-export { deviceFingerprint, deviceFingerprintSchema, installedOnnxruntimeVersion } from './device-fingerprint';
-export type { DeviceFingerprint, FingerprintOptions } from './device-fingerprint';
+export { ERROR_CODES, EvalkitError, isEvalkitError, describeValue, exitStatusFor, fromSystemError } from './errors';
+export type { ErrorCode } from './errors';
+export { deviceFingerprint } from './device-fingerprint';
+export type { DeviceFingerprint } from './device-fingerprint';
 export { browserFingerprintSchema } from './browser-fingerprint';
 export { deviceBackendLabel } from './device-backend-label';
 export type { BrowserFingerprint } from './browser-fingerprint';
-export { createRunManifest, runManifestSchema } from './run-manifest';
+export { createRunManifest } from './run-manifest';
 export type { RunManifest, RunManifestInput } from './run-manifest';
 // The result-document contract: what other projects write, read and type rows with. Schema
 // internals (definitions, version helpers, the docs renderer) stay inside; tests reach them by path.
@@ -19,15 +19,14 @@ export {
 } from './result-document';
 export type { ResultDocument, KindDocument, ResultKind } from './result-document';
 export { RESULT_KIND_EXAMPLES } from './schemas';
-export type { DeclaredFields, ResultRow, ResultRowInput, ResultSummary } from './schemas';
+export type { DeclaredFields, ResultRow, ResultRowInput, ResultSummary, WrittenRow } from './schemas';
 export { evalkitErrorFromZod } from './zod-error';
 export { writeFileAtomic, temporaryPathFor, removePendingTemporaryFiles, registerPendingPath, forgetPendingPath, reportPendingPathsToSupervisor } from './io/atomic-write';
 export { checkOutputFile, stageOutputFolder } from './io/output-paths';
-export type { OutputFolderOptions, StagedOutputFolder } from './io/output-paths';
 export { readResultDocument, writeResultDocument } from './io/result-file';
 export { gitRevision } from './io/git-revision';
 export { mulberry32 } from './random';
-export { findExecutable, findChromium, chromiumCandidates, CHROMIUM_NAMES } from './io/find-executable';
+export { findExecutable, findChromium } from './io/find-executable';
 export { readPaperValues, paperDir } from './io/read-paper-values';
 export { paperGpuSpeedup } from './paper/paper-values';
-export type { PaperValues, PsydrawPaper, TurboVaedPaper } from './paper/paper-values';
+export type { PsydrawPaper, TurboVaedPaper } from './paper/paper-values';

@@ -1,4 +1,5 @@
-import { deviceBackendLabel, deviceFingerprintSchema, type DeviceFingerprint } from '../src';
+import { deviceBackendLabel, type DeviceFingerprint } from '../src';
+import { deviceFingerprintSchema } from '../src/device-fingerprint';
 
 const native: DeviceFingerprint = { cpuModel: 'AMD EPYC', logicalCores: 2, memoryBytes: 2 ** 34, os: 'linux', osRelease: '6.1', arch: 'x64', nodeVersion: '20.19.0', onnxruntimeVersion: '1.30.0', executionProvider: 'cpu' };
 const browser = {

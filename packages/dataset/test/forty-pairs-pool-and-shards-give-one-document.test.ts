@@ -2,16 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRunManifest, parseResultDocument, serializeResultDocument } from '@evalkit/core';
 import { assertClose } from '@evalkit/test-harness';
-import {
-  assembleDatasetDocument,
-  createDatasetConfig,
-  journalPathFor,
-  mergeDatasetDocuments,
-  readManifest,
-  runDataset,
-  selectShard,
-  type EvaluatedPairRow,
-} from '../src';
+import { assembleDatasetDocument, createDatasetConfig, journalPathFor, mergeDatasetDocuments, readManifest, runDataset, selectShard } from '../src';
+import { type EvaluatedPairRow } from '../src/pair';
 import { RECON, referencePairs, writeManifest } from './fixture-dataset';
 
 const manifestTimes = createRunManifest({ tool: 'test', toolVersion: '0', startedAt: new Date(0), finishedAt: new Date(1000), config: {} });

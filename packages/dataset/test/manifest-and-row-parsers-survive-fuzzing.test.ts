@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { isEvalkitError } from '@evalkit/core';
-import { canonicalRow, decodePairRow, parseManifest } from '../src';
+import { decodePairRow } from '../src';
+import { canonicalRow } from '../src/rows';
+import { parseManifest } from '../src/manifest';
 
 /** Either a value, or an EvalkitError naming what was wrong: never a TypeError or a crash. */
 function parsesOrExplains(parse: () => unknown): void {

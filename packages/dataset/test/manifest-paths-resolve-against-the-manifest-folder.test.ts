@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isEvalkitError } from '@evalkit/core';
-import { parseManifest, readManifest, withBaseline } from '../src';
+import { readManifest, withBaseline } from '../src';
+import { parseManifest } from '../src/manifest';
 import { writeManifest } from './fixture-dataset';
 
 describe('readManifest', () => {

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertClose } from '@evalkit/test-harness';
-import { createDatasetConfig, evaluatePair, type DatasetPair, type EvaluatedPairRow, type FailedPairRow } from '../src';
+import { createDatasetConfig, evaluatePair, type DatasetPair } from '../src';
+import { type EvaluatedPairRow, type FailedPairRow } from '../src/pair';
 import { RECON, copyImage, referencePairs, writeManifest } from './fixture-dataset';
 
 const image = (name: string) => join(RECON, 'images', name);

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRunManifest, serializeResultDocument } from '@evalkit/core';
 import { requireSystemTool } from '@evalkit/test-harness';
-import { assembleDatasetDocument, createDatasetConfig, evaluatePair, mergeDatasetDocuments, runDataset, selectShard, type DatasetPair, type EvaluatedPairRow } from '../src';
+import { assembleDatasetDocument, createDatasetConfig, evaluatePair, mergeDatasetDocuments, runDataset, selectShard, type DatasetPair } from '../src';
+import { type EvaluatedPairRow } from '../src/pair';
 import { writeManifest } from './fixture-dataset';
 
 const CLIP = resolve(__dirname, '../../../fixtures/clip');

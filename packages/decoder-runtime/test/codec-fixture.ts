@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { readRgbClip, type Frames8 } from '@evalkit/media-io';
-import { frames8ToVideo, type VideoTensor } from '../src';
+import { frames8ToVideo } from '../src';
+import { type VideoTensor } from '../src/latents/latent';
 
 /** The fixture clip folder (17 frames of 128x128). */
 export const CLIP_DIR = resolve(__dirname, '../../../fixtures/clip');

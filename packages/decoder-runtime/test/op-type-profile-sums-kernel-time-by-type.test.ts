@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { opTypeProfile, readOpTypeProfile } from '../src';
+import { readOpTypeProfile } from '../src';
+import { opTypeProfile } from '../src/session/op-type-profile';
 
 // The shape of onnxruntime's profiler events (Chrome trace, "X" complete events with dur in µs).
 const kernel = (node: string, op: string, dur: number) => ({ cat: 'Node', name: `${node}_kernel_time`, ph: 'X', dur, args: { op_name: op } });

@@ -1,5 +1,6 @@
 import { buildZooModel } from '@evalkit/decoder-zoo';
-import { DecoderSession, decodeTiled, planTiles, randomLatents, videoToFrames8, type DecoderGeometry, type Latent, type TileOptions, type VideoTensor } from '../src';
+import { DecoderSession, decodeTiled, planTiles, randomLatents, videoToFrames8, type DecoderGeometry, type Latent, type TileOptions } from '../src';
+import { type VideoTensor } from '../src/latents/latent';
 
 // Turbo-VAED-Hunyuan (x1/16 width, seeded weights) is convolutional: a tile's pixels near its edge see
 // zero padding where the whole decode sees neighbouring latents, so tiled != whole (seams). Unlike the

@@ -8,7 +8,8 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SeededRandom } from '@evalkit/onnx-graph';
-import { buildZooModel, buildZooModelFromCheckpoint, expectedTensors } from '../src';
+import { buildZooModel, buildZooModelFromCheckpoint } from '../src';
+import { expectedTensors } from '../src/checkpoint/match-checkpoint';
 
 const MiB = 2 ** 20;
 const size = { height: 64, width: 64, latentFrames: 2 };

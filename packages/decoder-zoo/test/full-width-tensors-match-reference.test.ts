@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildZooModel, expectedTensors, listZooModels, shapesCompatible } from '../src';
+import { buildZooModel, listZooModels } from '../src';
+import { expectedTensors, shapesCompatible } from '../src/checkpoint/match-checkpoint';
 
 // Every tensor name and shape of the published models, listed by tools/reference-decoders/make_fixtures.py
 // from the public hustvl/Turbo-VAED code at full width.

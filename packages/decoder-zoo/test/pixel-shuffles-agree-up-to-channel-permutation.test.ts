@@ -1,5 +1,6 @@
 import { GraphBuilder, type Value } from '@evalkit/onnx-graph';
-import { decoupledPixelShuffle3d, paddedConv3d, rank8PixelShuffle3d, rank8ToDecoupledChannel, type ShuffleStride } from '../src';
+import { decoupledPixelShuffle3d, rank8PixelShuffle3d, rank8ToDecoupledChannel, type ShuffleStride } from '../src/blocks/pixel-shuffle';
+import { paddedConv3d } from '../src/blocks/padded-conv';
 import { runModel, testData } from './helpers';
 
 const [B, CIN, C, T, H, W] = [1, 3, 2, 3, 3, 2];

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GraphBuilder } from '@evalkit/onnx-graph';
-import { buildZooModel, causalTimeUpsample, zooModelInfo } from '../src';
+import { buildZooModel, zooModelInfo } from '../src';
+import { causalTimeUpsample } from '../src/blocks/causal-time-upsample';
 import { runModel, testData } from './helpers';
 
 // The team's recomputation of the Wan 2.1 decoder size (diffusers AutoencoderKLWan, random weights), copied into fixtures/paper.

@@ -1,5 +1,6 @@
 import { readPaperValues } from '@evalkit/core';
-import { latentFramesFor, zooSizeRows } from '../src';
+import { latentFramesFor } from '../src';
+import { zooSizeRows } from '../src/zoo-sizes';
 
 describe('zooSizeRows', () => {
   const paper = readPaperValues().turboVaed;

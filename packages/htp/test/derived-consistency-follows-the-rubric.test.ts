@@ -1,5 +1,7 @@
 import { ratingsFromRows } from '@evalkit/agreement';
-import { consensusRatings, deriveConsistency, validateRubric, DEFAULT_RUBRIC } from '../src';
+import { validateRubric, DEFAULT_RUBRIC } from '../src';
+import { consensusRatings } from '../src/consensus';
+import { deriveConsistency } from '../src/derived-consistency';
 
 const sys = { signal: 'Warning', tags: { size: 'oversized', placement: 'left', line_quality: 'broken', omissions: 'arms' } };
 

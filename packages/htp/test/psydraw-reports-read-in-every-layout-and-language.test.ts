@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseOpinion, readOutputs, readOutputSet } from '../src';
+import { readOutputs, readOutputSet } from '../src';
+import { parseOpinion } from '../src/screening-opinion';
 
 const REPORTS = resolve(__dirname, '../../../fixtures/htp/psydraw-reports');
 

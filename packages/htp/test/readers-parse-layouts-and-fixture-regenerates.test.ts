@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseCsv } from '@evalkit/media-io';
 import { readLabelFile } from '@evalkit/agreement';
-import { consistencyCsv, levelDistribution, readOutputs } from '../src';
+import { readOutputs } from '../src';
+import { consistencyCsv } from '../src/io/consistency-tables';
+import { levelDistribution } from '../src/consistency-table';
 import { FIXTURE_DIR, generateSyntheticStudy } from '../../../tools/htp/generate-synthetic-study';
 
 describe('label and output readers', () => {

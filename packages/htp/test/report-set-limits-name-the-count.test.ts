@@ -1,5 +1,5 @@
 import { EvalkitError } from '@evalkit/core';
-import { checkOutputFileCount, OUTPUT_LIMITS } from '../src';
+import { checkOutputFileCount, OUTPUT_LIMITS } from '../src/io/output-limits';
 
 describe('a folder of reports above the file-count limit', () => {
   it('is refused naming the folder, the count and the limit; the limit itself passes', () => {

@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDatasetConfig, readManifest, type DatasetConfig, type DatasetPair } from '@evalkit/dataset';
 import { requireRedisForBench } from './redis-for-bench';
-import { createPairThreads, parseQueueUrl, runDatasetOnQueue, runPairsOnQueue, startQueueWorker, type QueueLocation } from '../src';
+import { createPairThreads, parseQueueUrl, runDatasetOnQueue, startQueueWorker } from '../src';
+import { runPairsOnQueue } from '../src/run-pairs';
+import { type QueueLocation } from '../src/queue-url';
 
 const CLIP = resolve(__dirname, '../../../fixtures/clip');
 

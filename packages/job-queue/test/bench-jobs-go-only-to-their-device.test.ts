@@ -1,5 +1,6 @@
 import { requireSystemTool, startRedisServer, type PrivateRedis } from '@evalkit/test-harness';
-import { parseQueueUrl, runBenchOnQueue, startQueueWorker, type BenchJobData, type QueueWorker } from '../src';
+import { parseQueueUrl, runBenchOnQueue, startQueueWorker, type BenchJobData } from '../src';
+import { type QueueWorker } from '../src/queue-worker';
 
 const redis = requireSystemTool('redis-server');
 

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDatasetConfig, decodePairRow, evaluatePair, type DatasetPair } from '@evalkit/dataset';
-import { createPairThreads, type PairThreads } from '../src';
+import { createPairThreads } from '../src';
+import { type PairThreads } from '../src/pair-threads';
 
 const RECON = resolve(__dirname, '../../../fixtures/recon/images');
 

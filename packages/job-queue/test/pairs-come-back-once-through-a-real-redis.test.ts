@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { isEvalkitError } from '@evalkit/core';
 import { freeLoopbackPort, requireSystemTool, startRedisServer, type PrivateRedis } from '@evalkit/test-harness';
 import { Queue } from 'bullmq';
-import { KEY_PREFIX, PAIRS_QUEUE, RUNS_QUEUE, parseQueueUrl, runPairsOnQueue, startQueueWorker, type QueueLocation, type QueueWorker } from '../src';
+import { parseQueueUrl, startQueueWorker } from '../src';
+import { KEY_PREFIX, PAIRS_QUEUE, RUNS_QUEUE } from '../src/queue-names';
+import { runPairsOnQueue } from '../src/run-pairs';
+import { type QueueLocation } from '../src/queue-url';
+import { type QueueWorker } from '../src/queue-worker';
 
 const redis = requireSystemTool('redis-server');
 

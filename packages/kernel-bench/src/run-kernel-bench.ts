@@ -160,6 +160,11 @@ function rowBase(v: VariantDefinition, s: { label: string; shape: Shape5 }, p: O
   };
 }
 
+/** The fields the ceiling and speedup passes fill in later, as a row starts: nothing beaten, no bound, no speedups. */
+export function notYetCompared(): { aboveCeiling: never[]; bound: null; speedupVsVariant1: null; speedupVsVariant1Ci95: null; speedupVsBaseline: null; speedupVsBaselineCi95: null } {
+  return { aboveCeiling: [], bound: null, speedupVsVariant1: null, speedupVsVariant1Ci95: null, speedupVsBaseline: null, speedupVsBaselineCi95: null };
+}
+
 function erroredRow(base: ReturnType<typeof rowBase>, error: string, checks: AgreementCheck[]): KernelRow {
   return {
     ...base,
@@ -174,12 +179,7 @@ function erroredRow(base: ReturnType<typeof rowBase>, error: string, checks: Agr
     gflops: null,
     fractionOfMemcpy: null,
     fractionOfMatmul: null,
-    aboveCeiling: [],
-    bound: null,
-    speedupVsVariant1: null,
-    speedupVsVariant1Ci95: null,
-    speedupVsBaseline: null,
-    speedupVsBaselineCi95: null,
+    ...notYetCompared(),
     checks,
   };
 }
@@ -292,12 +292,7 @@ export async function runKernelBench(opts: KernelBenchOptions): Promise<KernelRo
             ...rate,
             fractionOfMemcpy: 0,
             fractionOfMatmul: 0,
-            aboveCeiling: [],
-            bound: null,
-            speedupVsVariant1: null,
-            speedupVsVariant1Ci95: null,
-            speedupVsBaseline: null,
-            speedupVsBaselineCi95: null,
+            ...notYetCompared(),
             checks,
           });
         }

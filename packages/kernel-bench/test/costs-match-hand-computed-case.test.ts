@@ -1,5 +1,9 @@
 import { GraphBuilder } from '@evalkit/onnx-graph';
-import { OnnxSink, VARIANTS, replayStages, shapeDims, stagesCost, type Shape5 } from '../src';
+import { VARIANTS } from '../src';
+import { OnnxSink } from '../src/onnx-sink';
+import { replayStages } from '../src/variants';
+import { shapeDims, type Shape5 } from '../src/shape';
+import { stagesCost } from '../src/run-kernel-bench';
 
 // C=2, T=1, H=W=2: small enough to count by hand.
 //  variant 1: Resize nearest reads 2*1*2*2 = 8 floats and writes 2*2*4*4 = 64 -> (8+64)*4 = 288 B;

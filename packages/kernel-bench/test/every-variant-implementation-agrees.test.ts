@@ -1,4 +1,8 @@
-import { VARIANTS, checkVariant, randomTensor, shapeDims, shapeSize, splitStages, stagesCost, type KernelBenchOptions, type Shape5, type VariantDefinition } from '../src';
+import { VARIANTS } from '../src';
+import { checkVariant, splitStages, stagesCost, type KernelBenchOptions } from '../src/run-kernel-bench';
+import { randomTensor } from '../src/random';
+import { shapeDims, shapeSize, type Shape5 } from '../src/shape';
+import { type VariantDefinition } from '../src/variants';
 import { pixelShuffle3dJoint } from '../src/kernels/pixel-shuffle-joint';
 
 // Odd, unequal sizes so a swapped axis or a wrong stride cannot pass by symmetry.

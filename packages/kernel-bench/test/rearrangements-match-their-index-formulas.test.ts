@@ -13,30 +13,25 @@ describe('3-D pixel shuffles follow the channel layouts of the decoders', () => 
   const inDims = [n, 8 * c, t, h, w];
   const x = iota(n * 8 * c * t * h * w);
 
-  it('LTX joint rank-8 shuffle reads channel c*8 + t*4 + h*2 + w', () => {
-    const y = pixelShuffle3dJoint(x, inDims, [2, 2, 2]);
+  /** Checks that every output of a 2x2x2 shuffle `y` holds the input element whose channel `channelOf` names (from the output's sub-position). */
+  function expectEveryOutputFrom(y: Float32Array, channelOf: (ch: number, dt: number, dh: number, dw: number) => number): void {
     const outDims = [n, c, 2 * t, 2 * h, 2 * w];
     for (let b = 0; b < n; b++)
       for (let ch = 0; ch < c; ch++)
         for (let ot = 0; ot < 2 * t; ot++)
           for (let oh = 0; oh < 2 * h; oh++)
             for (let ow = 0; ow < 2 * w; ow++) {
-              const src = at(inDims, b, ch * 8 + (ot % 2) * 4 + (oh % 2) * 2 + (ow % 2), ot >> 1, oh >> 1, ow >> 1);
+              const src = at(inDims, b, channelOf(ch, ot % 2, oh % 2, ow % 2), ot >> 1, oh >> 1, ow >> 1);
               expect(y[at(outDims, b, ch, ot, oh, ow)]).toBe(src);
             }
+  }
+
+  it('LTX joint rank-8 shuffle reads channel c*8 + t*4 + h*2 + w', () => {
+    expectEveryOutputFrom(pixelShuffle3dJoint(x, inDims, [2, 2, 2]), (ch, dt, dh, dw) => ch * 8 + dt * 4 + dh * 2 + dw);
   });
 
   it('Turbo-VAED decoupled shuffle reads channel c*8 + h*4 + w*2 + t', () => {
-    const y = pixelShuffle3dDecoupled(x, inDims, [2, 2, 2]);
-    const outDims = [n, c, 2 * t, 2 * h, 2 * w];
-    for (let b = 0; b < n; b++)
-      for (let ch = 0; ch < c; ch++)
-        for (let ot = 0; ot < 2 * t; ot++)
-          for (let oh = 0; oh < 2 * h; oh++)
-            for (let ow = 0; ow < 2 * w; ow++) {
-              const src = at(inDims, b, ch * 8 + (oh % 2) * 4 + (ow % 2) * 2 + (ot % 2), ot >> 1, oh >> 1, ow >> 1);
-              expect(y[at(outDims, b, ch, ot, oh, ow)]).toBe(src);
-            }
+    expectEveryOutputFrom(pixelShuffle3dDecoupled(x, inDims, [2, 2, 2]), (ch, dt, dh, dw) => ch * 8 + dh * 4 + dw * 2 + dt);
   });
 
   it('the two shuffles are the same permutation once the conv output channels are relabelled', () => {

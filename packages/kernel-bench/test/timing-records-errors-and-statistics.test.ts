@@ -1,5 +1,9 @@
 import type { DeviceCeilings } from '@evalkit/bench';
-import { addCeilingFractions, addSpeedups, measureCeilings, throughput, timeTasks, type KernelRow } from '../src';
+import { addCeilingFractions, measureCeilings, type KernelRow } from '../src';
+import { addSpeedups } from '../src/run-kernel-bench';
+import { throughput } from '../src/statistics';
+import { timeTasks } from '../src/tinybench-runner';
+import { notYetCompared } from '../src/run-kernel-bench';
 
 describe('throughput', () => {
   it('turns bytes and MACs into GB/s and GFLOP/s from the median', () => {
@@ -42,12 +46,7 @@ function row(variant: string, medianMs: number, gflops: number, gbps: number, sa
     gflops,
     fractionOfMemcpy: 0,
     fractionOfMatmul: 0,
-    aboveCeiling: [],
-    bound: null,
-    speedupVsVariant1: null,
-    speedupVsVariant1Ci95: null,
-    speedupVsBaseline: null,
-    speedupVsBaselineCi95: null,
+    ...notYetCompared(),
     checks: [],
   };
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isEvalkitError } from '@evalkit/core';
 import { requireSystemTool } from '@evalkit/test-harness';
-import { findFfmpegTools, openVideoFile, readFrameFolder, readImage, videoEncoding, writeVideoFile, type VideoFileReader } from '../src';
+import { findFfmpegTools, openVideoFile, readFrameFolder, readImage, videoEncoding, writeVideoFile } from '../src';
+import { type VideoFileReader } from '../src/io/video-reader';
 
 const CLIP = resolve(__dirname, '../../../fixtures/clip');
 const ffmpeg = requireSystemTool('ffmpeg');

@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { requireSystemTool } from '@evalkit/test-harness';
-import { encodeRgbY4m, encodeY4m, parseY4m, readRgbClip, readY4mFile, rgbToYcbcrPlanes, writeY4mFile, y4mToFrames8, yuvToRgb, type Frames8, type YuvFrame } from '../src';
+import { encodeRgbY4m, encodeY4m, parseY4m, readRgbClip, readY4mFile, writeY4mFile, type Frames8 } from '../src';
+import { rgbToYcbcrPlanes, yuvToRgb, type YuvFrame } from '../src/ycbcr';
+import { y4mToFrames8 } from '../src/y4m';
 
 const dir = mkdtempSync(join(tmpdir(), 'evk-y4m-'));
 const CLIP_DIR = resolve(__dirname, '../../../fixtures/clip');

@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GraphBuilder, conv, convTranspose, kaimingUniformBound, linear, matmul, relu, writeOnnxFile } from '../src';
+import { GraphBuilder, conv, convTranspose, matmul, relu, writeOnnxFile } from '../src';
+import { kaimingUniformBound } from '../src/init';
+import { linear } from '../src/ops/elementwise';
 import { runGraph, testData } from './helpers';
 
 describe('parameter and MAC counts', () => {

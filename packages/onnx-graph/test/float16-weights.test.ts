@@ -1,4 +1,4 @@
-import { float32ToFloat16Bits } from '../src';
+import { float32ToFloat16Bits } from '../src/graph-builder';
 
 describe('float32ToFloat16Bits', () => {
   it('rounds to nearest even as numpy.float16 does (values from numpy 1.24)', () => {

@@ -35,6 +35,24 @@ async function runOne(shape: number[], body: (g: GraphBuilder, x: Value) => Valu
   return { g, x: data, y: out.data, shape: [...y.shape] };
 }
 
+/** onnxruntime's output has the reference's shape and values (float32 tolerance). */
+function expectSameTensor(run: { y: Float32Array; shape: number[] }, ref: { data: Float32Array; shape: number[] }): void {
+  expect(run.shape).toEqual(ref.shape);
+  assertClose(run.y, ref.data, FLOAT);
+}
+
+/** Builds one op on a seeded input of shape `xs` and checks onnxruntime against `reference` on the same input and the op's weight and bias (the parameters named `prefix`*). */
+async function expectOpMatches(
+  xs: number[],
+  prefix: string,
+  build: (g: GraphBuilder, x: Value) => Value,
+  reference: (x: Float32Array, w: Float32Array, b: Float32Array) => { data: Float32Array; shape: number[] },
+): Promise<void> {
+  const r = await runOne(xs, build);
+  const [w, b] = paramsOf(r.g, prefix);
+  expectSameTensor(r, reference(r.x, w, b));
+}
+
 function paramsOf(g: GraphBuilder, prefix: string): Float32Array[] {
   return g.initializers.filter((i) => i.trainable && i.name.startsWith(prefix)).map((i) => weightData(g, i));
 }
@@ -42,11 +60,12 @@ function paramsOf(g: GraphBuilder, prefix: string): Float32Array[] {
 describe('ops run in onnxruntime and match TypeScript references', () => {
   it('Conv 3-D with strides and asymmetric zero pads', async () => {
     const xs = [1, 3, 4, 5, 6];
-    const r = await runOne(xs, (g, x) => conv(g, x, { outChannels: 4, kernel: [3, 2, 3], strides: [1, 2, 1], pads: [1, 0, 1, 1, 1, 0], name: 'c' }));
-    const [w, b] = paramsOf(r.g, 'c.');
-    const ref = refConv(r.x, xs, w, [4, 3, 3, 2, 3], b, { strides: [1, 2, 1], pads: [1, 0, 1, 1, 1, 0], groups: 1 });
-    expect(r.shape).toEqual(ref.shape);
-    assertClose(r.y, ref.data, FLOAT);
+    await expectOpMatches(
+      xs,
+      'c.',
+      (g, x) => conv(g, x, { outChannels: 4, kernel: [3, 2, 3], strides: [1, 2, 1], pads: [1, 0, 1, 1, 1, 0], name: 'c' }),
+      (x, w, b) => refConv(x, xs, w, [4, 3, 3, 2, 3], b, { strides: [1, 2, 1], pads: [1, 0, 1, 1, 1, 0], groups: 1 }),
+    );
   });
 
   it('depthwise Conv 3-D (groups = channels) and grouped Conv 2-D', async () => {
@@ -103,11 +122,12 @@ describe('ops run in onnxruntime and match TypeScript references', () => {
 
   it('ConvTranspose 3-D and 2-D', async () => {
     const xs = [1, 2, 2, 3, 3];
-    const r = await runOne(xs, (g, x) => convTranspose(g, x, { outChannels: 3, kernel: [2, 3, 3], strides: [2, 2, 2], pads: [0, 1, 1, 0, 1, 1], name: 'ct' }));
-    const [w, b] = paramsOf(r.g, 'ct.');
-    const ref = refConvTranspose(r.x, xs, w, [2, 3, 2, 3, 3], b, { strides: [2, 2, 2], pads: [0, 1, 1, 0, 1, 1], groups: 1 });
-    expect(r.shape).toEqual(ref.shape);
-    assertClose(r.y, ref.data, FLOAT);
+    await expectOpMatches(
+      xs,
+      'ct.',
+      (g, x) => convTranspose(g, x, { outChannels: 3, kernel: [2, 3, 3], strides: [2, 2, 2], pads: [0, 1, 1, 0, 1, 1], name: 'ct' }),
+      (x, w, b) => refConvTranspose(x, xs, w, [2, 3, 2, 3, 3], b, { strides: [2, 2, 2], pads: [0, 1, 1, 0, 1, 1], groups: 1 }),
+    );
 
     const xs2 = [1, 4, 3, 3];
     const r2 = await runOne(xs2, (g, x) => convTranspose(g, x, { outChannels: 4, kernel: [2, 2], strides: [2, 2], groups: 2, name: 'ct2' }));

@@ -1,4 +1,5 @@
-import { GraphBuilder, conv, planSymbolicSizes, reshape, slice, withSymbolicSizes } from '../src';
+import { GraphBuilder, conv, planSymbolicSizes, reshape, slice } from '../src';
+import { withSymbolicSizes } from '../src/io/symbolic-sizes';
 import { testData } from './helpers';
 
 /**

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isEvalkitError } from '@evalkit/core';
 import { encodeNpy, encodeY4m, readImage, readY4mFile } from '@evalkit/media-io';
-import { createMetricsPool, evaluateDataset, openInputPairs, readNpyVideo, type EvaluateOptions } from '../src';
+import { createMetricsPool, evaluateDataset, openInputPairs, type EvaluateOptions } from '../src';
+import { readNpyVideo } from '../src/io/npy-video';
 
 const images = resolve(__dirname, '../../../fixtures/recon/images');
 const img = (name: string) => join(images, `${name}.png`);

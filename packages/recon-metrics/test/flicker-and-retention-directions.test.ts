@@ -1,4 +1,7 @@
-import { flickerBetween, flickerSeries, higherIsBetter, qualityRetention, retentionOf, type Frame } from '../src';
+import { flickerBetween, retentionOf, type Frame } from '../src';
+import { flickerSeries } from '../src/flicker';
+import { higherIsBetter } from '../src/metric-info';
+import { qualityRetention } from '../src/retention';
 
 const frame = (values: number[]): Frame => ({ width: values.length, height: 1, channels: 1, data: Float64Array.from(values) });
 

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { readImage } from '@evalkit/media-io';
-import { msSsim, psnr, ssim, videoPsnr } from '../src';
+import { msSsim, psnr, ssim } from '../src';
+import { videoPsnr } from '../src/psnr';
 import { serializeResultDocument, createRunManifest } from '@evalkit/core';
 
 const fixtures = resolve(__dirname, '../../../fixtures/recon/images');

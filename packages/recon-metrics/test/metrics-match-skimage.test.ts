@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readImage } from '@evalkit/media-io';
-import { lumaBt601, msSsim, psnr, scaleFrame, ssim, type Frame } from '../src';
+import { lumaBt601, msSsim, psnr, ssim, type Frame } from '../src';
+import { scaleFrame } from '../src/frame';
 import { assertClose, itReproducesFixture } from '@evalkit/test-harness';
 
 // Reference values: tools/recon/make-reference-values.py (scikit-image 0.19.3, SciPy 1.10.1) on crops

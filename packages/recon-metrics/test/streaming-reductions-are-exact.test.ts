@@ -1,5 +1,6 @@
 import { mulberry32 } from '@evalkit/core';
-import { flickerBetween, metricsKernels, sumSquaredError, type Frame } from '../src';
+import { flickerBetween, metricsKernels, type Frame } from '../src';
+import { sumSquaredError } from '../src/psnr';
 import { CHUNK_BYTES, flickerSumU8, sumSquaredErrorU8 } from '../src/kernels/streaming-reductions';
 
 /** Seeded uint8 samples; `extreme` mixes in 0 and 255 so the largest differences occur. */

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { readImage } from '@evalkit/media-io';
-import { closeSsimThreads, createSsimTeam, msSsim, ssim, type Frame } from '../src';
+import { closeSsimThreads, msSsim, ssim, type Frame } from '../src';
+import { createSsimTeam } from '../src/parallel/ssim-team';
 
 const images = resolve(__dirname, '../../../fixtures/recon/images');
 

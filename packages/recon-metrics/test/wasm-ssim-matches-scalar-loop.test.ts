@@ -1,6 +1,10 @@
 import { join, resolve } from 'node:path';
 import { readImage } from '@evalkit/media-io';
-import { createSsimScratch, extractPlane, gaussianWindow, metricsKernels, ssimPlaneScalar, ssimStrips, stripGeometry, uniformWindow, windowForVariant, type Frame, type SsimWindow } from '../src';
+import { metricsKernels, type Frame } from '../src';
+import { createSsimScratch, ssimPlaneScalar } from '../src/ssim-plane';
+import { extractPlane } from '../src/frame';
+import { gaussianWindow, uniformWindow, windowForVariant, type SsimWindow } from '../src/ssim-window';
+import { ssimStrips, stripGeometry } from '../src/kernels/ssim-strips';
 import { readMetricsKernelBytes } from '../src/io/metrics-kernel-file';
 import { instantiateKernels, MAX_PAGES, type WasmMemory } from '../src/kernels/wasm-kernels';
 

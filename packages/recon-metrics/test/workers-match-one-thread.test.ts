@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { readImage } from '@evalkit/media-io';
-import { closeSsimThreads, computeFrameMetrics, createMetricsPool, evaluateVideoPair, openVideoSource, type EvaluateOptions } from '../src';
+import { closeSsimThreads, createMetricsPool, evaluateVideoPair, openVideoSource, type EvaluateOptions } from '../src';
+import { computeFrameMetrics } from '../src/frame-metrics';
 
 const images = resolve(__dirname, '../../../fixtures/recon/images');
 const options: EvaluateOptions = { metrics: ['psnr', 'ssim', 'msssim', 'flicker'], ssimVariant: 'wang', dataRange: 255, luma: false };

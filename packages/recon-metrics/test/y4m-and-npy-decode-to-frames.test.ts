@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { encodeNpy, encodeY4m, parseNpy, readImage, readY4mFile } from '@evalkit/media-io';
-import { npyVideo, psnr, readNpyVideo, ssim } from '../src';
+import { psnr, ssim } from '../src';
+import { npyVideo, readNpyVideo } from '../src/io/npy-video';
 
 const fixtures = resolve(__dirname, '../../../fixtures/recon/images');
 

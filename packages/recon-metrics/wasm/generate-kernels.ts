@@ -298,46 +298,91 @@ function halveFunction(channels: number): string {
   ].join('\n');
 }
 
+/** What one exact uint8 sum adds: per 16-byte step into $acc, and per leftover byte into $tail. */
+interface U8Sum {
+  /** Its export name and the comment above it. */
+  name: string;
+  comment: string;
+  /** The byte arrays it reads (i32 addresses, before $n). */
+  arrays: string[];
+  /** The v128 locals its vector step uses. */
+  vectors: string[];
+  /** Lines that load 16 bytes at $i and add their terms to the i32x4 $acc. */
+  vectorStep: string[];
+  /** Lines that leave one byte's term (at $i) in $block, and the i32 expression added to $tail. */
+  scalarStep: string[];
+  scalarTerm: string;
+}
+
+/**
+ * An exact sum over n bytes: 16 bytes a step into 32-bit lanes, widened into two 64-bit sums every
+ * 64 KiB (so no lane overflows, whatever the term), then the last n mod 16 bytes one at a time.
+ */
+function exactU8Sum(sum: U8Sum): string {
+  const params = [...sum.arrays, 'n'].map((a) => `(param $${a} i32)`).join(' ');
+  const vectors = sum.vectors.map((v) => `(local $${v} v128)`).join(' ');
+  return [
+    `  ;; ${sum.comment}`,
+    `  (func (export "${sum.name}") ${params} (result f64)`,
+    `    (local $i i32) (local $end i32) (local $block i32) ${vectors} (local $acc v128) (local $wide v128) (local $tail i64)`,
+    '    (local.set $end (i32.and (local.get $n) (i32.const -16)))',
+    '    (local.set $wide (i64x2.splat (i64.const 0)))',
+    '    (local.set $i (i32.const 0))',
+    '    (block $blocks_done',
+    '      (loop $blocks',
+    '        (br_if $blocks_done (i32.ge_u (local.get $i) (local.get $end)))',
+    '        (local.set $block (i32.add (local.get $i) (i32.const 65536)))',
+    '        (if (i32.gt_u (local.get $block) (local.get $end)) (then (local.set $block (local.get $end))))',
+    '        (local.set $acc (i32x4.splat (i32.const 0)))',
+    '        (block $vec_done',
+    '          (loop $vec',
+    '            (br_if $vec_done (i32.ge_u (local.get $i) (local.get $block)))',
+    ...sum.vectorStep.map((line) => `            ${line}`),
+    '            (local.set $i (i32.add (local.get $i) (i32.const 16)))',
+    '            (br $vec)))',
+    '        (local.set $wide (i64x2.add (local.get $wide) (i64x2.extend_low_i32x4_u (local.get $acc))))',
+    '        (local.set $wide (i64x2.add (local.get $wide) (i64x2.extend_high_i32x4_u (local.get $acc))))',
+    '        (br $blocks)))',
+    '    (local.set $tail (i64.add (i64x2.extract_lane 0 (local.get $wide)) (i64x2.extract_lane 1 (local.get $wide))))',
+    '    (block $tail_done',
+    '      (loop $tail_loop',
+    '        (br_if $tail_done (i32.ge_u (local.get $i) (local.get $n)))',
+    ...sum.scalarStep.map((line) => `        ${line}`),
+    `        (local.set $tail (i64.add (local.get $tail) (i64.extend_i32_u ${sum.scalarTerm})))`,
+    '        (local.set $i (i32.add (local.get $i) (i32.const 1)))',
+    '        (br $tail_loop)))',
+    '    (f64.convert_i64_u (local.get $tail)))',
+  ].join('\n');
+}
+
+/** The byte of array `a` at $i, as an i32. */
+const byteAt = (a: string) => `(i32.load8_u (i32.add (local.get $${a}) (local.get $i)))`;
+
+/** The 16 bytes of array `a` at $i into the v128 local `v`. */
+const load16 = (v: string, a: string) => `(local.set $${v} (v128.load (i32.add (local.get $${a}) (local.get $i))))`;
+
 /**
  * Sum of squared differences of two uint8 arrays, exact: |a−b| from two saturating subtractions,
  * widened to 16 bits and squared-and-pair-summed by i32x4.dot_i16x8_s; the 32-bit lanes take at
  * most 4096 vectors (4096 × 2 × 2 × 255² < 2³¹) before they are widened into 64-bit sums.
  */
 function sseU8(): string {
-  return `  ;; exact sum of squared differences of two uint8 arrays of n bytes
-  (func (export "sse_u8") (param $a i32) (param $b i32) (param $n i32) (result f64)
-    (local $i i32) (local $end i32) (local $block i32) (local $va v128) (local $vb v128) (local $d v128) (local $acc v128) (local $wide v128) (local $tail i64)
-    (local.set $end (i32.and (local.get $n) (i32.const -16)))
-    (local.set $wide (i64x2.splat (i64.const 0)))
-    (local.set $i (i32.const 0))
-    (block $blocks_done
-      (loop $blocks
-        (br_if $blocks_done (i32.ge_u (local.get $i) (local.get $end)))
-        (local.set $block (i32.add (local.get $i) (i32.const 65536)))
-        (if (i32.gt_u (local.get $block) (local.get $end)) (then (local.set $block (local.get $end))))
-        (local.set $acc (i32x4.splat (i32.const 0)))
-        (block $vec_done
-          (loop $vec
-            (br_if $vec_done (i32.ge_u (local.get $i) (local.get $block)))
-            (local.set $va (v128.load (i32.add (local.get $a) (local.get $i))))
-            (local.set $vb (v128.load (i32.add (local.get $b) (local.get $i))))
-            (local.set $d (v128.or (i8x16.sub_sat_u (local.get $va) (local.get $vb)) (i8x16.sub_sat_u (local.get $vb) (local.get $va))))
-            (local.set $acc (i32x4.add (local.get $acc) (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $d)) (i16x8.extend_low_i8x16_u (local.get $d)))))
-            (local.set $acc (i32x4.add (local.get $acc) (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $d)) (i16x8.extend_high_i8x16_u (local.get $d)))))
-            (local.set $i (i32.add (local.get $i) (i32.const 16)))
-            (br $vec)))
-        (local.set $wide (i64x2.add (local.get $wide) (i64x2.extend_low_i32x4_u (local.get $acc))))
-        (local.set $wide (i64x2.add (local.get $wide) (i64x2.extend_high_i32x4_u (local.get $acc))))
-        (br $blocks)))
-    (local.set $tail (i64.add (i64x2.extract_lane 0 (local.get $wide)) (i64x2.extract_lane 1 (local.get $wide))))
-    (block $tail_done
-      (loop $tail_loop
-        (br_if $tail_done (i32.ge_u (local.get $i) (local.get $n)))
-        (local.set $block (i32.sub (i32.load8_u (i32.add (local.get $a) (local.get $i))) (i32.load8_u (i32.add (local.get $b) (local.get $i)))))
-        (local.set $tail (i64.add (local.get $tail) (i64.extend_i32_u (i32.mul (local.get $block) (local.get $block)))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $tail_loop)))
-    (f64.convert_i64_u (local.get $tail)))`;
+  const squares = (ext: string) => `(i32x4.dot_i16x8_s (${ext} (local.get $d)) (${ext} (local.get $d)))`;
+  return exactU8Sum({
+    name: 'sse_u8',
+    comment: 'exact sum of squared differences of two uint8 arrays of n bytes',
+    arrays: ['a', 'b'],
+    vectors: ['va', 'vb', 'd'],
+    vectorStep: [
+      load16('va', 'a'),
+      load16('vb', 'b'),
+      '(local.set $d (v128.or (i8x16.sub_sat_u (local.get $va) (local.get $vb)) (i8x16.sub_sat_u (local.get $vb) (local.get $va))))',
+      `(local.set $acc (i32x4.add (local.get $acc) ${squares('i16x8.extend_low_i8x16_u')}))`,
+      `(local.set $acc (i32x4.add (local.get $acc) ${squares('i16x8.extend_high_i8x16_u')}))`,
+    ],
+    scalarStep: [`(local.set $block (i32.sub ${byteAt('a')} ${byteAt('b')}))`],
+    scalarTerm: '(i32.mul (local.get $block) (local.get $block))',
+  });
 }
 
 /**
@@ -347,44 +392,27 @@ function sseU8(): string {
 function flickerU8(): string {
   const half = (ext: string) =>
     `(i16x8.abs (i16x8.sub (i16x8.add (${ext} (local.get $v3)) (${ext} (local.get $v0))) (i16x8.add (${ext} (local.get $v2)) (${ext} (local.get $v1)))))`;
-  return `  ;; exact sum of |(b1 - b0) - (a1 - a0)| over n bytes of four uint8 arrays (a0, a1: reference; b0, b1: test)
-  (func (export "flicker_u8") (param $a0 i32) (param $a1 i32) (param $b0 i32) (param $b1 i32) (param $n i32) (result f64)
-    (local $i i32) (local $end i32) (local $block i32) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $acc v128) (local $wide v128) (local $tail i64)
-    (local.set $end (i32.and (local.get $n) (i32.const -16)))
-    (local.set $wide (i64x2.splat (i64.const 0)))
-    (local.set $i (i32.const 0))
-    (block $blocks_done
-      (loop $blocks
-        (br_if $blocks_done (i32.ge_u (local.get $i) (local.get $end)))
-        (local.set $block (i32.add (local.get $i) (i32.const 65536)))
-        (if (i32.gt_u (local.get $block) (local.get $end)) (then (local.set $block (local.get $end))))
-        (local.set $acc (i32x4.splat (i32.const 0)))
-        (block $vec_done
-          (loop $vec
-            (br_if $vec_done (i32.ge_u (local.get $i) (local.get $block)))
-            (local.set $v0 (v128.load (i32.add (local.get $a0) (local.get $i))))
-            (local.set $v1 (v128.load (i32.add (local.get $a1) (local.get $i))))
-            (local.set $v2 (v128.load (i32.add (local.get $b0) (local.get $i))))
-            (local.set $v3 (v128.load (i32.add (local.get $b1) (local.get $i))))
-            (local.set $acc (i32x4.add (local.get $acc) (i32x4.extadd_pairwise_i16x8_u ${half('i16x8.extend_low_i8x16_u')})))
-            (local.set $acc (i32x4.add (local.get $acc) (i32x4.extadd_pairwise_i16x8_u ${half('i16x8.extend_high_i8x16_u')})))
-            (local.set $i (i32.add (local.get $i) (i32.const 16)))
-            (br $vec)))
-        (local.set $wide (i64x2.add (local.get $wide) (i64x2.extend_low_i32x4_u (local.get $acc))))
-        (local.set $wide (i64x2.add (local.get $wide) (i64x2.extend_high_i32x4_u (local.get $acc))))
-        (br $blocks)))
-    (local.set $tail (i64.add (i64x2.extract_lane 0 (local.get $wide)) (i64x2.extract_lane 1 (local.get $wide))))
-    (block $tail_done
-      (loop $tail_loop
-        (br_if $tail_done (i32.ge_u (local.get $i) (local.get $n)))
-        (local.set $block (i32.sub
-          (i32.add (i32.load8_u (i32.add (local.get $b1) (local.get $i))) (i32.load8_u (i32.add (local.get $a0) (local.get $i))))
-          (i32.add (i32.load8_u (i32.add (local.get $b0) (local.get $i))) (i32.load8_u (i32.add (local.get $a1) (local.get $i))))))
-        (if (i32.lt_s (local.get $block) (i32.const 0)) (then (local.set $block (i32.sub (i32.const 0) (local.get $block)))))
-        (local.set $tail (i64.add (local.get $tail) (i64.extend_i32_u (local.get $block))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $tail_loop)))
-    (f64.convert_i64_u (local.get $tail)))`;
+  return exactU8Sum({
+    name: 'flicker_u8',
+    comment: 'exact sum of |(b1 - b0) - (a1 - a0)| over n bytes of four uint8 arrays (a0, a1: reference; b0, b1: test)',
+    arrays: ['a0', 'a1', 'b0', 'b1'],
+    vectors: ['v0', 'v1', 'v2', 'v3'],
+    vectorStep: [
+      load16('v0', 'a0'),
+      load16('v1', 'a1'),
+      load16('v2', 'b0'),
+      load16('v3', 'b1'),
+      `(local.set $acc (i32x4.add (local.get $acc) (i32x4.extadd_pairwise_i16x8_u ${half('i16x8.extend_low_i8x16_u')})))`,
+      `(local.set $acc (i32x4.add (local.get $acc) (i32x4.extadd_pairwise_i16x8_u ${half('i16x8.extend_high_i8x16_u')})))`,
+    ],
+    scalarStep: [
+      '(local.set $block (i32.sub',
+      `  (i32.add ${byteAt('b1')} ${byteAt('a0')})`,
+      `  (i32.add ${byteAt('b0')} ${byteAt('a1')})))`,
+      '(if (i32.lt_s (local.get $block) (i32.const 0)) (then (local.set $block (i32.sub (i32.const 0) (local.get $block)))))',
+    ],
+    scalarTerm: '(local.get $block)',
+  });
 }
 
 /** The whole module's text. */

@@ -1,11 +1,9 @@
-export { assertClose, assertClosePaths, assertAllClose, atPath } from './assert-close';
-export type { Tolerance } from './assert-close';
-export { requireSystemTool, debianPython, REQUIRE_ENV, SKIP_MARKER } from './system-tools';
-export type { RequiredTools } from './system-tools';
-export { REPO_ROOT, fixturePath, readJsonFixture, runReferenceScript, itReproducesFixture } from './reference-scripts';
-export type { ScriptFixture } from './reference-scripts';
+export { assertClose, assertClosePaths, assertAllClose } from './assert-close';
+export { requireSystemTool, debianPython } from './system-tools';
+export { fixturePath, readJsonFixture, runReferenceScript, itReproducesFixture } from './reference-scripts';
 export { startRedisServer, freeLoopbackPort } from './redis-server';
 export type { PrivateRedis } from './redis-server';
 export { testData } from './test-data';
+export { useScratchDir } from './scratch-dir';
+export { evalkitErrorOf, evalkitRejectionOf } from './evalkit-error-of';
 export { turboVaedReference } from './reference-checkout';
-export type { TurboVaedReference } from './reference-checkout';

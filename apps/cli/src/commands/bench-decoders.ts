@@ -66,7 +66,7 @@ export function formatDecoderBench(rows: readonly DecoderBenchRow[], summary: De
         `${(100 * r.cv).toFixed(1)}%`,
         r.outliers.indices.length,
         r.fps.toFixed(2),
-        (r.peakRssBytes / 2 ** 20).toFixed(0),
+        r.peakRssBytes === null ? '-' : (r.peakRssBytes / 2 ** 20).toFixed(0),
         r.macs === null ? '-' : (r.macs / 1e9).toFixed(1),
         r.gflops === null ? '-' : `${r.gflops.toFixed(1)}${r.aboveMeasuredCeiling ? ' ^' : ''}`,
         r.ceilingFraction === null ? '-' : `${(100 * r.ceilingFraction).toFixed(0)}%`,

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { EVALKIT_BIN } from './evalkit-command';
 
-const bin = resolve(__dirname, '../../bin/evalkit.js');
+const bin = EVALKIT_BIN;
 
 /** An `evalkit worker` process of a test: its log so far, and the process itself (to kill). */
 export interface WorkerProcess {

@@ -1,4 +1,4 @@
-import type { DataNote, LoadedDocument } from '../model';
+import type { DataNote, SeriesDocument } from '../model';
 import { documentOf } from './document-of';
 
 /** Said of documents that mark themselves synthetic without a note of their own. */
@@ -8,7 +8,7 @@ const SYNTHETIC_FALLBACK = 'synthetic data: checks the pipeline, not a real syst
  * What the documents of one section say their data is: `summary.dataNote`, or a generic line when
  * they only say `summary.synthetic: true`. Null when none says anything.
  */
-export function sectionDataNote(docs: readonly { loaded: LoadedDocument; series: string }[]): DataNote | null {
+export function sectionDataNote(docs: readonly SeriesDocument[]): DataNote | null {
   const notes: { note: string; series: string }[] = [];
   for (const { loaded, series } of docs) {
     // Both sections' summaries declare synthetic and dataNote (core's htp-consistency and agreement schemas).

@@ -1,8 +1,8 @@
-import type { AgreementRow, LoadedDocument } from '../model';
+import type { AgreementRow, SeriesDocument } from '../model';
 import { documentOf } from './document-of';
 
 /** Agreement coefficients with standard errors and intervals. */
-export function normalizeAgreement(docs: readonly { loaded: LoadedDocument; series: string }[]): AgreementRow[] {
+export function normalizeAgreement(docs: readonly SeriesDocument[]): AgreementRow[] {
   const rows: AgreementRow[] = [];
   for (const { loaded, series } of docs) {
     for (const r of documentOf(loaded, 'agreement').results) {

@@ -1,4 +1,4 @@
-import type { DecoderPairRow, DecoderRow, LoadedDocument, PaperValues } from '../model';
+import type { DecoderPairRow, DecoderRow, PaperValues, SeriesDocument } from '../model';
 import { documentOf } from './document-of';
 import { raiseCeiling } from './raise-ceiling';
 
@@ -6,10 +6,7 @@ import { raiseCeiling } from './raise-ceiling';
  * Decoder timings and baseline/candidate speedups, with the paper's GPU and iPhone FPS beside ours.
  * Zoo graphs and users' ONNX files are rows alike; the paper's values go only to zoo rows.
  */
-export function normalizeDecoders(
-  docs: readonly { loaded: LoadedDocument; series: string }[],
-  paper: PaperValues,
-): { decoders: DecoderRow[]; pairs: DecoderPairRow[] } {
+export function normalizeDecoders(docs: readonly SeriesDocument[], paper: PaperValues): { decoders: DecoderRow[]; pairs: DecoderPairRow[] } {
   const decoders: DecoderRow[] = [];
   const pairs: DecoderPairRow[] = [];
   for (const { loaded, series } of docs) {

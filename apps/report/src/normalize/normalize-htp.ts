@@ -1,4 +1,4 @@
-import type { HtpCostRow, HtpRow, HtpSafetyRow, HtpWarningRow, LoadedDocument } from '../model';
+import type { HtpCostRow, HtpRow, HtpSafetyRow, HtpWarningRow, SeriesDocument } from '../model';
 import { documentOf } from './document-of';
 
 /**
@@ -6,7 +6,7 @@ import { documentOf } from './document-of';
  * from the summary, the Warning share, the safety step's marks and the token cost (documents written
  * before those existed have none).
  */
-export function normalizeHtp(docs: readonly { loaded: LoadedDocument; series: string }[]): { rows: HtpRow[]; warning: HtpWarningRow[]; safety: HtpSafetyRow[]; cost: HtpCostRow[] } {
+export function normalizeHtp(docs: readonly SeriesDocument[]): { rows: HtpRow[]; warning: HtpWarningRow[]; safety: HtpSafetyRow[]; cost: HtpCostRow[] } {
   const rows: HtpRow[] = [];
   const warning: HtpWarningRow[] = [];
   const safety: HtpSafetyRow[] = [];

@@ -1,9 +1,9 @@
-import type { KernelRow, LoadedDocument } from '../model';
+import type { KernelRow, SeriesDocument } from '../model';
 import { documentOf } from './document-of';
 import { raiseCeiling } from './raise-ceiling';
 
 /** Kernel measurements; errored ones keep their error and no timings. */
-export function normalizeKernels(docs: readonly { loaded: LoadedDocument; series: string }[]): KernelRow[] {
+export function normalizeKernels(docs: readonly SeriesDocument[]): KernelRow[] {
   const rows: KernelRow[] = [];
   for (const { loaded, series } of docs) {
     const first = rows.length;

@@ -1,5 +1,5 @@
 import type { ResultSummary } from '@evalkit/core';
-import type { LoadedDocument, ReconVideoRow, RetentionRow } from '../model';
+import type { LoadedDocument, ReconVideoRow, RetentionRow, SeriesDocument } from '../model';
 import { documentOf } from './document-of';
 
 type VideoSummary = NonNullable<ResultSummary<'recon-metrics'>['perVideo']>[number];
@@ -12,10 +12,7 @@ function comparisonName(loaded: LoadedDocument): string {
 }
 
 /** Per-video quality and retention rows; when several series exist the comparison names its series. */
-export function normalizeRecon(
-  docs: readonly { loaded: LoadedDocument; series: string }[],
-  multipleSeries: boolean,
-): { videos: ReconVideoRow[]; retention: RetentionRow[] } {
+export function normalizeRecon(docs: readonly SeriesDocument[], multipleSeries: boolean): { videos: ReconVideoRow[]; retention: RetentionRow[] } {
   const videos: ReconVideoRow[] = [];
   const retention: RetentionRow[] = [];
   for (const { loaded, series } of docs) {

@@ -1,5 +1,5 @@
 import type { NormalizedReport } from '../model';
-import { finiteRows, round, seriesColour, specHeader, type Figure } from './figure';
+import { DEVICE_TIP, figure, finiteRows, intervalEnds, intervalTips, numberTip, round, seriesColour, textTip, UNSTABLE_TIP, type Figure } from './figure';
 
 /** Decoding throughput (frames per second) of every decoder on every device. */
 export function decoderFpsFigure(report: NormalizedReport): Figure | null {
@@ -10,8 +10,8 @@ export function decoderFpsFigure(report: NormalizedReport): Figure | null {
     model: d.label,
     size: d.size,
     fps: round(d.fps),
-    fpsLow: round(d.fpsCi95 ? d.fpsCi95[0] : d.fps),
-    fpsHigh: round(d.fpsCi95 ? d.fpsCi95[1] : d.fps),
+    fpsLow: intervalEnds(d.fps, d.fpsCi95)[0],
+    fpsHigh: intervalEnds(d.fps, d.fpsCi95)[1],
     unstable: d.unstable,
     medianMs: round(d.medianMs),
     p99Ms: round(d.p99Ms),
@@ -20,14 +20,7 @@ export function decoderFpsFigure(report: NormalizedReport): Figure | null {
   const series = [...new Set(rows.map((d) => d.series))];
   const title = 'Decoder throughput';
   const description = 'Output frames per second of each decoder (median run) with its 95% bootstrap interval, one point per device (hollow: unstable when measured); log scale because baselines and Turbo decoders differ by an order of magnitude.';
-  return {
-    id: 'decoder-fps',
-    section: 'decoder-bench',
-    title,
-    description,
-    spec: {
-      ...specHeader(title, description),
-      data: { values },
+  return figure({ id: 'decoder-fps', section: 'decoder-bench', title, description }, values, {
       encoding: {
         x: { field: 'model', type: 'nominal', sort: null, title: 'Decoder', axis: { labelAngle: -30 } },
         xOffset: { field: 'series', type: 'nominal', sort: series },
@@ -41,21 +34,19 @@ export function decoderFpsFigure(report: NormalizedReport): Figure | null {
             y: { field: 'fps', type: 'quantitative', title: 'Frames per second (log scale)', scale: { type: 'log' } },
             fillOpacity: { condition: { test: 'datum.unstable', value: 0 }, value: 1 },
             tooltip: [
-              { field: 'model', type: 'nominal', title: 'Decoder' },
-              { field: 'series', type: 'nominal', title: 'Device' },
-              { field: 'size', type: 'nominal', title: 'Frames×H×W' },
-              { field: 'fps', type: 'quantitative', title: 'FPS', format: '.3g' },
-              { field: 'fpsLow', type: 'quantitative', title: 'FPS 95% low', format: '.3g' },
-              { field: 'fpsHigh', type: 'quantitative', title: 'FPS 95% high', format: '.3g' },
-              { field: 'unstable', type: 'nominal', title: 'Unstable' },
-              { field: 'medianMs', type: 'quantitative', title: 'Median (ms)', format: '.1f' },
-              { field: 'p99Ms', type: 'quantitative', title: 'p99 (ms)', format: '.1f' },
-              { field: 'ceilingFraction', type: 'quantitative', title: 'Fraction of the compute ceiling (best measured GEMM)', format: '.0%' },
+              textTip('model', 'Decoder'),
+              DEVICE_TIP,
+              textTip('size', 'Frames×H×W'),
+              numberTip('fps', 'FPS', '.3g'),
+              ...intervalTips('fpsLow', 'fpsHigh', '.3g', ['FPS 95% low', 'FPS 95% high']),
+              UNSTABLE_TIP,
+              numberTip('medianMs', 'Median (ms)', '.1f'),
+              numberTip('p99Ms', 'p99 (ms)', '.1f'),
+              numberTip('ceilingFraction', 'Fraction of the compute ceiling (best measured GEMM)', '.0%'),
             ],
           },
         },
         { mark: { type: 'rule' }, encoding: { y: { field: 'fpsLow', type: 'quantitative', scale: { type: 'log' } }, y2: { field: 'fpsHigh' } } },
       ],
-    },
-  };
+  });
 }

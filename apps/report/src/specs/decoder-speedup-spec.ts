@@ -1,18 +1,13 @@
 import type { NormalizedReport } from '../model';
-import { PAPER_SERIES, round, seriesColour, specHeader, type Figure } from './figure';
+import { figure, intervalEnds, intervalRule, intervalTips, numberTip, PAPER_SERIES, referenceLine, round, seriesColour, textTip, UNSTABLE_OUTLINE, UNSTABLE_TIP, type Figure } from './figure';
 
 /** Speedup of each candidate decoder (Turbo, or the user's own) over its baseline per device, next to the paper's GPU speedup. */
 export function decoderSpeedupFigure(report: NormalizedReport): Figure | null {
   if (report.decoderPairs.length === 0) return null;
-  const values: Record<string, unknown>[] = report.decoderPairs.map((p) => ({
-    pair: p.turbo,
-    baseline: p.baseline,
-    source: p.series,
-    speedup: round(p.speedup),
-    low: round(p.speedupCi95 ? p.speedupCi95[0] : p.speedup),
-    high: round(p.speedupCi95 ? p.speedupCi95[1] : p.speedup),
-    unstable: p.unstable,
-  }));
+  const values: Record<string, unknown>[] = report.decoderPairs.map((p) => {
+    const [low, high] = intervalEnds(p.speedup, p.speedupCi95);
+    return { pair: p.turbo, baseline: p.baseline, source: p.series, speedup: round(p.speedup), low, high, unstable: p.unstable };
+  });
   const paperSeen = new Set<string>();
   for (const p of report.decoderPairs) {
     if (p.paperGpuSpeedup === null || paperSeen.has(p.turbo)) continue;
@@ -22,14 +17,8 @@ export function decoderSpeedupFigure(report: NormalizedReport): Figure | null {
   const series = [...new Set(report.decoderPairs.map((p) => p.series))];
   const title = 'Decoder speedup over its baseline';
   const description = 'Baseline median time divided by candidate median time for each pair (scaled by their frame counts), per device, with its 95% paired-bootstrap interval (hatched outline: unstable when measured); grey bars are the paper\'s GPU speedups.';
-  return {
-    id: 'decoder-speedup',
-    section: 'decoder-bench',
-    title,
-    description,
-    spec: {
-      ...specHeader(title, description),
-      data: { values },
+  const place = { x: { field: 'pair', type: 'nominal', sort: null }, xOffset: { field: 'source', type: 'nominal', sort: [...series, PAPER_SERIES] } };
+  return figure({ id: 'decoder-speedup', section: 'decoder-bench', title, description }, values, {
       width: { step: 16 * (series.length + 2) },
       layer: [
         {
@@ -40,30 +29,18 @@ export function decoderSpeedupFigure(report: NormalizedReport): Figure | null {
             y: { field: 'speedup', type: 'quantitative', title: 'Speedup (×)' },
             color: seriesColour(series, { withPaper: true, field: 'source', title: 'Device' }),
             tooltip: [
-              { field: 'pair', type: 'nominal', title: 'Decoder' },
-              { field: 'baseline', type: 'nominal', title: 'Baseline' },
-              { field: 'source', type: 'nominal', title: 'Device' },
-              { field: 'speedup', type: 'quantitative', title: 'Speedup (×)', format: '.2f' },
-              { field: 'low', type: 'quantitative', title: '95% low', format: '.2f' },
-              { field: 'high', type: 'quantitative', title: '95% high', format: '.2f' },
-              { field: 'unstable', type: 'nominal', title: 'Unstable' },
+              textTip('pair', 'Decoder'),
+              textTip('baseline', 'Baseline'),
+              textTip('source', 'Device'),
+              numberTip('speedup', 'Speedup (×)', '.2f'),
+              ...intervalTips('low', 'high', '.2f'),
+              UNSTABLE_TIP,
             ],
-            strokeDash: { condition: { test: 'datum.unstable', value: [3, 2] }, value: [1, 0] },
-            stroke: { condition: { test: 'datum.unstable', value: '#000' }, value: null },
+            ...UNSTABLE_OUTLINE,
           },
         },
-        {
-          transform: [{ filter: 'datum.low != null' }],
-          mark: { type: 'rule', color: '#000' },
-          encoding: {
-            x: { field: 'pair', type: 'nominal', sort: null },
-            xOffset: { field: 'source', type: 'nominal', sort: [...series, PAPER_SERIES] },
-            y: { field: 'low', type: 'quantitative' },
-            y2: { field: 'high' },
-          },
-        },
-        { data: { values: [{}] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#444' }, encoding: { y: { datum: 1 } } },
+        { transform: [{ filter: 'datum.low != null' }], ...intervalRule(place, 'low', 'high', { type: 'rule', color: '#000' }) },
+        referenceLine('y', 1, { strokeDash: [4, 4], color: '#444' }),
       ],
-    },
-  };
+  });
 }

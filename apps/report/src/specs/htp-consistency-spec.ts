@@ -1,6 +1,6 @@
 import type { NormalizedReport } from '../model';
 import { dataNoteSentence, labelledTitle } from '../tables/htp-tables';
-import { PAPER_SERIES, round, seriesColour, specHeader, type Figure } from './figure';
+import { bars, DEVICE_TIP, figure, intervalRule, intervalTips, numberTip, offsetBy, panels, PAPER_SERIES, round, seriesColour, textTip, type Figure } from './figure';
 
 const LEVELS = ['High', 'Moderate', 'Low'];
 
@@ -24,46 +24,36 @@ export function htpConsistencyFigure(report: NormalizedReport): Figure | null {
   const series = [...new Set(rows.map((r) => r.series))];
   const levels = [...LEVELS, ...new Set(rows.map((r) => r.level).filter((l) => !LEVELS.includes(l)))];
   const x = { field: 'level', type: 'nominal', sort: levels, title: 'Consistency', axis: { labelAngle: 0 } };
-  const xOffset = { field: 'series', type: 'nominal', sort: series };
+  const xOffset = offsetBy('series', series);
   const note = report.dataNotes.htp;
   const title = labelledTitle('HTP consistency by group', note);
   const corrected = rows.filter((r) => r.paperNote && r.paperPercent !== null);
   const correctedText = [...new Set(corrected.map((r) => `${r.group}/${r.level} at the corrected ${r.paperPercent!.toFixed(2)}; the paper prints ${r.paperPrinted === null ? '—' : r.paperPrinted.toFixed(2)}`))].join(', ');
   const description = `${note ? `${dataNoteSentence(note)} ` : ''}Share of reports at each consistency level, per group and device, with Wilson 95% intervals; black diamonds are the PsyDraw paper's percentages${correctedText ? ` (${correctedText})` : ''}.`;
-  return {
-    id: 'htp-consistency',
-    section: 'htp-consistency',
-    title,
-    description,
-    spec: {
-      ...specHeader(title, description),
-      data: { values },
-      facet: { column: { field: 'group', type: 'nominal', sort: [...new Set(rows.map(groupLabel))], title: 'Group' } },
-      spec: {
-        width: { step: 16 * Math.max(2, series.length) },
-        height: 220,
+  return figure({ id: 'htp-consistency', section: 'htp-consistency', title, description }, values, {
+    ...panels(
+      { column: { field: 'group', type: 'nominal', sort: [...new Set(rows.map(groupLabel))], title: 'Group' } },
+      16 * Math.max(2, series.length),
+      220,
+      {
         layer: [
-          {
-            mark: { type: 'bar', tooltip: true },
-            encoding: {
-              x,
-              xOffset,
-              y: { field: 'percent', type: 'quantitative', title: 'Reports (%)', scale: { domain: [0, 100] } },
-              color: seriesColour(series),
-              tooltip: [
-                { field: 'group', type: 'nominal', title: 'Group' },
-                { field: 'level', type: 'nominal', title: 'Level' },
-                { field: 'series', type: 'nominal', title: 'Device' },
-                { field: 'count', type: 'quantitative', title: 'Count' },
-                { field: 'denominator', type: 'quantitative', title: 'Of' },
-                { field: 'percent', type: 'quantitative', title: '%', format: '.2f' },
-                { field: 'wilsonLow', type: 'quantitative', title: 'Wilson low', format: '.2f' },
-                { field: 'wilsonHigh', type: 'quantitative', title: 'Wilson high', format: '.2f' },
-                { field: 'paperPercent', type: 'quantitative', title: `${PAPER_SERIES} %`, format: '.2f' },
-              ],
-            },
-          },
-          { mark: { type: 'rule', color: '#222' }, encoding: { x, xOffset, y: { field: 'wilsonLow', type: 'quantitative' }, y2: { field: 'wilsonHigh' } } },
+          bars({
+            x,
+            xOffset,
+            y: { field: 'percent', type: 'quantitative', title: 'Reports (%)', scale: { domain: [0, 100] } },
+            color: seriesColour(series),
+            tooltip: [
+              textTip('group', 'Group'),
+              textTip('level', 'Level'),
+              DEVICE_TIP,
+              numberTip('count', 'Count'),
+              numberTip('denominator', 'Of'),
+              numberTip('percent', '%', '.2f'),
+              ...intervalTips('wilsonLow', 'wilsonHigh', '.2f', ['Wilson low', 'Wilson high']),
+              numberTip('paperPercent', `${PAPER_SERIES} %`, '.2f'),
+            ],
+          }),
+          intervalRule({ x, xOffset }, 'wilsonLow', 'wilsonHigh'),
           {
             transform: [{ filter: 'isValid(datum.paperPercent)' }],
             mark: { type: 'point', shape: 'diamond', filled: true, color: 'black', size: 60 },
@@ -71,6 +61,7 @@ export function htpConsistencyFigure(report: NormalizedReport): Figure | null {
           },
         ],
       },
-    },
-  };
+      true,
+    ),
+  });
 }

@@ -1,5 +1,5 @@
 import type { NormalizedReport } from '../model';
-import { kernelPath, kernelVariantLabel, round, seriesColour, specHeader, type Figure } from './figure';
+import { bars, figure, KERNEL_TIPS, kernelPath, kernelVariantLabel, numberTip, offsetBy, panels, round, seriesColour, textTip, type Figure } from './figure';
 
 const MEMCPY = 'memory: STREAM copy, best of N';
 const MATMUL = 'compute: best measured GEMM';
@@ -22,37 +22,21 @@ export function kernelCeilingsFigure(report: NormalizedReport): Figure | null {
   const variants = [...new Set(values.map((v) => v.variant))];
   const title = 'Achieved fraction of the device ceilings';
   const description = 'Achieved bandwidth over the memory ceiling (STREAM-style copy, best of N, one thread) and achieved FLOP/s over the compute ceiling (best onnxruntime GEMM over several sizes and repeats), per variant and shape, one bar per device and path; a row faster than a measured ceiling raises it, so no fraction exceeds 100%.';
-  return {
-    id: 'kernel-ceilings',
-    section: 'kernel-bench',
-    title,
-    description,
-    spec: {
-      ...specHeader(title, description),
-      data: { values },
-      facet: {
+  return figure({ id: 'kernel-ceilings', section: 'kernel-bench', title, description }, values, {
+    ...panels(
+      {
         row: { field: 'ceiling', type: 'nominal', sort: [MEMCPY, MATMUL], title: 'Ceiling' },
         column: { field: 'shape', type: 'nominal', sort: [...new Set(values.map((v) => v.shape))], title: 'Shape (N×C×T×H×W)' },
       },
-      spec: {
-        width: { step: 10 * Math.max(2, series.length) },
-        height: 140,
-        mark: { type: 'bar', tooltip: true },
-        encoding: {
-          x: { field: 'variant', type: 'nominal', sort: variants, title: 'Variant', axis: { labelAngle: -30, labelLimit: 200 } },
-          xOffset: { field: 'bar', type: 'nominal', sort: series },
-          y: { field: 'fraction', type: 'quantitative', title: 'Fraction of ceiling', axis: { format: '.0%' }, stack: null },
-          color: seriesColour(series, { field: 'bar', title: multiDevice ? 'Device · path' : 'Path' }),
-          tooltip: [
-            { field: 'variant', type: 'nominal', title: 'Variant' },
-            { field: 'shape', type: 'nominal', title: 'Shape' },
-            { field: 'series', type: 'nominal', title: 'Device' },
-            { field: 'ceiling', type: 'nominal', title: 'Ceiling' },
-            { field: 'fraction', type: 'quantitative', title: 'Fraction', format: '.1%' },
-          ],
-        },
-      },
-      resolve: { scale: { y: 'independent' } },
-    },
-  };
+      10 * Math.max(2, series.length),
+      140,
+      bars({
+        x: { field: 'variant', type: 'nominal', sort: variants, title: 'Variant', axis: { labelAngle: -30, labelLimit: 200 } },
+        xOffset: offsetBy('bar', series),
+        y: { field: 'fraction', type: 'quantitative', title: 'Fraction of ceiling', axis: { format: '.0%' }, stack: null },
+        color: seriesColour(series, { field: 'bar', title: multiDevice ? 'Device · path' : 'Path' }),
+        tooltip: [...KERNEL_TIPS, textTip('ceiling', 'Ceiling'), numberTip('fraction', 'Fraction', '.1%')],
+      }),
+    ),
+  });
 }

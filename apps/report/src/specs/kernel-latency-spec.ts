@@ -1,5 +1,5 @@
 import type { NormalizedReport } from '../model';
-import { kernelPath, kernelVariantLabel, round, seriesColour, specHeader, type Figure } from './figure';
+import { bars, figure, intervalRule, intervalTips, KERNEL_TIPS, kernelPath, kernelVariantLabel, numberTip, offsetBy, panels, round, seriesColour, textTip, UNSTABLE_OUTLINE, UNSTABLE_TIP, type Figure } from './figure';
 
 /**
  * Kernel latency by variant, one panel per shape, one bar per device and path (the full
@@ -33,55 +33,33 @@ export function kernelLatencyFigure(report: NormalizedReport): Figure | null {
       p99Ms: round(k.p99Ms),
     };
   });
-  const bars = [...new Set(values.map((v) => v.bar))];
+  const barNames = [...new Set(values.map((v) => v.bar))];
   const variants = [...new Set(values.map((v) => v.variant))];
-  const xOffset = { field: 'bar', type: 'nominal', sort: bars };
+  const xOffset = offsetBy('bar', barNames);
   const x = { field: 'variant', type: 'nominal', sort: variants, title: 'Variant', axis: { labelAngle: -30, labelLimit: 200 } };
   const title = 'Upsampling kernel latency';
   const description = 'Median latency per call by variant, one panel per tensor shape, one bar per device and path (conv + rearrangement, or the rearrangement alone); error bars are the 95% bootstrap interval of the median (the 95% margin of the mean for older documents); dashed outline: unstable when measured.';
-  return {
-    id: 'kernel-latency',
-    section: 'kernel-bench',
-    title,
-    description,
-    spec: {
-      ...specHeader(title, description),
-      data: { values },
-      facet: { column: { field: 'shape', type: 'nominal', sort: [...new Set(values.map((v) => v.shape))], title: 'Shape (N×C×T×H×W)' } },
-      spec: {
-        width: { step: 10 * Math.max(2, bars.length) },
-        height: 220,
-        layer: [
-          {
-            mark: { type: 'bar', tooltip: true },
-            encoding: {
-              x,
-              xOffset,
-              y: { field: 'latencyMs', type: 'quantitative', title: 'Median latency (ms)', stack: null },
-              strokeDash: { condition: { test: 'datum.unstable', value: [3, 2] }, value: [1, 0] },
-              stroke: { condition: { test: 'datum.unstable', value: '#000' }, value: null },
-              color: seriesColour(bars, { field: 'bar', title: multiDevice ? 'Device · path' : 'Path' }),
-              tooltip: [
-                { field: 'variant', type: 'nominal', title: 'Variant' },
-                { field: 'shape', type: 'nominal', title: 'Shape' },
-                { field: 'series', type: 'nominal', title: 'Device' },
-                { field: 'path', type: 'nominal', title: 'Path' },
-                { field: 'statistic', type: 'nominal', title: 'Statistic' },
-                { field: 'latencyMs', type: 'quantitative', title: 'Latency (ms)', format: '.4g' },
-                { field: 'low', type: 'quantitative', title: '95% low (ms)', format: '.4g' },
-                { field: 'high', type: 'quantitative', title: '95% high (ms)', format: '.4g' },
-                { field: 'unstable', type: 'nominal', title: 'Unstable' },
-                { field: 'p99Ms', type: 'quantitative', title: 'p99 (ms)', format: '.4g' },
-              ],
-            },
-          },
-          {
-            mark: { type: 'rule', color: '#222' },
-            encoding: { x, xOffset, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } },
-          },
-        ],
-      },
-      resolve: { scale: { y: 'independent' } },
-    },
-  };
+  return figure({ id: 'kernel-latency', section: 'kernel-bench', title, description }, values, {
+    ...panels({ column: { field: 'shape', type: 'nominal', sort: [...new Set(values.map((v) => v.shape))], title: 'Shape (N×C×T×H×W)' } }, 10 * Math.max(2, barNames.length), 220, {
+      layer: [
+        bars({
+          x,
+          xOffset,
+          y: { field: 'latencyMs', type: 'quantitative', title: 'Median latency (ms)', stack: null },
+          ...UNSTABLE_OUTLINE,
+          color: seriesColour(barNames, { field: 'bar', title: multiDevice ? 'Device · path' : 'Path' }),
+          tooltip: [
+            ...KERNEL_TIPS,
+            textTip('path', 'Path'),
+            textTip('statistic', 'Statistic'),
+            numberTip('latencyMs', 'Latency (ms)', '.4g'),
+            ...intervalTips('low', 'high', '.4g', ['95% low (ms)', '95% high (ms)']),
+            UNSTABLE_TIP,
+            numberTip('p99Ms', 'p99 (ms)', '.4g'),
+          ],
+        }),
+        intervalRule({ x, xOffset }, 'low', 'high'),
+      ],
+    }),
+  });
 }

@@ -1,5 +1,5 @@
 import type { NormalizedReport } from '../model';
-import { round, seriesColour, specHeader, type Figure } from './figure';
+import { figure, numberTip, RECONSTRUCTION_TIP, referenceLine, round, seriesColour, textTip, type Figure } from './figure';
 
 /** Quality retention per metric (test over baseline), with the paper's claimed retention as a line. */
 export function qualityRetentionFigure(report: NormalizedReport): Figure | null {
@@ -23,11 +23,11 @@ export function qualityRetentionFigure(report: NormalizedReport): Figure | null 
         y: { field: 'retention', type: 'quantitative', title: 'Retention (test / baseline)', axis: { format: '.0%' } },
         color: seriesColour(comparisons, { field: 'comparison', title: 'Reconstruction' }),
         tooltip: [
-          { field: 'metric', type: 'nominal', title: 'Metric' },
-          { field: 'comparison', type: 'nominal', title: 'Reconstruction' },
-          { field: 'baseline', type: 'quantitative', title: 'Baseline', format: '.4f' },
-          { field: 'test', type: 'quantitative', title: 'Test', format: '.4f' },
-          { field: 'retention', type: 'quantitative', title: 'Retention', format: '.1%' },
+          textTip('metric', 'Metric'),
+          RECONSTRUCTION_TIP,
+          numberTip('baseline', 'Baseline', '.4f'),
+          numberTip('test', 'Test', '.4f'),
+          numberTip('retention', 'Retention', '.1%'),
         ],
       },
     },
@@ -35,7 +35,7 @@ export function qualityRetentionFigure(report: NormalizedReport): Figure | null 
   const claim = report.paperQualityRetention;
   if (claim !== null) {
     layer.push(
-      { data: { values: [{}] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#444' }, encoding: { y: { datum: claim } } },
+      referenceLine('y', claim, { strokeDash: [4, 4], color: '#444' }),
       {
         data: { values: [{}] },
         mark: { type: 'text', align: 'right', dx: -4, dy: 10, color: '#444' },
@@ -45,11 +45,5 @@ export function qualityRetentionFigure(report: NormalizedReport): Figure | null 
   }
   const title = 'Quality retention';
   const description = 'Each metric of the test reconstruction relative to the baseline (inverted for lower-is-better metrics); the dashed line is the retention the Turbo-VAED paper claims.';
-  return {
-    id: 'quality-retention',
-    section: 'recon-metrics',
-    title,
-    description,
-    spec: { ...specHeader(title, description), data: { values }, width: { step: 16 * (comparisons.length + 2) }, layer },
-  };
+  return figure({ id: 'quality-retention', section: 'recon-metrics', title, description }, values, { width: { step: 16 * (comparisons.length + 2) }, layer });
 }

@@ -1,5 +1,5 @@
 import type { NormalizedReport } from '../model';
-import { round, seriesColour, specHeader, type Figure } from './figure';
+import { bars, figure, numberTip, offsetBy, panels, RECONSTRUCTION_TIP, round, seriesColour, textTip, type Figure } from './figure';
 
 /** PSNR, SSIM and MS-SSIM per video for every comparison, one panel per metric. */
 export function reconQualityFigure(report: NormalizedReport): Figure | null {
@@ -20,34 +20,18 @@ export function reconQualityFigure(report: NormalizedReport): Figure | null {
   const present = metrics.map(([m]) => m).filter((m) => values.some((v) => v.metric === m));
   const title = 'Reconstruction quality per video';
   const description = 'Mean per-frame PSNR, SSIM and MS-SSIM of each video, one bar per compared reconstruction.';
-  return {
-    id: 'recon-quality',
-    section: 'recon-metrics',
-    title,
-    description,
-    spec: {
-      ...specHeader(title, description),
-      data: { values },
-      facet: { column: { field: 'metric', type: 'nominal', sort: present, title: null } },
-      spec: {
-        width: { step: 14 * Math.max(2, comparisons.length) },
-        height: 200,
-        mark: { type: 'bar', tooltip: true },
-        encoding: {
-          x: { field: 'video', type: 'nominal', sort: null, title: 'Video', axis: { labelAngle: -30, labelLimit: 240 } },
-          xOffset: { field: 'comparison', type: 'nominal', sort: comparisons },
-          y: { field: 'value', type: 'quantitative', title: 'Value', scale: { zero: false } },
-          color: seriesColour(comparisons, { field: 'comparison', title: 'Reconstruction' }),
-          tooltip: [
-            { field: 'video', type: 'nominal', title: 'Video' },
-            { field: 'comparison', type: 'nominal', title: 'Reconstruction' },
-            { field: 'metric', type: 'nominal', title: 'Metric' },
-            { field: 'value', type: 'quantitative', title: 'Value', format: '.4f' },
-            { field: 'frames', type: 'quantitative', title: 'Frames' },
-          ],
-        },
-      },
-      resolve: { scale: { y: 'independent' } },
-    },
-  };
+  return figure({ id: 'recon-quality', section: 'recon-metrics', title, description }, values, {
+    ...panels(
+      { column: { field: 'metric', type: 'nominal', sort: present, title: null } },
+      14 * Math.max(2, comparisons.length),
+      200,
+      bars({
+        x: { field: 'video', type: 'nominal', sort: null, title: 'Video', axis: { labelAngle: -30, labelLimit: 240 } },
+        xOffset: offsetBy('comparison', comparisons),
+        y: { field: 'value', type: 'quantitative', title: 'Value', scale: { zero: false } },
+        color: seriesColour(comparisons, { field: 'comparison', title: 'Reconstruction' }),
+        tooltip: [textTip('video', 'Video'), RECONSTRUCTION_TIP, textTip('metric', 'Metric'), numberTip('value', 'Value', '.4f'), numberTip('frames', 'Frames')],
+      }),
+    ),
+  });
 }

@@ -21,17 +21,32 @@ export interface Table {
   notes?: string[];
 }
 
+/** A column of a table built from rows of type `R`: its header and alignment, and the cell it shows for a row. */
+export interface RowColumn<R> extends TableColumn {
+  cell: (row: R) => string;
+}
+
 /** A text column. */
-export function text(header: string): TableColumn {
-  return { header, align: 'left' };
+export function text<R>(header: string, cell: (row: R) => string): RowColumn<R> {
+  return { header, align: 'left', cell };
 }
 
 /** A numeric column. */
-export function num(header: string): TableColumn {
-  return { header, align: 'right' };
+export function num<R>(header: string, cell: (row: R) => string): RowColumn<R> {
+  return { header, align: 'right', cell };
 }
 
-/** Whether a table needs a Device column: only when its rows come from more than one device or run. */
-export function needsSeriesColumn(rows: readonly { series: string }[]): boolean {
-  return new Set(rows.map((r) => r.series)).size > 1;
+/** What a table says about itself, besides its columns and rows. */
+export type TableMeta = Omit<Table, 'columns' | 'rows'>;
+
+/**
+ * The table of `rows`, one cell per column, led by a Device column when the rows come from more
+ * than one device or run (unless `deviceColumn` is false: the rows name their series another way);
+ * null when there are no rows, so a section without data has no table.
+ */
+export function tableOf<R extends object>(meta: TableMeta, rows: readonly R[], columns: readonly RowColumn<R>[], deviceColumn = true): Table | null {
+  if (rows.length === 0) return null;
+  const series = (r: R): string => ('series' in r && typeof r.series === 'string' ? r.series : '');
+  const all = deviceColumn && new Set(rows.map(series)).size > 1 ? [text('Device', series), ...columns] : columns;
+  return { ...meta, columns: all.map(({ header, align }) => ({ header, align })), rows: rows.map((row) => all.map((c) => c.cell(row))) };
 }

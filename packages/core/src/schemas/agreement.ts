@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineResultKind } from './result-kind';
-import { nullableNumber, nullableString, numberValue } from './fields';
+import { dataLabelFields, nullableNumber, numberValue } from './fields';
 
 /** The agreement statistics a document may carry. */
 export const AGREEMENT_STATISTICS = ['percent_agreement', 'cohen_kappa', 'fleiss_kappa', 'krippendorff_alpha', 'gwet_ac1', 'gwet_ac2'] as const;
@@ -33,8 +33,7 @@ export const agreementKind = defineResultKind({
         .optional()
         .describe('Cohen\'s kappa when there are exactly two raters'),
       raters: z.array(z.string()).optional(),
-      synthetic: z.boolean().optional().describe('true when the ratings are made up (a `synthetic` column true on every row)'),
-      dataNote: nullableString.optional().describe('what the data is, printed beside every table and figure made from it'),
+      ...dataLabelFields('the ratings are made up (a `synthetic` column true on every row)'),
     })
     .describe('the JSON that `evalkit agreement --json` prints'),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineResultKind } from './result-kind';
-import { appliedCeilingSchema, intervalSchema, nullableNumber, numberValue, sampleStatsFields, systemBeforeAfterSchema } from './fields';
+import { appliedCeilingSchema, intervalSchema, nullableNumber, numberValue, sampleStatsFields, samplingFields, seedField, systemBeforeAfterSchema, decoderSizeFields } from './fields';
 
 /** One decoder (a zoo graph or a user's ONNX file) timed end to end in its own process. */
 export const decoderBenchRowSchema = z.looseObject({
@@ -89,20 +89,16 @@ export const decoderBenchKind = defineResultKind({
   config: z.looseObject({
     models: z.array(z.string()).optional().describe('the --models entries: zoo names, zoo:NAME@WEIGHTS, FILE.onnx, each optionally LABEL=...'),
     pairs: z.array(z.string()).optional().describe('the pairs reported, BASELINE:CANDIDATE'),
-    height: numberValue.optional(),
-    width: numberValue.optional(),
-    latentFrames: nullableNumber.optional(),
+    ...decoderSizeFields,
     frames: numberValue.nullish().describe('output frames wanted (null when --latent-frames was given)'),
     runs: numberValue.optional(),
     minRuns: numberValue.optional(),
     maxRuns: numberValue.optional(),
     maxTimeMs: numberValue.optional(),
-    targetCi: numberValue.optional(),
-    warmup: numberValue.optional(),
+    ...samplingFields,
     ep: z.string().optional(),
-    threads: numberValue.optional(),
     widthMult: numberValue.optional(),
-    seed: numberValue.nullish(),
+    seed: seedField,
     pin: z.boolean().optional().describe('child processes pinned to CPUs'),
     weights: z.record(z.string(), z.string()).optional().describe('--weights: checkpoint per model'),
     latents: z.record(z.string(), z.string()).optional().describe('--latents: latents file per model'),

@@ -22,6 +22,31 @@ export const nullableString = z.string().nullable();
 /** Free-form configuration: each kind declares the fields readers use, others pass through. */
 export const looseRecord = z.record(z.string(), z.unknown());
 
+/** The decoder size a run was set to (latent frames null where output frames were asked for instead). */
+export const decoderSizeFields = {
+  height: numberValue.optional(),
+  width: numberValue.optional(),
+  latentFrames: nullableNumber.optional(),
+};
+
+/** How a timed run samples: the interval it aims at, its untimed warm-up runs, its threads. */
+export const samplingFields = {
+  targetCi: numberValue.optional().describe('stop once the 95% interval\'s half-width over the median is below this'),
+  warmup: numberValue.optional(),
+  threads: numberValue.optional(),
+};
+
+/** The seed of a run's random inputs (null where it draws none), so a rerun draws the same. */
+export const seedField = numberValue.nullish();
+
+/** What the data is: `synthetic` (true when `madeUp`), and the note printed beside every table and figure made from it. */
+export function dataLabelFields(madeUp: string) {
+  return {
+    synthetic: z.boolean().optional().describe(`true when ${madeUp}`),
+    dataNote: nullableString.optional().describe('what the data is, printed beside every table and figure made from it'),
+  };
+}
+
 /** A 95% interval [low, high]. */
 export const intervalSchema = z.tuple([numberValue, numberValue]);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineResultKind } from './result-kind';
-import { nullableNumber, nullableString, numberValue, optionalNumber } from './fields';
+import { dataLabelFields, nullableNumber, nullableString, numberValue, optionalNumber } from './fields';
 
 /** One cell of the consistency table: a level's share within a group, with intervals (percent). */
 export const htpConsistencyRowSchema = z.looseObject({
@@ -64,8 +64,7 @@ export const htpConsistencySummarySchema = z.looseObject({
     .describe('the share of drawings flagged Warning'),
   mode: z.string().optional().describe('"consistency" (labels are levels) or "structured" (levels derived by the rubric)'),
   raters: z.array(z.string()).optional(),
-  synthetic: z.boolean().optional().describe('true when the reports or labels are made up (evalkit\'s synthetic study)'),
-  dataNote: nullableString.optional().describe('what the data is, printed beside every table and figure made from it'),
+  ...dataLabelFields('the reports or labels are made up (evalkit\'s synthetic study)'),
   safety: z.array(htpSafetyRowSchema).optional().describe('the review step\'s abnormal marks per group'),
   cost: z.array(htpCostRowSchema).optional().describe('token cost per group and kind'),
   reading: z.record(z.string(), z.record(z.string(), numberValue)).optional().describe('reports read per layout, signal field, language and form'),

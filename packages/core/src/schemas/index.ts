@@ -49,6 +49,12 @@ export type DeclaredFields<T> = T extends readonly unknown[]
     ? { [P in keyof T as string extends P ? never : number extends P ? never : P]: DeclaredFields<T[P]> }
     : T;
 
+/**
+ * A row of kind K as its writer makes it now: every declared field present (fields are optional in
+ * the schema only so that documents written before them still read).
+ */
+export type WrittenRow<K extends ResultKind> = Required<DeclaredFields<ResultRow<K>>>;
+
 /** A row of kind K as writers may give it (extra fields allowed). */
 export type ResultRowInput<K extends ResultKind> = DeclaredFields<z.input<Def<K>['row']>>;
 /** The summary of kind K as readers get it. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineResultKind } from './result-kind';
-import { appliedCeilingSchema, intervalSchema, nullableNumber, nullableString, numberValue, sampleStatsFields } from './fields';
+import { appliedCeilingSchema, intervalSchema, nullableNumber, nullableString, numberValue, sampleStatsFields, samplingFields, seedField } from './fields';
 
 /** A 5-D shape [n, c, t, h, w]. */
 export const shape5Schema = z.looseObject({ n: numberValue, c: numberValue, t: numberValue, h: numberValue, w: numberValue });
@@ -99,10 +99,8 @@ export const kernelBenchKind = defineResultKind({
     timeBudgetMs: numberValue.optional(),
     minSamples: numberValue.optional(),
     maxSamples: numberValue.optional(),
-    targetCi: numberValue.optional(),
-    warmup: numberValue.optional(),
-    threads: numberValue.optional(),
-    seed: numberValue.nullish(),
+    ...samplingFields,
+    seed: seedField,
     runtime: z.string().optional().describe('"onnxruntime-node" or "onnxruntime-web" (a browser page, or bench kernels --runtime web)'),
     backend: z.string().optional().describe('the onnxruntime-web backend of a browser page\'s document: wasm, webgpu or webnn'),
   }),

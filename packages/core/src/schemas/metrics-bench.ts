@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineResultKind } from './result-kind';
-import { intervalSchema, nullableNumber, numberValue, sampleStatsFields } from './fields';
+import { intervalSchema, nullableNumber, numberValue, sampleStatsFields, seedField } from './fields';
 
 /** Fields every metrics-bench row has, whatever its state. */
 const metricsRowBase = {
@@ -64,7 +64,7 @@ export const metricsBenchKind = defineResultKind({
     frames: numberValue.optional(),
     threads: numberValue.optional(),
     referenceRuns: numberValue.optional(),
-    seed: numberValue.nullish(),
+    seed: seedField,
     skimage: z.boolean().optional(),
     ssimJs: z.boolean().optional(),
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineResultKind } from './result-kind';
-import { nullableNumber, nullableString, numberValue } from './fields';
+import { decoderSizeFields, nullableNumber, nullableString, numberValue } from './fields';
 
 /** One decoder's size at the document's output size, beside the paper's figures. */
 export const zooSizeRowSchema = z.looseObject({
@@ -26,6 +26,6 @@ export const zooSizesKind = defineResultKind({
   kind: 'zoo-sizes',
   version: 1,
   writtenBy: '`evalkit zoo list --json` / `--out`, written by `evalkit repro`',
-  config: z.looseObject({ height: numberValue.optional(), width: numberValue.optional(), latentFrames: nullableNumber.optional() }),
+  config: z.looseObject(decoderSizeFields),
   row: zooSizeRowSchema,
 });

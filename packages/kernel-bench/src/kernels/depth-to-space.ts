@@ -1,3 +1,5 @@
+import { kernelOutput } from './kernel-output';
+
 /**
  * Per-frame DepthToSpace, mode CRD, on an NCTHW tensor [N, C*b*b, T, H, W] -> [N, C, T, H*b, W*b]:
  * out[n, c, f, h*b+ph, w*b+pw] = in[n, c*b*b + ph*b + pw, f, h, w]. Frames are independent, so this
@@ -7,12 +9,10 @@ export function depthToSpaceCrd5d(x: Float32Array, dims: readonly number[], bloc
   const [n, cin, t, h, w] = dims;
   const bb = block * block;
   if (cin % bb !== 0) throw new RangeError(`depthToSpaceCrd5d: channels ${cin} are not a multiple of block^2 = ${bb}`);
-  if (x.length !== n * cin * t * h * w) throw new RangeError(`depthToSpaceCrd5d: x has ${x.length} elements, dims ${dims.join('x')} need ${n * cin * t * h * w}`);
   const c = cin / bb;
   const ow = w * block;
   const oplane = h * block * ow;
-  const y = out ?? new Float32Array(x.length);
-  if (y.length !== x.length) throw new RangeError(`depthToSpaceCrd5d: out has ${y.length} elements, expected ${x.length}`);
+  const y = kernelOutput('depthToSpaceCrd5d', x, dims, x.length, out);
   const hw = h * w;
   for (let b = 0; b < n; b++)
     for (let ch = 0; ch < c; ch++)

@@ -1,3 +1,5 @@
+import { kernelOutput } from './kernel-output';
+
 /**
  * CogVideoX-style per-frame upsampling input: takes NCTHW, repeats every frame st times and every pixel
  * sh x sw times, and lays the result out frame-major as [N*T*st, C, H*sh, W*sw] so a Conv2d can run
@@ -10,9 +12,7 @@ export function nearestToFrames(x: Float32Array, dims: readonly number[], factor
   const ow = w * sw;
   const plane = oh * ow;
   const total = n * c * t * st * plane;
-  if (x.length !== n * c * t * h * w) throw new RangeError(`nearestToFrames: x has ${x.length} elements, dims ${dims.join('x')} need ${n * c * t * h * w}`);
-  const y = out ?? new Float32Array(total);
-  if (y.length !== total) throw new RangeError(`nearestToFrames: out has ${y.length} elements, expected ${total}`);
+  const y = kernelOutput('nearestToFrames', x, dims, total, out);
   for (let b = 0; b < n; b++)
     for (let ch = 0; ch < c; ch++)
       for (let f = 0; f < t; f++) {

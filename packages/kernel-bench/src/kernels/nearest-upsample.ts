@@ -1,3 +1,5 @@
+import { kernelOutput } from './kernel-output';
+
 /**
  * Nearest-neighbour upsampling of a contiguous 5-D tensor by integer factors per axis:
  * out[i0..i4] = x[i0/f0, ..., i4/f4]. This is ONNX Resize (mode nearest, integer scales,
@@ -8,9 +10,7 @@ export function nearestUpsample5d(x: Float32Array, dims: readonly number[], fact
   const [f0, f1, f2, f3, f4] = factors;
   const o4 = d4 * f4;
   const total = d0 * f0 * d1 * f1 * d2 * f2 * d3 * f3 * o4;
-  if (x.length !== d0 * d1 * d2 * d3 * d4) throw new RangeError(`nearestUpsample5d: x has ${x.length} elements, dims ${dims.join('x')} need ${d0 * d1 * d2 * d3 * d4}`);
-  const y = out ?? new Float32Array(total);
-  if (y.length !== total) throw new RangeError(`nearestUpsample5d: out has ${y.length} elements, expected ${total}`);
+  const y = kernelOutput('nearestUpsample5d', x, dims, total, out);
   const o3 = d3 * f3;
   const o2 = d2 * f2;
   const o1 = d1 * f1;

@@ -1,4 +1,5 @@
 import { depthToSpaceCrd5d } from './depth-to-space';
+import { kernelOutput } from './kernel-output';
 
 /**
  * Temporal half of Turbo-VAED's decoupled pixel shuffle: [N, Q*st, T, H, W] reshaped to
@@ -8,11 +9,9 @@ import { depthToSpaceCrd5d } from './depth-to-space';
 export function temporalShuffle(x: Float32Array, dims: readonly number[], st: number, out?: Float32Array): Float32Array {
   const [n, cin, t, h, w] = dims;
   if (cin % st !== 0) throw new RangeError(`temporalShuffle: channels ${cin} are not a multiple of ${st}`);
-  if (x.length !== n * cin * t * h * w) throw new RangeError(`temporalShuffle: x has ${x.length} elements, dims ${dims.join('x')} need ${n * cin * t * h * w}`);
   const q = cin / st;
   const hw = h * w;
-  const y = out ?? new Float32Array(x.length);
-  if (y.length !== x.length) throw new RangeError(`temporalShuffle: out has ${y.length} elements, expected ${x.length}`);
+  const y = kernelOutput('temporalShuffle', x, dims, x.length, out);
   for (let b = 0; b < n; b++)
     for (let qi = 0; qi < q; qi++)
       for (let pt = 0; pt < st; pt++)

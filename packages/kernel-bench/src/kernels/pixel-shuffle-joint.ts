@@ -1,3 +1,5 @@
+import { kernelOutput } from './kernel-output';
+
 /**
  * LTX-Video's 3-D pixel shuffle as one rank-8 transpose: [N, C*st*sh*sw, T, H, W] viewed as
  * [N, C, st, sh, sw, T, H, W], permuted (0,1,5,2,6,3,7,4) and reshaped to [N, C, T*st, H*sh, W*sw].
@@ -8,13 +10,11 @@ export function pixelShuffle3dJoint(x: Float32Array, dims: readonly number[], fa
   const [st, sh, sw] = factors;
   const r = st * sh * sw;
   if (cin % r !== 0) throw new RangeError(`pixelShuffle3dJoint: channels ${cin} are not a multiple of ${r}`);
-  if (x.length !== n * cin * t * h * w) throw new RangeError(`pixelShuffle3dJoint: x has ${x.length} elements, dims ${dims.join('x')} need ${n * cin * t * h * w}`);
   const c = cin / r;
   const ot = t * st;
   const oh = h * sh;
   const ow = w * sw;
-  const y = out ?? new Float32Array(x.length);
-  if (y.length !== x.length) throw new RangeError(`pixelShuffle3dJoint: out has ${y.length} elements, expected ${x.length}`);
+  const y = kernelOutput('pixelShuffle3dJoint', x, dims, x.length, out);
   const hw = h * w;
   const frame = t * hw;
   for (let b = 0; b < n; b++)

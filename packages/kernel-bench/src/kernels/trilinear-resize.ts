@@ -1,3 +1,5 @@
+import { kernelOutput } from './kernel-output';
+
 /** Source indices and weights of one axis of a linear resize. */
 interface AxisTaps {
   i0: Int32Array;
@@ -37,9 +39,7 @@ export function trilinearResize(x: Float32Array, dims: readonly number[], scales
   const oh = h * sh;
   const ow = w * sw;
   const total = n * c * ot * oh * ow;
-  if (x.length !== n * c * t * h * w) throw new RangeError(`trilinearResize: x has ${x.length} elements, dims ${dims.join('x')} need ${n * c * t * h * w}`);
-  const y = out ?? new Float32Array(total);
-  if (y.length !== total) throw new RangeError(`trilinearResize: out has ${y.length} elements, expected ${total}`);
+  const y = kernelOutput('trilinearResize', x, dims, total, out);
   const tt = axisTaps(t, st);
   const th = axisTaps(h, sh);
   const tw = axisTaps(w, sw);

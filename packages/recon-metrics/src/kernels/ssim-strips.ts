@@ -104,41 +104,25 @@ export function placeInputs(kernels: MetricsKernels, x: FrameData, y: FrameData,
   return { xPtr, yPtr, u8, end };
 }
 
+/** The frames' layout and data range, and who runs the strips on how many threads at once (ssimStrips and ssimPlaced take the same). */
+type SsimFrames = [width: number, height: number, channels: number, window: SsimWindow, dataRange: number, run?: StripRunner, slots?: number];
+
 /**
  * Mean SSIM and cs over all channels of two interleaved frames (`channels` 1..4), 11-tap window.
  * Inputs are copied into kernel memory once (uint8 stays uint8; float32 is widened to float64).
  * Strip sums are added in strip order whatever thread computed them, so the result does not
  * depend on the thread count. `slots` is how many threads may run strips at once.
  */
-export function ssimStrips(
-  kernels: MetricsKernels,
-  x: FrameData,
-  y: FrameData,
-  width: number,
-  height: number,
-  channels: number,
-  window: SsimWindow,
-  dataRange: number,
-  run: StripRunner = onThisThread,
-  slots = 1,
-): SsimStats {
+export function ssimStrips(kernels: MetricsKernels, x: FrameData, y: FrameData, ...frames: SsimFrames): SsimStats {
+  const [width, height, channels, window] = frames;
   checkShape(width, height, channels, window);
   const placed = placeInputs(kernels, x, y, inputsBase(stripsOf(width, channels, window.radius).strips));
-  return ssimPlaced(kernels, placed, width, height, channels, window, dataRange, run, slots);
+  return ssimPlaced(kernels, placed, ...frames);
 }
 
 /** ssimStrips on inputs already in kernel memory (after the results block); scratch goes after `placed.end`. */
-export function ssimPlaced(
-  kernels: MetricsKernels,
-  placed: PlacedInputs,
-  width: number,
-  height: number,
-  channels: number,
-  window: SsimWindow,
-  dataRange: number,
-  run: StripRunner = onThisThread,
-  slots = 1,
-): SsimStats {
+export function ssimPlaced(kernels: MetricsKernels, placed: PlacedInputs, ...frames: SsimFrames): SsimStats {
+  const [width, height, channels, window, dataRange, run = onThisThread, slots = 1] = frames;
   checkShape(width, height, channels, window);
   const r = window.radius;
   const outW = width - 2 * r;
