@@ -59,6 +59,8 @@ export interface ZooBuildOptions {
   configSource?: string;
   /** Parameter values (a checkpoint) instead of seeded ones; see loadCheckpointWeights. */
   weights?: WeightSource;
+  /** One graph for every size (`zoo build --dynamic-shape`): no layer picks its form by the size. Default false. */
+  sizeIndependent?: boolean;
 }
 
 /** A built zoo decoder: the graph plus its sizes. */
@@ -218,7 +220,7 @@ function checkPositiveInt(field: string, value: number): void {
 export function buildZooModel(name: string, options: ZooBuildOptions): ZooBuild {
   const info = zooModelInfo(name);
   const { config: given, configSource, weights, ...rest } = options;
-  const opts: Required<Omit<ZooBuildOptions, 'config' | 'configSource' | 'weights'>> = { widthMult: 1, seed: 0, materializeWeights: true, batch: 1, ...rest };
+  const opts: Required<Omit<ZooBuildOptions, 'config' | 'configSource' | 'weights'>> = { widthMult: 1, seed: 0, materializeWeights: true, batch: 1, sizeIndependent: false, ...rest };
   checkPositiveInt('height', opts.height);
   checkPositiveInt('width', opts.width);
   checkPositiveInt('latentFrames', opts.latentFrames);
@@ -230,7 +232,7 @@ export function buildZooModel(name: string, options: ZooBuildOptions): ZooBuild 
   const entry = ENTRIES[info.name];
   if (given) checkModelConfig(info.name, entry.spec, given, configSource ?? 'config');
   const config = resolveConfig(entry.spec, opts.widthMult, given);
-  const g = new GraphBuilder({ name: info.name, seed: opts.seed, materializeWeights: opts.materializeWeights, producerName: 'evalkit-decoder-zoo', weights });
+  const g = new GraphBuilder({ name: info.name, seed: opts.seed, materializeWeights: opts.materializeWeights, sizeIndependent: opts.sizeIndependent, producerName: 'evalkit-decoder-zoo', weights });
   const inputShape = [opts.batch, config[entry.latentField] as number, opts.latentFrames, opts.height / sh, opts.width / sw];
   const latent = g.input('latent', inputShape);
   const video = g.output(entry.build(g, latent, config, opts.widthMult), 'video');

@@ -91,6 +91,12 @@ export interface GraphBuilderOptions {
   producerName?: string;
   /** Where parameter values come from when weights are materialised; default the seeded stream. */
   weights?: WeightSource;
+  /**
+   * The graph will be exported with symbolic sizes (one graph for every size): ops must then emit
+   * the same nodes whatever the size. Default false: an op may choose the form that runs fastest at
+   * the concrete size being built.
+   */
+  sizeIndependent?: boolean;
 }
 
 /** Options for declaring a graph input or output. */
@@ -128,6 +134,8 @@ export class GraphBuilder {
   readonly materializeWeights: boolean;
   /** Default-domain opset. */
   readonly opset: number;
+  /** Whether ops must emit the same nodes at every size (see GraphBuilderOptions.sizeIndependent). */
+  readonly sizeIndependent: boolean;
   private readonly extraOpsets: Record<string, number>;
   private readonly producerName: string;
   private readonly random: SeededRandom;
@@ -146,6 +154,7 @@ export class GraphBuilder {
     this.name = options.name ?? 'graph';
     this.materializeWeights = options.materializeWeights ?? true;
     this.opset = options.opset ?? 17;
+    this.sizeIndependent = options.sizeIndependent ?? false;
     if (!Number.isInteger(this.opset) || this.opset < 17) throw new RangeError(`opset must be an integer >= 17, got ${options.opset}`);
     this.extraOpsets = options.extraOpsets ?? {};
     this.producerName = options.producerName ?? 'evalkit-onnx-graph';

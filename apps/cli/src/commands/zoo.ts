@@ -103,15 +103,17 @@ Wan 2.1 need at least 2 latent frames then, and CogVideoX is refused (its graph 
       const task = progress.start(`zoo build ${name}`, 2);
       let build: ZooBuild;
       let shapesAt: (size: ZooBuildSize) => ZooBuild;
+      // A --dynamic-shape graph must be one graph for every size: no layer may pick its form by the size.
+      const sizeIndependent = opts.dynamicShape === true;
       if (opts.weights !== undefined) {
-        const loaded = buildZooModelFromCheckpoint(name, opts.weights, { height: opts.height, width: opts.width, latentFrames, configPath: opts.config });
+        const loaded = buildZooModelFromCheckpoint(name, opts.weights, { height: opts.height, width: opts.width, latentFrames, configPath: opts.config, sizeIndependent });
         for (const note of loaded.notes) process.stderr.write(`note: ${note}\n`);
         build = loaded.build;
         const checkpoint = opts.dynamicShape ? openCheckpoint(opts.weights, opts.config) : null;
-        shapesAt = (size) => inspectCheckpoint(name, checkpoint!, size).build;
+        shapesAt = (size) => inspectCheckpoint(name, checkpoint!, { ...size, sizeIndependent }).build;
       } else {
-        build = buildZooModel(name, { height: opts.height, width: opts.width, latentFrames, widthMult: opts.widthMult, seed: opts.seed });
-        shapesAt = (size) => buildZooModel(name, { ...size, widthMult: opts.widthMult, seed: opts.seed, materializeWeights: false });
+        build = buildZooModel(name, { height: opts.height, width: opts.width, latentFrames, widthMult: opts.widthMult, seed: opts.seed, sizeIndependent });
+        shapesAt = (size) => buildZooModel(name, { ...size, widthMult: opts.widthMult, seed: opts.seed, materializeWeights: false, sizeIndependent });
       }
       task.tick(1, 'serialising');
       let bytes: number;

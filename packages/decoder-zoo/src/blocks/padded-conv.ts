@@ -45,13 +45,29 @@ export function pointwiseConv3d(g: GraphBuilder, x: Value, outChannels: number, 
 }
 
 /**
- * The zoo's Conv3d, emitted the way onnxruntime's CPU kernels run it fastest: any kernel but 1x1x1
- * runs as 2-D convolutions over frames (frameConv3d: measured 1.2-1.4x on Turbo-VAED decoders, ~10x
- * on the depthwise 5x5x5 layers); a 1x1x1 kernel stays one Conv3d, which MLAS runs as one GEMM over
- * every voxel. The choice never depends on the frame size, so one graph serves every size
- * (`zoo build --dynamic-shape`), although dense convs on frames of 8x8 pixels or less measured
- * slower over frames (512 ch, 4x4: 29 -> 50 ms).
+ * Dense convs on frames of at most this many pixels stay one Conv3d (with a Pad for replicated time
+ * edges): there MLAS's vol2col + GEMM beats the blocked 2-D kernels over frames, whose input reorder
+ * and per-frame overhead dominate tiny frames (512 ch, 4x4 frames: 29 ms as Conv3d, 50 ms over frames).
+ * Whole LTX-Video 0.9.0 at 17x64x64, 2 threads, one interleaved run on the idle 2-core dev VM: this
+ * rule 1.11x [1.06, 1.19] faster than every conv over frames, and a limit of 256 pixels no faster than none.
+ */
+const SMALL_FRAME_PIXELS = 64;
+
+/**
+ * The zoo's Conv3d, emitted the way onnxruntime's CPU kernels run it fastest: a 1x1x1 kernel stays
+ * one Conv3d, which MLAS runs as one GEMM over every voxel; a dense kernel on frames of at most
+ * SMALL_FRAME_PIXELS stays a Conv3d; any other runs as 2-D convolutions over frames (frameConv3d:
+ * measured 1.2-1.4x on Turbo-VAED decoders, ~10x on the depthwise 5x5x5 layers). A graph built
+ * size-independent (`zoo build --dynamic-shape`) never picks by the frame size: every conv but
+ * 1x1x1 goes over frames there, so one graph serves every size.
  */
 export function videoConv3d(g: GraphBuilder, x: Value, o: FrameConvOptions): Value {
-  return o.kernel.every((k) => k === 1) && !(o.pads ?? []).some((p) => p > 0) ? conv(g, x, o) : frameConv3d(g, x, o);
+  const p = o.pads ?? [0, 0, 0, 0, 0, 0];
+  if (o.kernel.every((k) => k === 1) && !p.some((v) => v > 0)) return conv(g, x, o);
+  if (!g.sizeIndependent && (o.groups ?? 1) === 1 && x.shape[3] * x.shape[4] <= SMALL_FRAME_PIXELS) {
+    if (o.timePadding !== 'edge' || p[0] + p[3] === 0) return conv(g, x, o);
+    const edged = pad(g, x, { pads: [0, 0, p[0], 0, 0, 0, 0, p[3], 0, 0], mode: 'edge' });
+    return conv(g, edged, { ...o, pads: [0, p[1], p[2], 0, p[4], p[5]] });
+  }
+  return frameConv3d(g, x, o);
 }

@@ -47,7 +47,7 @@ export function checkpointNotes(match: CheckpointMatch): string[] {
 }
 
 /** Matches a checkpoint against zoo `name` (config checked, strict key matching) without building weights. */
-export function inspectCheckpoint(name: string, checkpoint: CheckpointFiles, size: Pick<ZooBuildOptions, 'height' | 'width' | 'latentFrames'>): { match: CheckpointMatch; build: ZooBuild } {
+export function inspectCheckpoint(name: string, checkpoint: CheckpointFiles, size: Pick<ZooBuildOptions, 'height' | 'width' | 'latentFrames' | 'sizeIndependent'>): { match: CheckpointMatch; build: ZooBuild } {
   const shapes = buildZooModel(name, { ...size, materializeWeights: false, config: checkpoint.config ?? undefined, configSource: checkpoint.configPath ?? undefined });
   return { match: matchCheckpoint(expectedTensors(shapes.graph.initializers), checkpoint.tensors), build: shapes };
 }
