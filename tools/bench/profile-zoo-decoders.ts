@@ -2,6 +2,7 @@
  * Where onnxruntime's CPU time goes in every zoo decoder, by operator type: builds each decoder
  * (seeded weights) for 17 frames at 64x64, runs it with onnxruntime's profiler, and prints the
  * median run time and the kernel time per op type (the same summing as `evalkit decode --profile`).
+ * The run times include the profiler's own overhead: for speed, use `evalkit bench decoders`.
  *   npx tsx tools/bench/profile-zoo-decoders.ts [--models a,b] [--runs N] [--threads N] [--spinning on|off] [--size HxW] [--frames F] [--nodes N] [--json FILE]
  * --nodes N also lists the N nodes with the most kernel time per model.
  * Figures are only meaningful on an idle machine; under load they are indicative.
@@ -10,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildZooModel, latentFramesFor, listZooModels } from '@evalkit/decoder-zoo';
+import { sampleStats } from '@evalkit/bench/statistics';
 import { DecoderSession, randomLatents, readOpTypeProfile } from '@evalkit/decoder-runtime';
 
 function flag(name: string, fallback: string): string {
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
         times.push(performance.now() - t);
       }
       await session.release();
-      const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+      const median = sampleStats(times).medianMs;
       const ops = readOpTypeProfile(trace);
       const line = ops.slice(0, 6).map((o) => `${o.opType} ${(o.share * 100).toFixed(1)}%`).join(', ');
       process.stdout.write(`${model.padEnd(19)} ${(median / 1000).toFixed(3).padStart(7)} s  ${line}\n`);
