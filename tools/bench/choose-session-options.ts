@@ -7,14 +7,19 @@
  * 95% interval and peak RSS, and the choice: the fastest candidate whose whole interval lies above
  * 1.0, else the defaults. Measure on an idle machine; every figure belongs to the machine it ran on.
  *   npx tsx tools/bench/choose-session-options.ts [--models a,b] [--size HxW] [--frames 17] [--min-runs 5]
- *       [--max-runs 10] [--max-time 120] [--out DIR]
- * --out DIR writes each model's decoder-bench result document there.
+ *       [--max-runs 10] [--max-time 120] [--pairwise a,b] [--out DIR]
+ * --out DIR writes each model's decoder-bench result documents there. --pairwise names models too
+ * large for five processes at once (HunyuanVideo peaks at ~4 GB a process): each candidate is then
+ * timed against the defaults in a run of its own (defaults first, so the spin-off candidate follows a
+ * spinning row and the defaults a quiet one, which again favours the defaults).
  */
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createResultDocument, createRunManifest, gitRevision, writeResultDocument } from '@evalkit/core';
-import { formatWithInterval, runDecoderBench, systemLoad } from '@evalkit/bench';
+import { formatWithInterval, runDecoderBench, systemLoad, type DecoderBenchRow, type DecoderBenchSummary } from '@evalkit/bench';
+
+type DecoderPair = DecoderBenchSummary['pairs'][number];
 import { listZooModels } from '@evalkit/decoder-zoo';
 
 function flag(name: string, fallback: string): string {
@@ -46,38 +51,64 @@ async function main(): Promise<void> {
   const threads = availableParallelism();
   const load = await systemLoad();
   process.stdout.write(`${threads} threads, ${height}x${width}, ${frames} frames, seeded full-width graphs; ${sampling.minRuns}-${sampling.maxRuns} interleaved rounds (<= ${sampling.maxTimeMs / 1000} s) per model; load before ${load.loadAverage.map((v) => v.toFixed(2)).join(' ')}\n`);
+  const pairwise = new Set(flag('pairwise', '').split(',').filter(Boolean));
   for (const model of models) {
-    const entries = [`defaults=zoo:${model}${DEFAULTS}`, ...Object.entries(CANDIDATES).map(([id, suffix]) => `${id}=zoo:${model}${suffix}`)];
-    const startedAt = new Date();
-    const { rows, summary, config } = await runDecoderBench({
-      models: entries,
-      pairs: Object.keys(CANDIDATES).map((id) => `defaults:${id}`),
-      height,
-      width,
-      frames,
-      threads,
-      widthMult: 1,
-      seed: 0,
-      executionProvider: 'cpu',
-      sampling,
-      ceiling: false,
-      pin: true,
-      paperGpuSpeedup: () => null,
-    });
-    if (summary.errors.length) throw new Error(`${model}: ${summary.errors.map((e) => `${e.model}: ${e.error}`).join('; ')}`);
-    const base = rows.find((r) => r.model === 'defaults')!;
-    const faster = summary.pairs.filter((p) => p.speedupCi95[0] > 1).sort((a, b) => b.speedup - a.speedup);
-    process.stdout.write(`\n${model}: defaults ${formatWithInterval(base.medianMs / 1000, [base.medianCi95Ms[0] / 1000, base.medianCi95Ms[1] / 1000], { digits: 3 })} s, peak RSS ${(base.peakRssBytes! / 2 ** 20).toFixed(0)} MB, ${base.samples} rounds\n`);
-    for (const p of summary.pairs) {
-      const r = rows.find((x) => x.model === p.candidate)!;
-      process.stdout.write(`  ${p.candidate.padEnd(13)} ${formatWithInterval(p.speedup, p.speedupCi95, { suffix: 'x', digits: 3 }).padEnd(26)} peak RSS ${(r.peakRssBytes! / 2 ** 20).toFixed(0)} MB${p.unstable ? '  (unstable)' : ''}\n`);
+    const runs = pairwise.has(model) ? Object.keys(CANDIDATES).map((id) => [id]) : [Object.keys(CANDIDATES)];
+    const rows: DecoderBenchRow[] = [];
+    const pairs: DecoderPair[] = [];
+    for (const [i, ids] of runs.entries()) {
+      const outcome = await measure(model, ids, { height, width, frames, threads, sampling });
+      // In pairwise mode each run has its own defaults row; the first stands for the model's defaults.
+      rows.push(...outcome.rows.filter((r) => r.model !== 'defaults' || rows.length === 0));
+      pairs.push(...outcome.summary.pairs);
+      if (out) writeResultDocument(join(out, runs.length > 1 ? `${model}-${i + 1}.json` : `${model}.json`), outcome.document);
     }
-    process.stdout.write(`  choice: ${faster.length ? `${faster[0].candidate} (${formatWithInterval(faster[0].speedup, faster[0].speedupCi95, { suffix: 'x', digits: 2 })} over the defaults)` : 'defaults (no candidate faster with its interval above 1.0)'}\n`);
-    if (out) {
-      const manifest = createRunManifest({ tool: 'tools/bench/choose-session-options.ts', toolVersion: '1', config, seed: 0, gitRevision: gitRevision(join(__dirname, '..', '..')), startedAt, device: { executionProvider: 'cpu' }, system: summary.system });
-      writeResultDocument(join(out, `${model}.json`), createResultDocument('decoder-bench', manifest, rows, { config, summary }));
-    }
+    report(model, rows, pairs);
   }
+}
+
+interface MeasureOptions {
+  height: number;
+  width: number;
+  frames: number;
+  threads: number;
+  sampling: { minRuns: number; maxRuns: number; maxTimeMs: number; targetCi: number; warmup: number };
+}
+
+/** One interleaved run of the defaults and the candidates `ids` of one model. */
+async function measure(model: string, ids: readonly string[], o: MeasureOptions) {
+  const entries = [`defaults=zoo:${model}${DEFAULTS}`, ...ids.map((id) => `${id}=zoo:${model}${CANDIDATES[id]}`)];
+  const startedAt = new Date();
+  const { rows, summary, config } = await runDecoderBench({
+      models: entries,
+      pairs: ids.map((id) => `defaults:${id}`),
+    height: o.height,
+    width: o.width,
+    frames: o.frames,
+    threads: o.threads,
+    widthMult: 1,
+    seed: 0,
+    executionProvider: 'cpu',
+    sampling: o.sampling,
+    ceiling: false,
+    pin: true,
+    paperGpuSpeedup: () => null,
+  });
+  if (summary.errors.length) throw new Error(`${model}: ${summary.errors.map((e) => `${e.model}: ${e.error}`).join('; ')}`);
+  const manifest = createRunManifest({ tool: 'tools/bench/choose-session-options.ts', toolVersion: '1', config, seed: 0, gitRevision: gitRevision(join(__dirname, '..', '..')), startedAt, device: { executionProvider: 'cpu' }, system: summary.system });
+  return { rows, summary, document: createResultDocument('decoder-bench', manifest, rows, { config, summary }) };
+}
+
+/** Prints one model's candidates against its defaults and the choice. */
+function report(model: string, rows: readonly DecoderBenchRow[], pairs: readonly DecoderPair[]): void {
+  const base = rows.find((r) => r.model === 'defaults')!;
+  const faster = pairs.filter((p) => p.speedupCi95[0] > 1).sort((a, b) => b.speedup - a.speedup);
+  process.stdout.write(`\n${model}: defaults ${formatWithInterval(base.medianMs / 1000, [base.medianCi95Ms[0] / 1000, base.medianCi95Ms[1] / 1000], { digits: 3 })} s, peak RSS ${(base.peakRssBytes! / 2 ** 20).toFixed(0)} MB, ${base.samples} rounds\n`);
+  for (const p of pairs) {
+    const r = rows.find((x) => x.model === p.candidate)!;
+    process.stdout.write(`  ${p.candidate.padEnd(13)} ${formatWithInterval(p.speedup, p.speedupCi95, { suffix: 'x', digits: 3 }).padEnd(26)} peak RSS ${(r.peakRssBytes! / 2 ** 20).toFixed(0)} MB, ${p.pairedRuns} rounds${p.unstable ? '  (unstable)' : ''}\n`);
+  }
+  process.stdout.write(`  choice: ${faster.length ? `${faster[0].candidate} (${formatWithInterval(faster[0].speedup, faster[0].speedupCi95, { suffix: 'x', digits: 2 })} over the defaults)` : 'defaults (no candidate faster with its interval above 1.0)'}\n`);
 }
 
 main().catch((error) => {
