@@ -7,11 +7,10 @@
  * 95% interval and peak RSS, and the choice: the fastest candidate whose whole interval lies above
  * 1.0, else the defaults. Measure on an idle machine; every figure belongs to the machine it ran on.
  *   npx tsx tools/bench/choose-session-options.ts [--models a,b] [--size HxW] [--frames 17] [--min-runs 5]
- *       [--max-runs 10] [--max-time 120] [--pairwise a,b] [--out DIR]
- * --out DIR writes each model's decoder-bench result documents there. --pairwise names models too
- * large for five processes at once (HunyuanVideo peaks at ~4 GB a process): each candidate is then
- * timed against the defaults in a run of its own (defaults first, so the spin-off candidate follows a
- * spinning row and the defaults a quiet one, which again favours the defaults).
+ *       [--max-runs 10] [--max-time 120] [--pause-ms 300] [--split a,b] [--out DIR]
+ * --out DIR writes each model's decoder-bench result documents there. --split names models too
+ * large for five processes at once (HunyuanVideo peaks at ~4 GB a process): their candidates are then
+ * timed two at a time, each run with its own defaults row.
  */
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -30,9 +29,10 @@ function flag(name: string, fallback: string): string {
 /** onnxruntime's defaults, spelt out so the zoo's current choice does not leak into the baseline. */
 const DEFAULTS = '#opt=all#spin=on#arena=on#pattern=on';
 /**
- * Rows run in this order every round. Spinning threads of the row before can still be spinning when
- * the next row starts, so spin-off goes last: the defaults then follow the one row that does not spin
- * and every candidate follows one that does, which favours the defaults, never a candidate.
+ * Rows run in this order every round, each after a pause (--pause-ms, default 300): onnxruntime's
+ * threads of the row before spin for a while after its run, and without the pause the row after a
+ * spinning one was timed up to 25% slower than after a quiet one (Turbo-VAED-LTX, 0.1 s decodes).
+ * Spin-off goes last, so that whatever spin is left favours the defaults, never a candidate.
  */
 const CANDIDATES: Record<string, string> = {
   'opt-extended': '#opt=extended#spin=on#arena=on#pattern=on',
@@ -45,20 +45,21 @@ async function main(): Promise<void> {
   const models = flag('models', listZooModels().join(',')).split(',');
   const [height, width] = flag('size', '64x64').split('x').map(Number);
   const frames = Number(flag('frames', '17'));
-  const sampling = { minRuns: Number(flag('min-runs', '5')), maxRuns: Number(flag('max-runs', '10')), maxTimeMs: Number(flag('max-time', '120')) * 1000, targetCi: 0.03, warmup: 1 };
+  const sampling = { minRuns: Number(flag('min-runs', '5')), maxRuns: Number(flag('max-runs', '10')), maxTimeMs: Number(flag('max-time', '120')) * 1000, targetCi: 0.03, warmup: 1, pauseMs: Number(flag('pause-ms', '300')) };
   const out = flag('out', '');
   if (out) mkdirSync(out, { recursive: true });
   const threads = availableParallelism();
   const load = await systemLoad();
-  process.stdout.write(`${threads} threads, ${height}x${width}, ${frames} frames, seeded full-width graphs; ${sampling.minRuns}-${sampling.maxRuns} interleaved rounds (<= ${sampling.maxTimeMs / 1000} s) per model; load before ${load.loadAverage.map((v) => v.toFixed(2)).join(' ')}\n`);
-  const pairwise = new Set(flag('pairwise', '').split(',').filter(Boolean));
+  process.stdout.write(`${threads} threads, ${height}x${width}, ${frames} frames, seeded full-width graphs; ${sampling.minRuns}-${sampling.maxRuns} interleaved rounds (<= ${sampling.maxTimeMs / 1000} s) per model, ${sampling.pauseMs} ms pause before each run; load before ${load.loadAverage.map((v) => v.toFixed(2)).join(' ')}\n`);
+  const split = new Set(flag('split', '').split(',').filter(Boolean));
+  const ids = Object.keys(CANDIDATES);
   for (const model of models) {
-    const runs = pairwise.has(model) ? Object.keys(CANDIDATES).map((id) => [id]) : [Object.keys(CANDIDATES)];
+    const runs = split.has(model) ? [ids.slice(0, 2), ids.slice(2)] : [ids];
     const rows: DecoderBenchRow[] = [];
     const pairs: DecoderPair[] = [];
     for (const [i, ids] of runs.entries()) {
       const outcome = await measure(model, ids, { height, width, frames, threads, sampling });
-      // In pairwise mode each run has its own defaults row; the first stands for the model's defaults.
+      // A split model has a defaults row per run; the first stands for the model's defaults.
       rows.push(...outcome.rows.filter((r) => r.model !== 'defaults' || rows.length === 0));
       pairs.push(...outcome.summary.pairs);
       if (out) writeResultDocument(join(out, runs.length > 1 ? `${model}-${i + 1}.json` : `${model}.json`), outcome.document);
@@ -72,7 +73,7 @@ interface MeasureOptions {
   width: number;
   frames: number;
   threads: number;
-  sampling: { minRuns: number; maxRuns: number; maxTimeMs: number; targetCi: number; warmup: number };
+  sampling: { minRuns: number; maxRuns: number; maxTimeMs: number; targetCi: number; warmup: number; pauseMs: number };
 }
 
 /** One interleaved run of the defaults and the candidates `ids` of one model. */

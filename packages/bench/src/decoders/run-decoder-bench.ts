@@ -302,6 +302,7 @@ async function benchPlanned(opts: DecoderBenchOptions, models: readonly BenchMod
     maxTimeMs: opts.sampling.maxTimeMs,
     targetCi,
     warmup: opts.sampling.warmup,
+    ...(opts.sampling.pauseMs ? { pauseMs: opts.sampling.pauseMs } : {}),
     ep: opts.executionProvider,
     threads: opts.threads,
     widthMult: opts.widthMult,
