@@ -3,8 +3,7 @@ export type { SampleStats } from './stats/sample-stats';
 export type { Interval } from './stats/bootstrap';
 export { formatWithInterval } from './stats/format-interval';
 export type { SamplingOptions } from './sampling/adaptive-sampling';
-export { measureDeviceCeilings } from './ceilings/measure-ceilings';
-export type { DeviceCeilings } from './ceilings/measure-ceilings';
+export { measureDeviceCeilings, type DeviceCeilings } from './ceilings/measure-ceilings';
 export type { AppliedCeiling } from './ceilings/roofline';
 export { systemLoad } from './io/system-load';
 export { runDecoderBench } from './decoders/run-decoder-bench';
@@ -13,10 +12,7 @@ export type { DecoderBenchRow, DecoderBenchSummary } from './decoders/decoder-be
 // The one rule lives with the zoo; re-exported for bench's importers.
 export { parseBenchModels, filesByModel } from './decoders/bench-models';
 // Comparing documents: two runs of a benchmark (`evalkit compare A B`) and kernel documents of several devices (`evalkit compare kernels`).
-export { compareDocuments } from './compare/compare-documents';
-export type { DocumentComparison } from './compare/compare-documents';
-export { compareKernelDocuments, KERNEL_BENCH_HINT } from './compare/compare-kernel-devices';
-export type { KernelComparison } from './compare/compare-kernel-devices';
-export { runMetricsBench } from './metrics/run-metrics-bench';
-export type { MetricsBenchOutcome, MetricsBenchRow } from './metrics/run-metrics-bench';
+export { compareDocuments, type DocumentComparison } from './compare/compare-documents';
+export { compareKernelDocuments, KERNEL_BENCH_HINT, type KernelComparison } from './compare/compare-kernel-devices';
+export { runMetricsBench, type MetricsBenchOutcome, type MetricsBenchRow } from './metrics/run-metrics-bench';
 export { referencePython } from './io/skimage-metrics-timing';

@@ -1,6 +1,6 @@
+import { permuteAxes } from '@evalkit/media-io/arrays';
 import { depthToSpaceCrd } from './kernels/depth-to-space';
 import { nearestUpsample5d } from './kernels/nearest-upsample';
-import { transposeNd } from './kernels/transpose';
 import { trilinearResize } from './kernels/trilinear-resize';
 import { conv3dReference, convTranspose3dReference } from './reference/conv-reference';
 import { depthToSpaceDims, transposeDims, type ConvOp, type ConvTransposeOp, type OpSink } from './op-sink';
@@ -62,7 +62,7 @@ export class ReferenceSink implements OpSink<RefTensor> {
   }
 
   transpose(x: RefTensor, perm: number[]): RefTensor {
-    return { data: transposeNd(x.data, x.dims, perm), dims: transposeDims(x.dims, perm) };
+    return { data: permuteAxes(x.data, x.dims, perm), dims: transposeDims(x.dims, perm) };
   }
 
   depthToSpace(x: RefTensor, block: number): RefTensor {

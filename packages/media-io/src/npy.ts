@@ -1,6 +1,6 @@
 import { bfloat16BitsToFloat32, float16BitsToFloat32 } from './float16';
 import { formatError } from './format-error';
-import { fortranToC } from './fortran-order';
+import { fortranToC } from './permute-axes';
 import { shapeSize, type ArrayData, type NdArray } from './tensor';
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // "\x93NUMPY"

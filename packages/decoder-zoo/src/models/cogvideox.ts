@@ -1,25 +1,13 @@
 import { add, concat, groupNorm, mul, resize, silu, slice, type GraphBuilder, type Value } from '@evalkit/onnx-graph';
 import { paddedConv3d, pointwiseConv3d, videoConv3d } from '../blocks/padded-conv';
 import { scaledGroups } from '../blocks/width';
-import { numberList, positiveInt, type DiffusersConfig, type ModelConfigSpec } from './diffusers-config';
+import { numberList, positiveInt, diffusersSpec, type DiffusersConfig, type ModelConfigSpec } from './diffusers-config';
+import cogvideoxConfig from './configs/cogvideox.json';
 
 const EPS = 1e-6;
 
-/** AutoencoderKLCogVideoX's published config (zai-org/CogVideoX1.5-5B and CogVideoX-2b/5b, vae/config.json): the fields the decoder reads. */
-export const COGVIDEOX: ModelConfigSpec = {
-  published: {
-    latent_channels: 16,
-    out_channels: 3,
-    block_out_channels: [128, 256, 256, 512],
-    layers_per_block: 3,
-    norm_num_groups: 32,
-    norm_eps: 1e-6,
-    temporal_compression_ratio: 4,
-    use_post_quant_conv: false,
-  },
-  widthFields: ['latent_channels', 'block_out_channels', 'norm_num_groups'],
-  scaledFields: ['block_out_channels'],
-};
+/** AutoencoderKLCogVideoX's published config (zai-org/CogVideoX1.5-5B and CogVideoX-2b/5b, vae/config.json): the fields the decoder reads, in configs/cogvideox.json. */
+export const COGVIDEOX: ModelConfigSpec = diffusersSpec(cogvideoxConfig, 'block_out_channels');
 
 /** Up blocks (decoder order): output channels, whether an upsampler follows, whether it doubles time. */
 function stages(config: DiffusersConfig): { channels: number; upsample: boolean; compressTime: boolean }[] {

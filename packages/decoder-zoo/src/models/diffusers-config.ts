@@ -18,6 +18,16 @@ export interface ModelConfigSpec {
   scaledFields: readonly string[];
 }
 
+/**
+ * The spec of a diffusers decoder from its published config, whose channel list is `channelsField`:
+ * latent channels, that list and (where the config has them) norm groups are built at any value,
+ * and the list is what a width multiplier scales.
+ */
+export function diffusersSpec(published: DiffusersConfig, channelsField: string): ModelConfigSpec {
+  const widthFields = ['latent_channels', channelsField, ...('norm_num_groups' in published ? ['norm_num_groups'] : [])];
+  return { published, widthFields, scaledFields: [channelsField] };
+}
+
 /** The config to build: the published one, widths scaled by `widthMult`, then `overrides` (a checkpoint's config) on top. */
 export function resolveConfig(spec: ModelConfigSpec, widthMult: number, overrides: DiffusersConfig = {}): Record<string, unknown> {
   const out: Record<string, unknown> = { ...spec.published };

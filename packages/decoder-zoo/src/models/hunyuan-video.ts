@@ -2,25 +2,13 @@ import { add, concat, conv, groupNorm, reshape, resize, selfAttention, silu, sli
 import { paddedConv3d } from '../blocks/padded-conv';
 import { scaledGroups } from '../blocks/width';
 import { frameCausalMask } from '../blocks/causal-mask';
-import { numberList, positiveInt, type DiffusersConfig, type ModelConfigSpec } from './diffusers-config';
+import { numberList, positiveInt, diffusersSpec, type DiffusersConfig, type ModelConfigSpec } from './diffusers-config';
+import hunyuanVideoConfig from './configs/hunyuan-video.json';
 
 const EPS = 1e-6;
 
-/** AutoencoderKLHunyuanVideo's published config (hunyuanvideo-community/HunyuanVideo, vae/config.json): the fields the decoder reads. */
-export const HUNYUAN_VIDEO: ModelConfigSpec = {
-  published: {
-    latent_channels: 16,
-    out_channels: 3,
-    block_out_channels: [128, 256, 512, 512],
-    layers_per_block: 2,
-    norm_num_groups: 32,
-    spatial_compression_ratio: 8,
-    temporal_compression_ratio: 4,
-    mid_block_add_attention: true,
-  },
-  widthFields: ['latent_channels', 'block_out_channels', 'norm_num_groups'],
-  scaledFields: ['block_out_channels'],
-};
+/** AutoencoderKLHunyuanVideo's published config (hunyuanvideo-community/HunyuanVideo, vae/config.json): the fields the decoder reads, in configs/hunyuan-video.json. */
+export const HUNYUAN_VIDEO: ModelConfigSpec = diffusersSpec(hunyuanVideoConfig, 'block_out_channels');
 
 /** Up blocks in decoder order: channels and nearest-upsample factor (t, h, w), null for none (3 spatial, 2 temporal doublings). */
 function stages(config: DiffusersConfig): { channels: number; up: readonly [number, number, number] | null }[] {

@@ -1,30 +1,14 @@
 import { add, layerNormChannels, reshape, rmsNormChannels, silu, transpose, type GraphBuilder, type Value } from '@evalkit/onnx-graph';
 import { paddedConv3d, pointwiseConv3d } from '../blocks/padded-conv';
 import { rank8PixelShuffle3d } from '../blocks/pixel-shuffle';
-import { boolList, numberList, positiveInt, type DiffusersConfig, type ModelConfigSpec } from './diffusers-config';
+import { boolList, numberList, positiveInt, diffusersSpec, type DiffusersConfig, type ModelConfigSpec } from './diffusers-config';
+import ltxVideoConfig from './configs/ltx-video-0.9.0.json';
 
 const RMS_EPS = 1e-8;
 const LN_EPS = 1e-6;
 
-/** AutoencoderKLLTXVideo's config for LTX-Video 0.9.0 (Lightricks/LTX-Video, vae/config.json): the fields the decoder reads. */
-export const LTX_VIDEO_090: ModelConfigSpec = {
-  published: {
-    latent_channels: 128,
-    out_channels: 3,
-    decoder_block_out_channels: [128, 256, 512, 512],
-    decoder_layers_per_block: [4, 3, 3, 3, 4],
-    decoder_spatio_temporal_scaling: [true, true, true, false],
-    decoder_inject_noise: [false, false, false, false, false],
-    upsample_residual: [false, false, false, false],
-    upsample_factor: [1, 1, 1, 1],
-    timestep_conditioning: false,
-    patch_size: 4,
-    patch_size_t: 1,
-    decoder_causal: false,
-  },
-  widthFields: ['latent_channels', 'decoder_block_out_channels'],
-  scaledFields: ['decoder_block_out_channels'],
-};
+/** AutoencoderKLLTXVideo's config for LTX-Video 0.9.0 (Lightricks/LTX-Video, vae/config.json): the fields the decoder reads, in configs/ltx-video-0.9.0.json. */
+export const LTX_VIDEO_090: ModelConfigSpec = diffusersSpec(ltxVideoConfig, 'decoder_block_out_channels');
 
 /** Up blocks (decoder order): output channels, upsampler, ResBlocks after it; and the mid block's ResBlocks. */
 function stages(config: DiffusersConfig): { mid: number; blocks: { channels: number; upsample: boolean; blocks: number }[] } {

@@ -1,58 +1,22 @@
 import { layerNormChannels, relu, rmsNormChannels, silu, conv, add, type GraphBuilder, type Value } from '@evalkit/onnx-graph';
 import { paddedConv3d, videoConv3d } from '../blocks/padded-conv';
 import { decoupledPixelShuffle3d, framePixelShuffle, type ShuffleStride } from '../blocks/pixel-shuffle';
-import { boolList, numberList, positiveInt, type DiffusersConfig, type ModelConfigSpec } from './diffusers-config';
+import { boolList, diffusersSpec, numberList, positiveInt, type DiffusersConfig, type ModelConfigSpec } from './diffusers-config';
+import turboDcConfig from './configs/turbo-vaed-dc.json';
+import turboHunyuanConfig from './configs/turbo-vaed-hunyuan.json';
+import turboLtxConfig from './configs/turbo-vaed-ltx.json';
 
 const RMS_EPS = 1e-8;
 const LN_EPS = 1e-6;
 
-/** Fields of AutoencoderKLTurboVAED's config that every Turbo variant shares (the decoder's fixed choices). */
-const COMMON: DiffusersConfig = {
-  out_channels: 3,
-  decoder_spatio_temporal_scaling: [true, true, true, false],
-  decoder_causal: false,
-  patch_size_t: 1,
-  timestep_conditioning: false,
-  decoder_inject_noise: [false, false, false, false, false],
-  upsample_residual: [false, false, false, false],
-  upsample_factor: [1, 1, 1, 1],
-  decoder_is_dw_conv: [false, false, false, true, true],
-  decoder_dw_kernel_size: 5,
-};
-
-function turboSpec(published: DiffusersConfig): ModelConfigSpec {
-  return { published: { ...COMMON, ...published }, widthFields: ['latent_channels', 'decoder_block_out_channels'], scaledFields: ['decoder_block_out_channels'] };
-}
-
-/** Turbo-VAED-Hunyuan and -Cog (configs/Turbo-VAED-{Hunyuan,Cog}.json of hustvl/Turbo-VAED: the same decoder). */
-export const TURBO_HUNYUAN: ModelConfigSpec = turboSpec({
-  latent_channels: 16,
-  decoder_block_out_channels: [16, 32, 256, 512],
-  decoder_layers_per_block: [5, 4, 4, 4, 5],
-  decoder_spatio_only: [true, false, false, false],
-  patch_size: 1,
-  is_video_dc_ae: false,
-});
+/** Turbo-VAED-Hunyuan and -Cog (configs/Turbo-VAED-{Hunyuan,Cog}.json of hustvl/Turbo-VAED: the same decoder; the fields it reads). */
+export const TURBO_HUNYUAN: ModelConfigSpec = diffusersSpec(turboHunyuanConfig, 'decoder_block_out_channels');
 
 /** Turbo-VAED-LTX (configs/Turbo-VAED-LTX.json). */
-export const TURBO_LTX: ModelConfigSpec = turboSpec({
-  latent_channels: 128,
-  decoder_block_out_channels: [64, 128, 256, 512],
-  decoder_layers_per_block: [3, 2, 3, 1, 1],
-  decoder_spatio_only: [false, false, false, false],
-  patch_size: 4,
-  is_video_dc_ae: false,
-});
+export const TURBO_LTX: ModelConfigSpec = diffusersSpec(turboLtxConfig, 'decoder_block_out_channels');
 
 /** Turbo-VAED-DC (configs/Turbo-VAED-DC.json): frames are not dropped after upsampling (4T). */
-export const TURBO_DC: ModelConfigSpec = turboSpec({
-  latent_channels: 128,
-  decoder_block_out_channels: [64, 128, 256, 512],
-  decoder_layers_per_block: [4, 3, 3, 3, 4],
-  decoder_spatio_only: [true, false, false, false],
-  patch_size: 4,
-  is_video_dc_ae: true,
-});
+export const TURBO_DC: ModelConfigSpec = diffusersSpec(turboDcConfig, 'decoder_block_out_channels');
 
 /** One up block in decoder order, read from a config. */
 interface UpBlock {

@@ -1,4 +1,4 @@
-import { kernelOutput } from './kernel-output';
+import { ncthwUpsampleOutput } from './kernel-output';
 
 /**
  * CogVideoX-style per-frame upsampling input: takes NCTHW, repeats every frame st times and every pixel
@@ -6,13 +6,8 @@ import { kernelOutput } from './kernel-output';
  * on each frame. Equals Transpose(0,2,1,3,4) -> Resize nearest (1,st,1,sh,sw) -> Reshape in ONNX.
  */
 export function nearestToFrames(x: Float32Array, dims: readonly number[], factors: readonly [number, number, number], out?: Float32Array): Float32Array {
-  const [n, c, t, h, w] = dims;
-  const [st, sh, sw] = factors;
-  const oh = h * sh;
-  const ow = w * sw;
+  const { y, n, c, t, h, w, st, sh, sw, oh, ow } = ncthwUpsampleOutput('nearestToFrames', x, dims, factors, out);
   const plane = oh * ow;
-  const total = n * c * t * st * plane;
-  const y = kernelOutput('nearestToFrames', x, dims, total, out);
   for (let b = 0; b < n; b++)
     for (let ch = 0; ch < c; ch++)
       for (let f = 0; f < t; f++) {

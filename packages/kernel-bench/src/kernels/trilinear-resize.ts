@@ -1,4 +1,4 @@
-import { kernelOutput } from './kernel-output';
+import { ncthwUpsampleOutput } from './kernel-output';
 
 /** Source indices and weights of one axis of a linear resize. */
 interface AxisTaps {
@@ -33,13 +33,7 @@ function axisTaps(n: number, scale: number): AxisTaps {
  * F.interpolate(mode='trilinear', align_corners=False)). Each output is the 8-tap weighted sum.
  */
 export function trilinearResize(x: Float32Array, dims: readonly number[], scales: readonly [number, number, number], out?: Float32Array): Float32Array {
-  const [n, c, t, h, w] = dims;
-  const [st, sh, sw] = scales;
-  const ot = t * st;
-  const oh = h * sh;
-  const ow = w * sw;
-  const total = n * c * ot * oh * ow;
-  const y = kernelOutput('trilinearResize', x, dims, total, out);
+  const { y, n, c, t, h, w, st, sh, sw, ot, oh, ow } = ncthwUpsampleOutput('trilinearResize', x, dims, scales, out);
   const tt = axisTaps(t, st);
   const th = axisTaps(h, sh);
   const tw = axisTaps(w, sw);
