@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readResultDocument } from '@evalkit/core';
+import { zooSessionChoice } from '@evalkit/decoder-zoo';
 import { median, runEvalkit } from './support/evalkit-command';
 
 const run = (args: string[]) => runEvalkit(args, { timeout: 180_000 });
@@ -77,6 +78,18 @@ describe('evalkit bench decoders', () => {
     expect((doc.manifest as unknown as { system: { before: { loadAverage: number[] }; after: { busiest: unknown[] } } }).system.before.loadAverage).toHaveLength(3);
     expect(Array.isArray((doc.manifest as unknown as { system: { after: { busiest: unknown[] } } }).system.after.busiest)).toBe(true);
     expect(r.stdout).toMatch(/hunyuanvideo\s+turbo-vaed-hunyuan( !)?\s+[\d.]+x \[[\d.]+, [\d.]+\]\s+8\.66x/);
+  }, 180_000);
+
+  it('runs each zoo row with the zoo\'s session choice unless the row overrides it, and records what ran', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'evk-bench-dec-')), 'bench.json');
+    const r = run(['bench', 'decoders', '--models', 'turbo-vaed-ltx,np=zoo:turbo-vaed-ltx#pattern=off#opt=basic', '--pair', 'turbo-vaed-ltx:np', '--height', '64', '--width', '64', '--frames', '9', '--width-mult', '0.0625', '--runs', '2', '--warmup', '0', '--threads', '1', '--no-ceiling', '--out', out]);
+    expect(r.stderr).not.toMatch(/EVK_/);
+    expect(r.status).toBe(0);
+    const rows = readResultDocument(out).results as unknown as { model: string; session: Record<string, unknown> }[];
+    const choice = zooSessionChoice('turbo-vaed-ltx');
+    expect(rows[0].session).toEqual({ executionProvider: 'cpu', threads: 1, graphOptimizationLevel: choice.graphOptimizationLevel, allowSpinning: choice.allowSpinning, cpuMemArena: choice.cpuMemArena, memPattern: choice.memPattern });
+    expect(rows[1].session).toEqual({ executionProvider: 'cpu', threads: 1, graphOptimizationLevel: 'basic', allowSpinning: choice.allowSpinning, cpuMemArena: choice.cpuMemArena, memPattern: false });
+    expect(r.stdout).toMatch(/session: cpu, 1 threads, optimisation basic, spinning \w+, arena \w+, memory pattern off: np/);
   }, 180_000);
 
   it('rejects an unknown model with the list of zoo decoders', () => {

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { zooSessionChoice } from '@evalkit/decoder-zoo';
 import { readResultDocument } from '@evalkit/core';
 import { writeLatentsNpy } from '@evalkit/decoder-runtime';
 import { readImage } from '@evalkit/media-io';
@@ -95,8 +96,9 @@ describe('evalkit decode', () => {
     expect(doc.results[0].tiles).toBeGreaterThan(1);
     expect(doc.results[0].outputShape).toEqual([1, 3, 5, 64, 64]);
     expect(doc.results[0].estimatedPeakBytes).toBeLessThanOrEqual(165 * 2 ** 20);
-    // the session options it ran with: tiles turn onnxruntime's memory pattern off, the rest are its defaults
-    expect(doc.config.session).toEqual({ executionProvider: 'cpu', threads: null, graphOptimizationLevel: 'all', allowSpinning: null, cpuMemArena: null, memPattern: false });
+    // the session options it ran with: the zoo's measured choice for this decoder, and tiles turn the memory pattern off unless the choice sets it
+    const choice = zooSessionChoice('turbo-vaed-hunyuan');
+    expect(doc.config.session).toEqual({ executionProvider: 'cpu', threads: null, graphOptimizationLevel: choice.graphOptimizationLevel, allowSpinning: choice.allowSpinning, cpuMemArena: choice.cpuMemArena, memPattern: choice.memPattern ?? false });
     expect(JSON.parse(readFileSync(trace, 'utf8')).length).toBeGreaterThan(10);
     // kernel time by op type: a decoder of convolutions spends most of it in Conv
     const byType = doc.results[0].profileOpTypes as { opType: string; share: number }[];

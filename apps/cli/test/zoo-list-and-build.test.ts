@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zooSessionChoice } from '@evalkit/decoder-zoo';
 import { runEvalkit } from './support/evalkit-command';
 
 const run = (args: string[]) => runEvalkit(args, { timeout: 120_000 });
@@ -44,6 +45,8 @@ describe('evalkit zoo', () => {
       expect(r.status).toBe(0);
       const summary = JSON.parse(r.stdout);
       expect(summary).toMatchObject({ model: 'turbo-vaed-hunyuan', input: { name: 'latent', shape: [1, 16, 2, 4, 4] }, output: { name: 'video', shape: [1, 3, 5, 32, 32] } });
+      // the session options evalkit runs this decoder with, so a user of the file can run it alike
+      expect(summary.session).toEqual(zooSessionChoice('turbo-vaed-hunyuan'));
       expect(readdirSync(dir)).toEqual(['turbo.onnx']);
       // a separate node process runs the session (jest's VM realm and onnxruntime-node disagree on typed arrays)
       const script = `const ort = require('onnxruntime-node');

@@ -5,6 +5,7 @@ export { measureDeviceCeilings, type DeviceCeilings } from './ceilings/measure-c
 export type { AppliedCeiling } from './ceilings/roofline';
 export { systemLoad } from './io/system-load';
 export { runDecoderBench } from './decoders/run-decoder-bench';
+export { SESSION_SUFFIX_HELP } from './decoders/session-overrides';
 export type { DecoderBenchRow, DecoderBenchSummary } from './decoders/decoder-bench-row';
 // The one rule lives with the zoo; re-exported for bench's importers.
 export { parseBenchModels, filesByModel } from './decoders/bench-models';

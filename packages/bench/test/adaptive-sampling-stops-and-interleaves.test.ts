@@ -18,6 +18,20 @@ describe('adaptive, interleaved sampling', () => {
     expect(out.samples).toEqual([[100, 100, 100, 100], [10, 10, 10, 10]]);
   });
 
+  it('idles pauseMs before every timed run, so one task\'s leftover work does not land on the next', async () => {
+    const started: number[] = [];
+    const ended: number[] = [];
+    const timed = async () => {
+      started.push(performance.now());
+      ended.push(performance.now());
+      return 10;
+    };
+    await sampleInterleaved([timed, timed], { minRuns: 3, maxRuns: 3, maxTimeMs: 60_000, warmup: 0, pauseMs: 40 });
+    expect(started).toHaveLength(6);
+    // setTimeout never fires early by more than the clock's 1 ms rounding
+    for (let i = 1; i < started.length; i++) expect(started[i] - ended[i - 1]).toBeGreaterThanOrEqual(39);
+  });
+
   it('keeps sampling a noisy task to max-runs and says so', async () => {
     const log: string[] = [];
     const out = await sampleInterleaved([task('A', [50, 150, 80, 120, 60, 140], log)], { minRuns: 3, maxRuns: 12, maxTimeMs: 60_000, warmup: 0 });

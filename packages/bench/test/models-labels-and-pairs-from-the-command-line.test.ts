@@ -30,6 +30,18 @@ describe('--models entries', () => {
     expect(() => parseBenchModels(['a/v2.onnx', 'b/v2.onnx'])).toThrow(/field "--models", value "v2": the label "v2" names two models/);
   });
 
+  it('reads onnxruntime session options after a zoo or file row and refuses them on a torch row', () => {
+    expect(parseBenchModel('np=zoo:wan-2.1#pattern=off#spin=off')).toEqual({ kind: 'zoo', id: 'np', labelled: true, zooModel: 'wan-2.1', session: { memPattern: false, allowSpinning: false } });
+    expect(parseBenchModel('zoo:cogvideox@w.safetensors#opt=extended#arena=on')).toEqual({ kind: 'zoo', id: 'cogvideox', labelled: false, zooModel: 'cogvideox', weights: 'w.safetensors', session: { graphOptimizationLevel: 'extended', cpuMemArena: true } });
+    expect(parseBenchModel('exports/v2.onnx#opt=basic')).toMatchObject({ kind: 'file', id: 'v2', path: 'exports/v2.onnx', session: { graphOptimizationLevel: 'basic' } });
+    expect(() => parseBenchModel('zoo:wan-2.1#opt=fast')).toThrow(/field "--models", value "zoo:wan-2.1#opt=fast": #opt takes disabled, basic, extended, all/);
+    expect(() => parseBenchModel('zoo:wan-2.1#spin=maybe')).toThrow(/#spin takes on or off/);
+    expect(() => parseBenchModel('zoo:wan-2.1#threads=4')).toThrow(/unknown session option "threads"; a row takes #opt=/);
+    expect(() => parseBenchModel('zoo:wan-2.1#spin=on#spin=off')).toThrow(/#spin is given twice/);
+    expect(() => parseBenchModel('zoo:wan-2.1#')).toThrow(/unknown session option ""/);
+    expect(() => parseBenchModel('torch:wan-2.1#spin=off')).toThrow(/a torch:NAME row runs PyTorch/);
+  });
+
   it('gives --weights to zoo models by label, never to a file and never twice', () => {
     const models = parseBenchModels(['hv=zoo:hunyuanvideo', 'mine=m.onnx'], { hv: 'w.safetensors' });
     expect(models[0]).toMatchObject({ id: 'hv', weights: 'w.safetensors' });

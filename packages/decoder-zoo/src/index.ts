@@ -1,6 +1,7 @@
 // Public API of @evalkit/decoder-zoo: the paper's decoders as ONNX graphs built with @evalkit/onnx-graph.
 export { buildZooModel, isZooModelName, listZooModels, zooModelInfo, ZOO_PAIRS } from './registry';
 export type { ZooBuild, ZooModelName } from './registry';
+export { zooSessionChoice } from './session-choice';
 export { latentFramesFor, zooSizesDocument } from './zoo-sizes';
 export type { ZooSizeRow } from './zoo-sizes';
 export { buildZooModelFromCheckpoint, inspectCheckpoint, checkpointNotes } from './checkpoint/load-checkpoint';

@@ -4,7 +4,7 @@ import { createResultDocument, ERROR_CODES, EvalkitError, readPaperValues, write
 import { createProgressReporter } from '../shared/progress';
 import { listZooModels } from '@evalkit/decoder-zoo';
 import { parseFrameRule } from '@evalkit/decoder-runtime';
-import { filesByModel, formatWithInterval, parseBenchModels, runDecoderBench, type DecoderBenchRow, type DecoderBenchSummary } from '@evalkit/bench';
+import { filesByModel, formatWithInterval, parseBenchModels, runDecoderBench, SESSION_SUFFIX_HELP, type DecoderBenchRow, type DecoderBenchSummary } from '@evalkit/bench';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
 import { clampThreads, commaList, compressionList, frameSide, latentFrameCount, nonNegativeInt, outputFrameCount, positiveInt, positiveNumber, repeatable } from '../shared/parse';
@@ -45,6 +45,20 @@ export function weightsByModel(spec: string | undefined, models: readonly string
 
 const mark = (unstable: boolean) => (unstable ? ' !' : '');
 
+const onOff = (v: boolean | null) => (v === null ? 'default' : v ? 'on' : 'off');
+
+/** One line per distinct set of session options, naming the onnxruntime rows that ran with it. */
+function sessionLines(rows: readonly DecoderBenchRow[]): string[] {
+  const byText = new Map<string, string[]>();
+  for (const r of rows) {
+    if (!r.session) continue;
+    const s = r.session;
+    const text = `${s.executionProvider}, ${s.threads ?? 'default'} threads, optimisation ${s.graphOptimizationLevel}, spinning ${onOff(s.allowSpinning)}, arena ${onOff(s.cpuMemArena)}, memory pattern ${onOff(s.memPattern)}`;
+    byText.set(text, [...(byText.get(text) ?? []), r.model]);
+  }
+  return [...byText].map(([text, models]) => `session: ${text}: ${models.join(', ')}`);
+}
+
 /** The terminal form of a decoder-bench run: ceilings, rows with intervals, pairs, stability notes. */
 export function formatDecoderBench(rows: readonly DecoderBenchRow[], summary: DecoderBenchSummary, head: string): string {
   const c = summary.ceilings;
@@ -79,6 +93,8 @@ export function formatDecoderBench(rows: readonly DecoderBenchRow[], summary: De
   }
   const files = rows.filter((r) => r.file !== null);
   if (files.length) lines.push('', ...files.map((r) => `${r.model}: ${r.file!.path}, ${(r.file!.bytes / 2 ** 20).toFixed(2)} MiB, sha256 ${r.file!.sha256}, ${r.params.toLocaleString('en-US')} parameters (float initializers)${r.latents ? `, latents ${r.latents}` : ''}`));
+  const sessions = sessionLines(rows);
+  if (sessions.length) lines.push('', ...sessions);
   const unstable = rows.filter((r) => r.unstable);
   if (unstable.length) lines.push('', '! unstable (run again on an idle machine, or raise --max-runs/--max-time):', ...unstable.map((r) => `  ${r.model}: ${r.unstableReasons.join('; ')}`));
   if (rows.some((r) => r.aboveMeasuredCeiling)) lines.push('^ above the measured GEMM ceiling, which it therefore raised');
@@ -96,7 +112,7 @@ export function registerBenchDecoders(program: Command): void {
   const cmd = commandGroup(program, 'bench', 'benchmarks: measure ours and the reference side by side and print the ratio')
     .command('decoders')
     .description('time decoders end to end in onnxruntime (zoo graphs and your own ONNX files, one long-lived child process per model, pairs interleaved): FPS, latency with intervals, peak RSS, GFLOP/s vs measured ceilings, pair speedups with intervals')
-    .option('--models <list>', `comma-separated decoders, each [LABEL=]NAME: a zoo decoder (${listZooModels().join(', ')}), zoo:NAME@WEIGHTS.safetensors, FILE.onnx, or torch:NAME[@WEIGHTS] (the reference PyTorch model, eager; needs --reference-code)`, commaList, ['turbo-vaed-hunyuan', 'hunyuanvideo'])
+    .option('--models <list>', `comma-separated decoders, each [LABEL=]NAME: a zoo decoder (${listZooModels().join(', ')}), zoo:NAME@WEIGHTS.safetensors, FILE.onnx, or torch:NAME[@WEIGHTS] (the reference PyTorch model, eager; needs --reference-code); onnxruntime rows may end in session options ${SESSION_SUFFIX_HELP}`, commaList, ['turbo-vaed-hunyuan', 'hunyuanvideo'])
     .option('--pair <baseline:candidate>', 'report candidate FPS / baseline FPS for these two labels, timed interleaved (repeatable; default: the zoo\'s baseline/Turbo pairs present)', repeatable)
     .option('--height <px>', 'output height', frameSide, 256)
     .option('--width <px>', 'output width', frameSide, 256)
@@ -132,7 +148,10 @@ median's 95% interval is within --target-ci, or at --max-runs, or after --max-ti
 says which). FPS = output frames / median time; GFLOP/s = 2 x MACs / median time; the fraction is of
 the best measured GEMM (sizes 512-2048, in onnxruntime), raised by any decoder that beats it.
 speedup = candidate FPS / baseline FPS with a paired-bootstrap 95% interval, next to the paper's GPU
-speedup (512x512, fixtures/paper/turbo-vaed.json) when both are zoo decoders the paper timed. "!" marks an unstable row (CV > 10% or interval
+speedup (512x512, fixtures/paper/turbo-vaed.json) when both are zoo decoders the paper timed.
+A zoo graph runs with its measured per-model onnxruntime session options (decoder-zoo's
+session-choice.ts, chosen by tools/bench/choose-session-options.ts); a row's #KEY=VALUE overrides them,
+and every row records the options it ran with. "!" marks an unstable row (CV > 10% or interval
 wider than the target).
 
 Examples:
@@ -145,6 +164,7 @@ Examples:
       --pair base:mine --latents z.npy --out reports/mine-vs-hunyuan.json
   evalkit bench decoders --models ours=zoo:hunyuanvideo,export=exports/hunyuanvideo.onnx,eager=torch:hunyuanvideo \\
       --pair export:ours --pair eager:ours --reference-code ~/Turbo-VAED --height 64 --width 64 --frames 17 --pin
+  evalkit bench decoders --models zoo:wan-2.1,nopat=zoo:wan-2.1#pattern=off --pair wan-2.1:nopat --height 64 --width 64
 
 torch:NAME runs the reference PyTorch decoder of the zoo decoder NAME (vae.decode on the same latents,
 torch.no_grad, torch.set_num_threads(--threads)) in a long-lived Python child that interleaves with the

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { ERROR_CODES, EvalkitError, writeFileAtomic, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
-import { buildZooModel, buildZooModelFromCheckpoint, checkpointNotes, exportWithSymbolicSizes, inspectCheckpoint, isZooModelName, latentFramesFor, listZooModels, openCheckpoint, SYMBOLIC_INPUT_DIMS, SYMBOLIC_OUTPUT_DIMS, zooModelInfo, zooSizesDocument, type ZooBuild, type ZooBuildSize, type ZooSizeRow } from '@evalkit/decoder-zoo';
+import { buildZooModel, buildZooModelFromCheckpoint, checkpointNotes, exportWithSymbolicSizes, inspectCheckpoint, isZooModelName, latentFramesFor, listZooModels, openCheckpoint, SYMBOLIC_INPUT_DIMS, SYMBOLIC_OUTPUT_DIMS, zooModelInfo, zooSessionChoice, zooSizesDocument, type ZooBuild, type ZooBuildSize, type ZooSizeRow } from '@evalkit/decoder-zoo';
 import { writeOnnxFile } from '@evalkit/onnx-graph';
 import { cliManifest } from '../shared/context';
 import { formatTable, printJson } from '../shared/output';
@@ -29,6 +29,12 @@ function formatSizes(rows: ZooSizeRow[], latentFramesGiven: boolean): string {
     'paper GMAC: conv + linear only, at 512x512 and 17 frames (20 for turbo-vaed-dc); hunyuanvideo adds attention on top',
   ];
   return `${table}\n\n${notes.join('\n')}`;
+}
+
+/** The session switches a zoo choice sets, in words (none: onnxruntime's defaults). */
+function sessionSwitches(choice: ReturnType<typeof zooSessionChoice>): string {
+  const set = ([['spinning', choice.allowSpinning], ['memory arena', choice.cpuMemArena], ['memory pattern', choice.memPattern]] as const).filter(([, v]) => v !== null);
+  return set.map(([name, v]) => `, ${name} ${v ? 'on' : 'off'}`).join('');
 }
 
 /** Registers `evalkit zoo list` and `evalkit zoo build`. */
@@ -147,13 +153,16 @@ Wan 2.1 need at least 2 latent frames then, and CogVideoX is refused (its graph 
         weights: opts.weights ?? null,
         fp16Weights: opts.fp16 === true,
         opset: build.graph.opset,
+        // The onnxruntime session options evalkit runs this decoder with (measured per model); users of the file may want the same.
+        session: zooSessionChoice(info.name),
       };
       if (opts.json) printJson(summary);
       else {
         process.stdout.write(
           `wrote ${opts.out} (${(bytes / 2 ** 20).toFixed(1)} MiB): ${info.label}, ${(build.params / 1e6).toFixed(2)} M params, ` +
             `${(build.macs / 1e9).toFixed(1)} GMAC${opts.dynamicShape ? ` at ${opts.height}x${opts.width}, T=${latentFrames}` : ''}\n  input  ${build.inputName} [${inputShape.join(', ')}]\n  output ${build.outputName} [${outputShape.join(', ')}]\n` +
-              (minLatentFrames !== null ? `  any latent size${minLatentFrames > 1 ? ` with at least ${minLatentFrames} latent frames` : ''}\n` : ''),
+              (minLatentFrames !== null ? `  any latent size${minLatentFrames > 1 ? ` with at least ${minLatentFrames} latent frames` : ''}\n` : '') +
+              `  evalkit runs it with graph optimisation ${summary.session.graphOptimizationLevel}${sessionSwitches(summary.session)} (${summary.session.evidence})\n`,
         );
       }
     });

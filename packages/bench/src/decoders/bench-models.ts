@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import { isZooModelName, listZooModels, type ZooModelName } from '@evalkit/decoder-zoo';
+import { parseSessionSuffix, type SessionOverrides } from './session-overrides';
 
 /** A decoder to benchmark: a zoo graph (seeded or with a checkpoint's weights) or a user's ONNX file. */
 export type BenchModel =
@@ -13,6 +14,8 @@ export type BenchModel =
       zooModel: ZooModelName;
       /** A safetensors checkpoint (or *.safetensors.index.json) instead of seeded weights. */
       weights?: string;
+      /** Session options this row sets over the zoo's choice (`#opt=extended#spin=off`). */
+      session?: SessionOverrides;
     }
   | {
       kind: 'file';
@@ -20,6 +23,8 @@ export type BenchModel =
       labelled: boolean;
       /** The ONNX file as the user gave it. */
       path: string;
+      /** Session options this row sets over onnxruntime's defaults. */
+      session?: SessionOverrides;
     }
   | {
       /** The zoo decoder's reference PyTorch model, run eagerly by Debian's python3-torch (`torch:NAME`). */
@@ -44,9 +49,18 @@ function fileLabel(path: string): string {
 
 /**
  * Parses one --models entry: `NAME` (zoo), `zoo:NAME[@WEIGHTS]`, `FILE.onnx`, `torch:NAME[@WEIGHTS]`
- * (the reference PyTorch model, eager), each optionally `LABEL=...`. A bare entry that is neither a zoo name nor an .onnx path is an error listing the zoo.
+ * (the reference PyTorch model, eager), each optionally `LABEL=...` before and onnxruntime session
+ * options `#KEY=VALUE...` after (see session-overrides). A bare entry that is neither a zoo name nor an .onnx path is an error listing the zoo.
  */
-export function parseBenchModel(entry: string): BenchModel {
+export function parseBenchModel(given: string): BenchModel {
+  const { spec: entry, session } = parseSessionSuffix(given);
+  const model = parseModelSpec(entry);
+  if (session === undefined) return model;
+  if (model.kind === 'torch') throw modelsError('#KEY=VALUE sets onnxruntime session options; a torch:NAME row runs PyTorch', given);
+  return { ...model, session };
+}
+
+function parseModelSpec(entry: string): BenchModel {
   const eq = entry.indexOf('=');
   const label = eq > 0 && LABEL.test(entry.slice(0, eq)) ? entry.slice(0, eq) : undefined;
   if (eq > 0 && label === undefined && !entry.slice(0, eq).includes('/') && !entry.slice(0, eq).includes('\\')) {

@@ -166,14 +166,14 @@ function planModels(models: readonly BenchModel[], opts: DecoderBenchOptions, ct
       } else {
         shape = fileLatentShape(file, { height: opts.height, width: opts.width, latentFrames: opts.latentFrames, frames: opts.frames, latentChannels: opts.latentChannels, geometry: opts.fileGeometry ?? DEFAULT_GEOMETRY });
       }
-      const job: ZooDecodeJob = { ...common, model: model.id, label: model.id, file: model.path, latentShape: shape, latents: latentSpec, height: 0, width: 0, latentFrames: shape[2] };
+      const job: ZooDecodeJob = { ...common, model: model.id, label: model.id, file: model.path, latentShape: shape, latents: latentSpec, height: 0, width: 0, latentFrames: shape[2], session: model.session };
       planned.push({ model, latents: latentSpec ?? null, latentFrames: shape[2], file, torch: null, start: (prefix) => DecoderChild.start(job, prefix) });
       continue;
     }
     const info = zooModelInfo(model.zooModel);
     const [, sh, sw] = info.compression;
     const size = given ? { latentFrames: given[2], height: given[3] * sh, width: given[4] * sw } : { latentFrames: opts.latentFrames ?? latentFramesFor(model.zooModel, opts.frames), height: opts.height, width: opts.width };
-    const job: ZooDecodeJob = { ...common, ...size, model: model.zooModel, ...(model.labelled ? { label: model.id } : {}), weights: model.weights, latents: latentSpec };
+    const job: ZooDecodeJob = { ...common, ...size, model: model.zooModel, ...(model.labelled ? { label: model.id } : {}), weights: model.weights, latents: latentSpec, session: model.session };
     planned.push({ model, latents: latentSpec ?? null, latentFrames: size.latentFrames, file: null, torch: null, start: (prefix) => DecoderChild.start(job, prefix) });
   }
   return planned;
@@ -277,6 +277,7 @@ async function benchPlanned(opts: DecoderBenchOptions, models: readonly BenchMod
       aboveMeasuredCeiling: applied ? applied.aboveMeasured[i] : false,
       widthMult: model.kind === 'zoo' ? opts.widthMult : model.kind === 'torch' && model.weights === undefined ? 1 : null,
       setupSeconds: t.result.setupSeconds,
+      session: t.result.session ?? null,
       stopReason: t.stopReason,
       outputMean: t.result.outputMean,
     };
@@ -315,6 +316,7 @@ async function benchPlanned(opts: DecoderBenchOptions, models: readonly BenchMod
     maxTimeMs: opts.sampling.maxTimeMs,
     targetCi,
     warmup: opts.sampling.warmup,
+    ...(opts.sampling.pauseMs ? { pauseMs: opts.sampling.pauseMs } : {}),
     ep: opts.executionProvider,
     threads: opts.threads,
     widthMult: opts.widthMult,

@@ -33,7 +33,7 @@ export class DecoderChild {
     private readonly job: { model: string },
     private readonly child: ChildProcessWithoutNullStreams,
     /** What the child reported once its session was open. */
-    public setup: ZooDecodeSetup = { model: job.model, label: job.model, params: 0, macs: 0, setupSeconds: 0, tiles: 1 },
+    public setup: ZooDecodeSetup = { model: job.model, label: job.model, params: 0, macs: 0, setupSeconds: 0, tiles: 1, session: null },
   ) {
     child.stdout.on('data', (d: Buffer) => this.onData(d.toString()));
     child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));

@@ -1,5 +1,6 @@
-import { buildZooModel, buildZooModelFromCheckpoint, inspectCheckpoint, openCheckpoint } from '@evalkit/decoder-zoo';
-import { DecoderSession, decodeTiled, planTiles, randomLatents, readLatents, type FloatTensor, type TileOptions } from '@evalkit/decoder-runtime';
+import { buildZooModel, buildZooModelFromCheckpoint, inspectCheckpoint, openCheckpoint, zooSessionChoice } from '@evalkit/decoder-zoo';
+import { DecoderSession, decodeTiled, planTiles, randomLatents, readLatents, sessionDefaultsOf, withSessionDefaults, type FloatTensor, type SessionSettings, type TileOptions } from '@evalkit/decoder-runtime';
+import type { SessionOverrides } from '../decoders/session-overrides';
 import { prepareFileDecode } from './file-decode-job';
 
 /**
@@ -36,6 +37,8 @@ export interface ZooDecodeJob {
   weights?: string;
   /** The checkpoint's diffusers config.json when not beside the weights. */
   config?: string;
+  /** Session options of this row (`#KEY=VALUE` in --models): over the zoo's per-model choice, or onnxruntime's defaults for a file. */
+  session?: SessionOverrides;
 }
 
 /** What a prepared job knows before its first decode. */
@@ -47,6 +50,8 @@ export interface ZooDecodeSetup {
   macs: number | null;
   setupSeconds: number;
   tiles: number;
+  /** The onnxruntime session options the decodes ran with (null from a torch child, which runs PyTorch). */
+  session: SessionSettings | null;
 }
 
 /** What a finished job reports (peak RSS is process.resourceUsage().maxRSS of the process that ran it). */
@@ -95,11 +100,13 @@ export async function prepareZooDecode(job: ZooDecodeJob): Promise<PreparedZooDe
         : buildZooModel(job.model, { ...tileShape, widthMult: job.widthMult ?? 1, seed: job.seed ?? 0 });
     return { bytes: build.graph.toBytes(), params: build.params, info: build.info, tileMacs: build.macs };
   })();
-  const session = await DecoderSession.open(bytes, { source: `zoo:${job.model}`, threads: job.threads, executionProvider: job.executionProvider, cpuMemArena: job.cpuMemArena, memPattern: job.memPattern ?? (plan && plan.count > 1 ? false : undefined) });
+  // A tiled job runs one session many times: the memory pattern would hold a second block beside the arena.
+  const asked = { ...job.session, threads: job.threads, executionProvider: job.executionProvider, cpuMemArena: job.session?.cpuMemArena ?? job.cpuMemArena, memPattern: job.session?.memPattern ?? job.memPattern ?? (plan && plan.count > 1 ? false : undefined) };
+  const session = await DecoderSession.open(bytes, { source: `zoo:${job.model}`, ...withSessionDefaults(asked, sessionDefaultsOf(zooSessionChoice(info.name))) });
   const latent = job.latents !== undefined ? readLatents(job.latents) : randomLatents(whole.inputShape, job.seed ?? 0);
   session.checkLatentShape(latent.shape, job.latents);
   return {
-    setup: { model: job.model, label: job.label ?? info.label, params, macs: tileMacs * (plan?.count ?? 1), setupSeconds: (Date.now() - began) / 1000, tiles: plan?.count ?? 1 },
+    setup: { model: job.model, label: job.label ?? info.label, params, macs: tileMacs * (plan?.count ?? 1), setupSeconds: (Date.now() - began) / 1000, tiles: plan?.count ?? 1, session: session.settings },
     decode: () => (plan ? decodeTiled(latent, (tile, into) => session.decode(tile, 'latents', into), geometry, plan) : session.decode(latent)),
     release: async () => {
       await session.release();

@@ -14,6 +14,13 @@ export interface SamplingOptions {
   targetCi?: number;
   /** Untimed runs per task before the first timed round. */
   warmup: number;
+  /**
+   * Idle this long before each timed run (default 0). Tasks in other processes can leave work behind
+   * them: onnxruntime's intra-op threads spin for a while after a run, taking cores from the next
+   * task, so without a pause the task after a spinning one is timed slower than the same task after
+   * a quiet one.
+   */
+  pauseMs?: number;
 }
 
 /** Why sampling stopped. */
@@ -66,7 +73,10 @@ export async function sampleInterleaved(tasks: readonly TimedRun[], options: Sam
   let stopReason: StopReason = 'max-runs';
   let widths = tasks.map(() => Infinity);
   for (let round = 1; round <= options.maxRuns; round++) {
-    for (let i = 0; i < tasks.length; i++) samples[i].push(await tasks[i]());
+    for (let i = 0; i < tasks.length; i++) {
+      if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+      samples[i].push(await tasks[i]());
+    }
     onRound?.(round, samples);
     if (round < options.minRuns) continue;
     // The bootstrap costs O(resamples × n): look at it every round while n is small, then every ~10%.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineResultKind } from './result-kind';
-import { nullableNumber, nullableString, numberValue } from './fields';
+import { nullableNumber, nullableString, numberValue, sessionSettingsSchema } from './fields';
 
 /** What one `evalkit decode` wrote. */
 export const decodeRowSchema = z.looseObject({
@@ -35,15 +35,7 @@ export const decodeKind = defineResultKind({
       .optional()
       .describe('--format mp4: how ffmpeg encoded video.mp4'),
     ep: z.string().optional(),
-    session: z
-      .looseObject({
-        executionProvider: z.string(),
-        threads: nullableNumber,
-        graphOptimizationLevel: z.string(),
-        allowSpinning: z.boolean().nullable(),
-        cpuMemArena: z.boolean().nullable(),
-        memPattern: z.boolean().nullable(),
-      })
+    session: sessionSettingsSchema
       .optional()
       .describe("the onnxruntime session options the decode ran with (null: onnxruntime's default)"),
   }),

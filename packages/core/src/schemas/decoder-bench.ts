@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineResultKind } from './result-kind';
-import { appliedCeilingSchema, intervalSchema, nullableNumber, numberValue, sampleStatsFields, samplingFields, seedField, systemBeforeAfterSchema, decoderSizeFields } from './fields';
+import { appliedCeilingSchema, intervalSchema, nullableNumber, numberValue, sampleStatsFields, samplingFields, seedField, systemBeforeAfterSchema, decoderSizeFields, sessionSettingsSchema } from './fields';
 
 /** One decoder (a zoo graph or a user's ONNX file) timed end to end in its own process. */
 export const decoderBenchRowSchema = z.looseObject({
@@ -40,6 +40,7 @@ export const decoderBenchRowSchema = z.looseObject({
   aboveMeasuredCeiling: z.boolean().optional().describe('this row beat the measured GEMM ceiling (and so raised it)'),
   widthMult: nullableNumber.optional().describe('channel width multiplier of the graph (1 = published decoder); null for a file'),
   setupSeconds: numberValue.optional().describe('building the graph and starting the session (not timed)'),
+  session: sessionSettingsSchema.nullable().optional().describe('the onnxruntime session options the row ran with: a zoo graph\'s measured per-model choice (decoder-zoo session-choice) under any #KEY=VALUE of the row; null for torch rows (documents before session choices: absent)'),
   outputMean: numberValue.optional().describe('mean of the last decoded output: a checksum showing which latents and weights were decoded'),
 });
 

@@ -95,3 +95,13 @@ export const appliedCeilingSchema = z.looseObject({
   effective: numberValue,
   raisedBy: z.array(z.string()),
 });
+
+/** The onnxruntime session options a decode ran with (decoder-runtime's SessionSettings; null: onnxruntime's default). */
+export const sessionSettingsSchema = z.looseObject({
+  executionProvider: z.string(),
+  threads: nullableNumber.describe("intra-op threads (null: onnxruntime's choice)"),
+  graphOptimizationLevel: z.string(),
+  allowSpinning: z.boolean().nullable().describe("intra-op threads spin while waiting (null: onnxruntime's default, on)"),
+  cpuMemArena: z.boolean().nullable().describe("CPU memory arena (null: onnxruntime's default, on)"),
+  memPattern: z.boolean().nullable().describe("memory pattern planning (null: onnxruntime's default, on)"),
+});

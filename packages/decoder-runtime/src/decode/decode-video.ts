@@ -1,7 +1,7 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import type { Latent, VideoTensor } from '../latents/latent';
 import { DecoderSession } from '../session/decoder-session';
-import type { DecoderSessionOptions, SessionSettings } from '../session/session-options';
+import { withSessionDefaults, type DecoderSessionOptions, type SessionSettings } from '../session/session-options';
 import { geometryOutputFrames } from '../tiling/decoder-geometry';
 import { tilesForBudget } from '../tiling/tile-budget';
 import { planTiles, type TileOptions, type TilePlan } from '../tiling/tile-plan';
@@ -38,7 +38,9 @@ export interface DecodedVideo {
  * Decodes latents [1, C, T, h, w] with a model: whole, in given tiles, or in tiles derived from a
  * memory budget. The latent is checked against the graph's input before anything runs.
  */
-export async function decodeVideo(model: DecoderModel, latent: Latent, options: DecodeVideoOptions = {}): Promise<DecodedVideo> {
+export async function decodeVideo(model: DecoderModel, latent: Latent, given: DecodeVideoOptions = {}): Promise<DecodedVideo> {
+  // The model's own session choice (a zoo decoder's) fills what the caller leaves unset.
+  const options = withSessionDefaults(given, model.sessionDefaults);
   const latentSource = options.latentSource ?? 'latents';
   if (latent.shape.length !== 5 || latent.shape[0] !== 1) {
     throw new EvalkitError(ERROR_CODES.MISMATCH, 'latents must be [1, channels, frames, height, width]', { file: latentSource, field: 'shape', value: latent.shape.join('x') });

@@ -1,10 +1,11 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
-import { buildZooModel, buildZooModelFromCheckpoint, inspectCheckpoint, isZooModelName, listZooModels, openCheckpoint, zooModelInfo } from '@evalkit/decoder-zoo';
+import { buildZooModel, buildZooModelFromCheckpoint, inspectCheckpoint, isZooModelName, listZooModels, openCheckpoint, zooModelInfo, zooSessionChoice } from '@evalkit/decoder-zoo';
 import { buildCodecDecoderGraph, CODEC_SPEC, readCodecWeights } from '@evalkit/codec';
 import { readModelFile } from '../io/model-file';
 import { activationProfile } from '../tiling/memory-estimate';
 import { DEFAULT_GEOMETRY, type DecoderGeometry } from '../tiling/decoder-geometry';
 import type { MemoryModel } from '../tiling/tile-budget';
+import { sessionDefaultsOf, type SessionDefaults } from '../session/session-options';
 
 /**
  * Measured on this project's 2-core machine with Turbo-VAED-Hunyuan ×0.25 graphs (child processes,
@@ -33,6 +34,8 @@ export interface DecoderModel {
   memory(latentThw: readonly number[]): MemoryModel;
   /** Parameters and MACs for latents [T, h, w], when the graph can be counted (codec, zoo). */
   counts(latentThw: readonly number[]): { params: number; macs: number } | null;
+  /** Session options the model runs with unless the caller sets them (a zoo decoder's measured choice). */
+  sessionDefaults?: SessionDefaults;
 }
 
 /** Options for resolving a model: zoo width multiplier and seed; geometry for ONNX files. */
@@ -95,6 +98,7 @@ export function resolveDecoderModel(spec: string, options: DecoderModelOptions =
     return {
       source: spec,
       kind: 'zoo',
+      sessionDefaults: sessionDefaultsOf(zooSessionChoice(name)),
       geometry,
       latentChannels,
       fixedSize: true,

@@ -48,3 +48,29 @@ export function sessionSettings(options: DecoderSessionOptions): SessionSettings
     memPattern: options.memPattern ?? null,
   };
 }
+
+/** The session options a model asks for by default (the zoo's per-model choice): the ones a caller may leave unset. */
+export type SessionDefaults = Pick<DecoderSessionOptions, 'graphOptimizationLevel' | 'allowSpinning' | 'cpuMemArena' | 'memPattern'>;
+
+/**
+ * `options` with each option it leaves unset taken from `defaults` (a model's choice): what the caller
+ * says wins, an undefined field does not erase a default.
+ */
+export function withSessionDefaults<T extends DecoderSessionOptions>(options: T, defaults: SessionDefaults | undefined): T {
+  if (defaults === undefined) return options;
+  const merged: T = { ...options };
+  for (const key of ['graphOptimizationLevel', 'allowSpinning', 'cpuMemArena', 'memPattern'] as const) {
+    if (merged[key] === undefined && defaults[key] !== undefined) (merged as DecoderSessionOptions)[key] = defaults[key] as never;
+  }
+  return merged;
+}
+
+/** A zoo ZooSessionChoice (null: onnxruntime's default) as SessionDefaults. */
+export function sessionDefaultsOf(choice: { graphOptimizationLevel: GraphOptimizationLevel; allowSpinning: boolean | null; cpuMemArena: boolean | null; memPattern: boolean | null }): SessionDefaults {
+  return {
+    graphOptimizationLevel: choice.graphOptimizationLevel,
+    ...(choice.allowSpinning !== null ? { allowSpinning: choice.allowSpinning } : {}),
+    ...(choice.cpuMemArena !== null ? { cpuMemArena: choice.cpuMemArena } : {}),
+    ...(choice.memPattern !== null ? { memPattern: choice.memPattern } : {}),
+  };
+}
