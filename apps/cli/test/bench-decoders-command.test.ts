@@ -70,6 +70,8 @@ describe('evalkit bench decoders', () => {
     expect(pair.speedupCi95[1]).toBeLessThanOrEqual(Math.max(...base.samplesMs) / Math.min(...turbo.samplesMs) + 1e-12);
     // The paper's GPU speedup at 512x512: 87.5 / 10.1 FPS as the Turbo-VAED paper prints them (fixtures/paper/turbo-vaed.json).
     expect(pair.paperGpuSpeedup).toBeCloseTo(87.5 / 10.1, 6);
+    // Each zoo row's paper FPS is joined into the document as it is written (the report draws them from here).
+    expect((doc.summary as { paperFps: unknown }).paperFps).toEqual({ 'turbo-vaed-hunyuan': { gpuFps: 87.5, iphoneFps: 10.6 }, hunyuanvideo: { gpuFps: 10.1, iphoneFps: null } });
     expect(summary.sampling.interleaved).toBe(true);
     expect(summary.system.before.loadAverage).toHaveLength(3);
     // The manifest records how busy the machine was around the timed runs.

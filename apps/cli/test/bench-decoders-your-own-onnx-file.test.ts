@@ -85,6 +85,8 @@ describe('evalkit bench decoders with your own ONNX decoder', () => {
     expect(pairs).toHaveLength(1);
     const pair = pairs[0];
     expect(pair).toMatchObject({ baseline: 'hunyuanvideo', candidate: 'mine', turbo: 'mine', pairedRuns: 3, paperGpuSpeedup: null });
+    // The paper's FPS go to the zoo row only: a file is not the paper's decoder, whatever it is called.
+    expect((doc.summary as { paperFps: unknown }).paperFps).toEqual({ hunyuanvideo: { gpuFps: 10.1, iphoneFps: null } });
     // Same frame counts on both sides: the speedup is the ratio of median decode times.
     expect(pair.speedup).toBeCloseTo(median(base.samplesMs) / median(mine.samplesMs), 9);
     expect(pair.speedupCi95[0]).toBeLessThanOrEqual(pair.speedup);

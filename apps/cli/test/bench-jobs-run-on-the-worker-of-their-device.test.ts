@@ -1,47 +1,22 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freeLoopbackPort, requireSystemTool, startRedisServer, type PrivateRedis } from '@evalkit/test-harness';
-import { startWorkerProcess, type WorkerProcess } from './support/queue-workers';
-import { EVALKIT_BIN, runEvalkit } from './support/evalkit-command';
+import { freeLoopbackPort, requireSystemTool } from '@evalkit/test-harness';
+import { evalkitInBackground as evalkit, useQueueFixture } from './support/queue-workers';
+import { runEvalkit } from './support/evalkit-command';
 
-const bin = EVALKIT_BIN;
 const redis = requireSystemTool('redis-server');
 
-/** Runs evalkit asynchronously (the workers must keep running meanwhile). */
-function evalkit(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.once('exit', (status) => done({ status, stdout, stderr }));
-  });
-}
-
 redis.describe('bench kernels/decoders --queue --device', () => {
-  let server: PrivateRedis;
-  const workers: WorkerProcess[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'evalkit-queued-bench-'));
-  beforeAll(async () => {
-    server = await startRedisServer(redis.paths['redis-server']);
-  });
-  afterAll(async () => {
-    await Promise.all(workers.map((w) => w.stop()));
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const queue = useQueueFixture(redis.paths['redis-server'], 'evalkit-queued-bench-');
+  const { dir } = queue;
 
   it('runs each queued benchmark on the worker started with its device label and writes its document here', async () => {
-    workers.push(await startWorkerProcess(['--queue', server.url, '--device', 'cpu-a', '--name', 'worker-a']));
-    workers.push(await startWorkerProcess(['--queue', server.url, '--device', 'cpu-b', '--name', 'worker-b']));
+    const workers = [await queue.startWorker(['--device', 'cpu-a', '--name', 'worker-a']), await queue.startWorker(['--device', 'cpu-b', '--name', 'worker-b'])];
     const kernelsOut = join(dir, 'kernels-b.json');
     const decodersOut = join(dir, 'decoders-a.json');
     const [kernels, decoders] = await Promise.all([
-      evalkit(['bench', 'kernels', '--variants', '1', '--shape', '4,2,4,6', '--time-budget', '5', '--min-samples', '3', '--threads', '1', '--queue', server.url, '--device', 'cpu-b', '--out', kernelsOut]),
-      evalkit(['bench', 'decoders', '--models', 'turbo-vaed-hunyuan', '--height', '16', '--width', '16', '--latent-frames', '2', '--width-mult', '0.125', '--no-ceiling', '--min-runs', '1', '--max-runs', '2', '--threads', '1', '--queue', server.url, '--device', 'cpu-a', '--out', decodersOut]),
+      evalkit(['bench', 'kernels', '--variants', '1', '--shape', '4,2,4,6', '--time-budget', '5', '--min-samples', '3', '--threads', '1', '--queue', queue.url, '--device', 'cpu-b', '--out', kernelsOut]),
+      evalkit(['bench', 'decoders', '--models', 'turbo-vaed-hunyuan', '--height', '16', '--width', '16', '--latent-frames', '2', '--width-mult', '0.125', '--no-ceiling', '--min-runs', '1', '--max-runs', '2', '--threads', '1', '--queue', queue.url, '--device', 'cpu-a', '--out', decodersOut]),
     ]);
     expect(kernels.stderr).not.toMatch(/error/i);
     expect(kernels.status).toBe(0);

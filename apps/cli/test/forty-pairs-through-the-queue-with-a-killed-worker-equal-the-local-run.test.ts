@@ -1,9 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { requireSystemTool, startRedisServer, type PrivateRedis } from '@evalkit/test-harness';
-import { startWorkerProcess, type WorkerProcess } from './support/queue-workers';
+import { requireSystemTool } from '@evalkit/test-harness';
+import { evalkitInBackground, useQueueFixture, type WorkerProcess } from './support/queue-workers';
 
 const bin = resolve(__dirname, '../bin/evalkit.js');
 const RECON = resolve(__dirname, '../../../fixtures/recon/images');
@@ -28,17 +27,7 @@ function writeFortyPairs(dir: string): string {
 
 /** Runs evalkit asynchronously (workers keep running meanwhile); the child is killed at the end of the file if still running. */
 const producers: ChildProcess[] = [];
-function evalkit(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    producers.push(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.once('exit', (status) => done({ status, stdout, stderr }));
-  });
-}
+const evalkit = (args: string[]) => evalkitInBackground(args, producers);
 
 const count = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].length;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -59,18 +48,11 @@ const withoutManifest = (path: string) => {
 };
 
 redis.describe('evalkit metrics --manifest --queue with evalkit worker processes', () => {
-  let server: PrivateRedis;
-  const workers: WorkerProcess[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'evalkit-queue-40-'));
-  beforeAll(async () => {
-    server = await startRedisServer(redis.paths['redis-server']);
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const p of producers) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
-    await Promise.all(workers.map((w) => w.stop()));
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
+  const queue = useQueueFixture(redis.paths['redis-server'], 'evalkit-queue-40-');
+  const { dir } = queue;
 
   it('gives the local run\'s document from two workers, one killed with SIGKILL mid-run: same rows, none twice, failed inputs listed once', async () => {
     const manifest = writeFortyPairs(dir);
@@ -81,9 +63,8 @@ redis.describe('evalkit metrics --manifest --queue with evalkit worker processes
     // The first worker takes pairs two at a time and is killed once it has finished three of them,
     // with more in hand; the second starts after that and must also finish what the first held.
     const stall = ['--stall-ms', '500'];
-    const doomed = await startWorkerProcess(['--queue', server.url, '--concurrency', '2', '--name', 'doomed', ...stall]);
-    workers.push(doomed);
-    const producer = evalkit(['metrics', '--manifest', manifest, '--queue', server.url, '--out', join(dir, 'queued.json')]);
+    const doomed = await queue.startWorker(['--concurrency', '2', '--name', 'doomed', ...stall]);
+    const producer = evalkit(['metrics', '--manifest', manifest, '--queue', queue.url, '--out', join(dir, 'queued.json')]);
     await doomed.waitFor(/(pair \S+ done[^\n]*\n[^]*){3}/);
     // Kill it while it is inside a pair (started, not done), as a crash mid-job would. A pair takes
     // milliseconds, so a plain kill can land just after the pair finished: freeze the worker with
@@ -99,8 +80,7 @@ redis.describe('evalkit metrics --manifest --queue with evalkit worker processes
     }
     await doomed.stop('SIGKILL');
     expect(inHand.length).toBeGreaterThan(0);
-    const survivor = await startWorkerProcess(['--queue', server.url, '--concurrency', '2', '--name', 'survivor', ...stall]);
-    workers.push(survivor);
+    const survivor = await queue.startWorker(['--concurrency', '2', '--name', 'survivor', ...stall]);
     const queued = await producer;
     expect(queued.stderr).not.toMatch(/error/i);
     expect(queued.status).toBe(0);

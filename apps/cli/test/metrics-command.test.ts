@@ -82,6 +82,8 @@ describe('evalkit metrics', () => {
     expect(ssimRetention.higherIsBetter).toBe(true);
     expect(Math.abs((ssimRetention.retention as number) - ((clipA + clipB) / 2) / ((byTest('astronaut-blur').ssimWang + byTest('coffee-blur').ssimWang) / 2))).toBeLessThan(1e-4);
     expect(summary.retention.find((x) => x.metric === 'flicker')).toMatchObject({ higherIsBetter: false });
+    // The retention the Turbo-VAED paper claims (96.9%, fixtures/paper/turbo-vaed.json) travels with the document the report draws.
+    expect((d.summary as { paperQualityRetention: unknown }).paperQualityRetention).toBe(0.969);
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('video,index,psnr,ssim,msssim,flicker,mse');
     expect(lines).toHaveLength(5);

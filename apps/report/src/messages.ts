@@ -17,7 +17,7 @@ export const MESSAGES = {
   downloads: 'Files',
   syntheticLabel: 'synthetic study',
   syntheticCaption: 'Synthetic study: these numbers check the pipeline, not the published system (see the note).',
-  paperSource: 'Paper values: Turbo-VAED (Tables 1–2) and PsyDraw (Table 1), copied into fixtures/paper with their sources.',
+  paperSource: 'Paper values: Turbo-VAED (Tables 1–2) and PsyDraw (Table 1), from fixtures/paper (which cites their sources), as each document carries them from when it was written.',
   // errors
   noRunDirs: 'give at least one run folder',
   runDirMissing: 'run folder does not exist',

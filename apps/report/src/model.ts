@@ -219,14 +219,6 @@ export interface NormalizedReport {
   agreement: AgreementRow[];
   /** Notes on the data of the HTP and agreement sections (null when the documents carry none). */
   dataNotes: { htp: DataNote | null; agreement: DataNote | null };
-  /** The Turbo-VAED paper's claimed quality retention, drawn as a reference line. */
+  /** The Turbo-VAED paper's claimed quality retention, drawn as a reference line (as the recon-metrics documents carry it; null when none does). */
   paperQualityRetention: number | null;
-}
-
-/** Paper values the report prints next to ours (from fixtures/paper). */
-export interface PaperValues {
-  turboVaed: {
-    models: Record<string, { label: string; paramsM: number | null; gpuFps: number | null; iphoneFps: number | null; psnr: number | null; ssim: number | null }>;
-    claims: { qualityRetention: number | null };
-  } | null;
 }

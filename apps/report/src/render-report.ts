@@ -1,7 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { stageOutputFolder, type RunManifest } from '@evalkit/core';
 import { displayPath, readRunFolders } from './io/read-run-folders';
-import { readPaperValues } from './io/read-paper-values';
 import { viewerBundle } from './io/bundle-viewer';
 import { svgToPng } from './io/rasterize-svg';
 import { writeReportFiles } from './io/write-report-files';
@@ -31,8 +30,6 @@ export interface RenderReportOptions {
   force?: boolean;
   /** Also rasterise every figure to PNG (default true). */
   png?: boolean;
-  /** Folder with the papers' values (default: fixtures/paper of this checkout). */
-  paperDir?: string;
   /** Called as work advances: a step name, steps done, steps in all. */
   onProgress?: (step: string, done: number, total: number) => void;
   /** The time printed as "generated" (tests pin it). */
@@ -82,9 +79,9 @@ export interface RenderReportResult {
 }
 
 /** Reads, normalises and builds the figures and tables without writing anything (for tests and tools). */
-export function buildReportModel(runDirs: readonly string[], paperDir?: string): { report: NormalizedReport; figures: Figure[]; tables: Table[]; skippedFiles: string[] } {
+export function buildReportModel(runDirs: readonly string[]): { report: NormalizedReport; figures: Figure[]; tables: Table[]; skippedFiles: string[] } {
   const { documents, skippedFiles, runDirs: distinctDirs } = readRunFolders(runDirs);
-  const report = normalizeReport(distinctDirs, documents, readPaperValues(paperDir));
+  const report = normalizeReport(distinctDirs, documents);
   return { report, figures: buildFigures(report), tables: buildTables(report), skippedFiles };
 }
 
@@ -116,7 +113,7 @@ export function reportOwns(name: string): boolean {
 async function renderInto(options: RenderReportOptions, outDir: string, staging: string, progress: (step: string, done: number, total: number) => void, t0: number): Promise<RenderReportResult> {
   const { documents, skippedFiles, runDirs } = readRunFolders(options.runDirs);
   const t1 = performance.now();
-  const report = normalizeReport(runDirs, documents, readPaperValues(options.paperDir));
+  const report = normalizeReport(runDirs, documents);
   const t2 = performance.now();
   const figures = buildFigures(report);
   const tables = buildTables(report);

@@ -101,4 +101,24 @@ describe('normalised rows follow the documents', () => {
     const htp = tables.find((t) => t.id === 'htp-consistency')!;
     expect(htp.rows[0]).toEqual(['Total', 'High', '206', '290', '71.03', '[65.57, 75.95]', '[65.77, 75.75]', '71.03']);
   });
+
+  it('draws paper values only as the documents carry them: none for documents written before they were joined', () => {
+    const dir = join(fixture.root, 'older-run');
+    mkdirSync(dir, { recursive: true });
+    for (const [from, to] of [['decoder-bench.json', 'decoder-bench.json'], ['recon/turbo-vaed-hunyuan.json', 'recon-metrics.json']]) {
+      const doc = JSON.parse(readFileSync(join(fixture.runs.laptop, from), 'utf8'));
+      delete doc.summary.paperFps;
+      delete doc.summary.paperQualityRetention;
+      writeFileSync(join(dir, to), JSON.stringify(doc));
+    }
+    const { report, tables } = buildReportModel([dir]);
+    expect(report.decoders.length).toBeGreaterThan(0);
+    expect(report.decoders.every((d) => d.paperGpuFps === null && d.paperIphoneFps === null)).toBe(true);
+    expect(report.paperQualityRetention).toBeNull();
+    expect(tables.find((t) => t.id === 'quality-retention')!.rows.every((r) => r[6] === '—')).toBe(true);
+    // The laptop run's own documents carry them: 10.1 GPU FPS for HunyuanVideo, the 96.9% claim.
+    const joined = buildReportModel([fixture.runs.laptop]).report;
+    expect(joined.decoders.find((d) => d.model === 'hunyuanvideo')!.paperGpuFps).toBe(10.1);
+    expect(joined.paperQualityRetention).toBe(0.969);
+  });
 });

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       sampling: { minRuns, maxRuns, maxTimeMs: maxTimeS * 1000, targetCi: 0.05, warmup: 1 },
       ceiling: false,
       pin: false,
-      paperGpuSpeedup: () => null,
+      paper: null,
     });
     const p = summary.pairs[0];
     if (!p) throw new Error(`run ${i + 1} failed: ${summary.errors.map((e) => `${e.model}: ${e.error}`).join('; ')}`);

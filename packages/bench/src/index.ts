@@ -1,6 +1,4 @@
 // Public API of @evalkit/bench.
-export type { SampleStats } from './stats/sample-stats';
-export type { Interval } from './stats/bootstrap';
 export { formatWithInterval } from './stats/format-interval';
 export type { SamplingOptions } from './sampling/adaptive-sampling';
 export { measureDeviceCeilings, type DeviceCeilings } from './ceilings/measure-ceilings';

@@ -1,4 +1,4 @@
-import { ERROR_CODES, EvalkitError } from '@evalkit/core';
+import { ERROR_CODES, EvalkitError, paperFps, paperGpuSpeedup, type TurboVaedPaper } from '@evalkit/core';
 import { ZOO_PAIRS } from '@evalkit/decoder-zoo';
 import { PRESETS, selectVariants, VARIANTS } from '@evalkit/kernel-bench';
 import type { SamplingOptions } from '@evalkit/bench/statistics';
@@ -22,8 +22,8 @@ export interface PlanOptions {
   seed: number;
   decoders: DecoderAssets | null;
   decoderSettings: { height: number; width: number; frames: number; sampling: SamplingOptions; widthMult: number; seed: number };
-  /** The paper's GPU speedup of a baseline/Turbo pair, where known. */
-  paperGpuSpeedup?: (baseline: string, turbo: string) => number | null;
+  /** The Turbo-VAED paper's values (core's readPaperValues().turboVaed), joined into the plan the page writes its documents from. */
+  paper?: TurboVaedPaper | null;
 }
 
 // Ceilings in a page: a 64 MiB copy and a MatMul small enough for a phone (and SwiftShader) to
@@ -71,7 +71,11 @@ export function buildPlan(o: PlanOptions): BrowserBenchPlan {
           models,
           ...o.decoderSettings,
           backends: [...new Set(o.decoderBackends ?? o.backends)] as WebBackend[],
-          pairs: ZOO_PAIRS.filter((p) => names.has(p.baseline) && names.has(p.turbo)).map((p) => ({ baseline: p.baseline, turbo: p.turbo, paperGpuSpeedup: o.paperGpuSpeedup?.(p.baseline, p.turbo) ?? null })),
+          pairs: ZOO_PAIRS.filter((p) => names.has(p.baseline) && names.has(p.turbo)).map((p) => ({ baseline: p.baseline, turbo: p.turbo, paperGpuSpeedup: paperGpuSpeedup(o.paper ?? null, p.baseline, p.turbo) })),
+          paperFps: Object.fromEntries(models.flatMap((m) => {
+            const fps = paperFps(o.paper ?? null, m.model);
+            return fps ? [[m.model, fps]] : [];
+          })),
         }
       : null,
   };

@@ -42,6 +42,8 @@ export interface DecoderPlan {
   backends: WebBackend[];
   /** Baseline/Turbo pairs among the models, with the paper's GPU speedup where known. */
   pairs: { baseline: string; turbo: string; paperGpuSpeedup: number | null }[];
+  /** The paper's FPS of the models it lists, by model: the page writes them into its documents. */
+  paperFps: Record<string, { gpuFps: number | null; iphoneFps: number | null }>;
 }
 
 /** What the server tells the page to run (GET /api/plan). */

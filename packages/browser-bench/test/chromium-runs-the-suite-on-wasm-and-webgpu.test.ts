@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readResultDocument, type ResultDocument } from '@evalkit/core';
+import { readPaperValues, readResultDocument, type ResultDocument } from '@evalkit/core';
 import { VARIANTS } from '@evalkit/kernel-bench';
 import { requireSystemTool } from '@evalkit/test-harness';
 import { buildPlan, DecoderAssets, runPageInChromium, startBrowserBenchServer } from '../src';
@@ -17,7 +17,7 @@ async function runInChromium(backends: WebBackend[], withDecoders: boolean): Pro
   const dir = mkdtempSync(join(tmpdir(), 'evalkit-browser-'));
   const settings = { height: 32, width: 32, frames: 5, sampling: { minRuns: 3, maxRuns: 3, maxTimeMs: 60_000, targetCi: 0.05, warmup: 1 }, widthMult: 0.0625, seed: 0 };
   const decoders = withDecoders ? new DecoderAssets({ models: ['turbo-vaed-hunyuan', 'hunyuanvideo'], ...settings }) : null;
-  const plan = buildPlan({ tool: { name: 'evalkit bench serve', toolVersion: '0.1.0', command: ['evalkit', 'bench', 'browser'], gitRevision: null }, backends, threads: null, preset: 'smoke', warmup: 1, seed: 1, decoders, decoderSettings: settings });
+  const plan = buildPlan({ tool: { name: 'evalkit bench serve', toolVersion: '0.1.0', command: ['evalkit', 'bench', 'browser'], gitRevision: null }, backends, threads: null, preset: 'smoke', warmup: 1, seed: 1, decoders, decoderSettings: settings, paper: readPaperValues().turboVaed });
   const server = await startBrowserBenchServer({ outDir: dir, host: '127.0.0.1', port: 0, plan, decoders });
   try {
     const result = await runPageInChromium({ url: server.url, executablePath: chromium.paths.chromium, swiftshaderWebgpu: true, timeoutMs: 240_000 });
@@ -100,6 +100,8 @@ chromium.describe('the browser benchmark in headless Chromium (real onnxruntime-
     expect(summary.pairs[0].speedupCi95[0]).toBeLessThanOrEqual(summary.pairs[0].speedupCi95[1]);
     expect(typeof summary.pairs[0].unstable).toBe('boolean');
     expect(summary.sampling.interleaved).toBe(true);
+    // The page writes the paper's FPS of the zoo decoders it timed (fixtures/paper/turbo-vaed.json), as bench decoders does.
+    expect((decoders.summary as { paperFps: unknown }).paperFps).toEqual({ 'turbo-vaed-hunyuan': { gpuFps: 87.5, iphoneFps: 10.6 }, hunyuanvideo: { gpuFps: 10.1, iphoneFps: null } });
   });
 
   it('runs the smoke kernel suite on WebGPU (SwiftShader), records what the backend cannot run, and times only what passed the cross-check', async () => {

@@ -28,5 +28,5 @@ export { gitRevision } from './io/git-revision';
 export { mulberry32 } from './random';
 export { findExecutable, findChromium } from './io/find-executable';
 export { readPaperValues, paperDir } from './io/read-paper-values';
-export { paperGpuSpeedup } from './paper/paper-values';
+export { paperFps, paperGpuSpeedup } from './paper/paper-values';
 export type { PsydrawPaper, TurboVaedPaper } from './paper/paper-values';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ERROR_CODES, paperGpuSpeedup, readPaperValues } from '../src';
+import { ERROR_CODES, paperFps, paperGpuSpeedup, readPaperValues } from '../src';
 
 describe('readPaperValues', () => {
   it('reads both papers from fixtures/paper, typed', () => {
@@ -26,5 +26,13 @@ describe('readPaperValues', () => {
   it('has no GPU speedup for a pair the paper does not time', () => {
     expect(paperGpuSpeedup(readPaperValues().turboVaed, 'hunyuanvideo', 'no-such-model')).toBeNull();
     expect(paperGpuSpeedup(null, 'hunyuanvideo', 'turbo-vaed-hunyuan')).toBeNull();
+  });
+
+  it('gives each decoder\'s GPU and iPhone FPS as the paper lists them (null where it has none), and nothing for a decoder it does not list', () => {
+    const paper = readPaperValues().turboVaed;
+    expect(paperFps(paper, 'turbo-vaed-ltx')).toEqual({ gpuFps: 841.6, iphoneFps: 161.8 });
+    expect(paperFps(paper, 'hunyuanvideo')).toEqual({ gpuFps: 10.1, iphoneFps: null });
+    expect(paperFps(paper, 'no-such-model')).toBeNull();
+    expect(paperFps(null, 'hunyuanvideo')).toBeNull();
   });
 });

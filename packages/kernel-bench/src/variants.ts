@@ -45,20 +45,46 @@ export interface VariantDefinition {
 const stage = (role: StageRole, apply: VariantStage['apply']): VariantStage => ({ role, apply });
 const k3 = [3, 3, 3];
 
+/**
+ * An interpolate-then-convolve variant: Resize by `scales` (over N, C, T, H, W; nearest, or
+ * trilinear over T, H, W), then Conv3d 3x3x3 C->C. Its TypeScript rearrangement is the matching
+ * Resize kernel: exact data movement for nearest, a few float32 ulps of arithmetic for trilinear.
+ */
+function resizeThenConv(v: Pick<VariantDefinition, 'id' | 'index' | 'label' | 'baseline'>, scales: readonly [number, number, number, number, number], mode: 'nearest' | 'linear'): VariantDefinition {
+  const [, , st, sh, sw] = scales;
+  const ts: TsRearrangement =
+    mode === 'nearest'
+      ? { name: 'nearestUpsample5d', tolerance: 0, scratch: () => 0, run: (x, d, out) => nearestUpsample5d(x, d, scales, out) }
+      : { name: 'trilinearResize', tolerance: 1e-6, scratch: () => 0, run: (x, d, out) => trilinearResize(x, d, [st, sh, sw], out) };
+  return {
+    ...v,
+    family: 'interpolate',
+    stages: (s) => [stage('rearrange', (o, x) => o.resize(x, [...scales], mode)), stage('conv', (o, x) => o.conv(x, { name: 'conv', cout: s.c, kernel: k3 }))],
+    ts,
+  };
+}
+
+/**
+ * A convolve-then-shuffle variant: Conv3d 3x3x3 C -> channelFactor x C, then `shuffle`, the pixel
+ * shuffle that moves those channels into time and space; `ts` is its TypeScript kernel.
+ */
+function convThenShuffle(
+  v: Pick<VariantDefinition, 'id' | 'index' | 'label' | 'baseline'>,
+  channelFactor: number,
+  shuffle: <T>(o: OpSink<T>, x: T, s: Shape5) => T,
+  ts: TsRearrangement,
+): VariantDefinition {
+  return {
+    ...v,
+    family: 'shuffle',
+    stages: (s) => [stage('conv', (o, x) => o.conv(x, { name: 'conv', cout: channelFactor * s.c, kernel: k3 })), stage('rearrange', (o, x) => shuffle(o, x, s))],
+    ts,
+  };
+}
+
 /** Every variant the benchmark knows, in table order. */
 export const VARIANTS: readonly VariantDefinition[] = [
-  {
-    id: '1',
-    index: 1,
-    label: 'nearest 3-D x(2,2,2) + Conv3d 3x3x3 C->C (HunyuanVideo)',
-    baseline: null,
-    family: 'interpolate',
-    stages: (s) => [
-      stage('rearrange', (o, x) => o.resize(x, [1, 1, 2, 2, 2], 'nearest')),
-      stage('conv', (o, x) => o.conv(x, { name: 'conv', cout: s.c, kernel: k3 })),
-    ],
-    ts: { name: 'nearestUpsample5d', tolerance: 0, scratch: () => 0, run: (x, d, out) => nearestUpsample5d(x, d, [1, 1, 2, 2, 2], out) },
-  },
+  resizeThenConv({ id: '1', index: 1, label: 'nearest 3-D x(2,2,2) + Conv3d 3x3x3 C->C (HunyuanVideo)', baseline: null }, [1, 1, 2, 2, 2], 'nearest'),
   {
     id: '2',
     index: 2,
@@ -75,18 +101,7 @@ export const VARIANTS: readonly VariantDefinition[] = [
     ],
     ts: { name: 'nearestToFrames', tolerance: 0, scratch: () => 0, run: (x, d, out) => nearestToFrames(x, d, [2, 2, 2], out) },
   },
-  {
-    id: '3',
-    index: 3,
-    label: 'trilinear x(2,2,2) + Conv3d 3x3x3 C->C',
-    baseline: '1',
-    family: 'interpolate',
-    stages: (s) => [
-      stage('rearrange', (o, x) => o.resize(x, [1, 1, 2, 2, 2], 'linear')),
-      stage('conv', (o, x) => o.conv(x, { name: 'conv', cout: s.c, kernel: k3 })),
-    ],
-    ts: { name: 'trilinearResize', tolerance: 1e-6, scratch: () => 0, run: (x, d, out) => trilinearResize(x, d, [2, 2, 2], out) },
-  },
+  resizeThenConv({ id: '3', index: 3, label: 'trilinear x(2,2,2) + Conv3d 3x3x3 C->C', baseline: '1' }, [1, 1, 2, 2, 2], 'linear'),
   {
     id: '4',
     index: 4,
@@ -95,68 +110,36 @@ export const VARIANTS: readonly VariantDefinition[] = [
     family: 'transposed',
     stages: (s) => [stage('conv', (o, x) => o.convTranspose(x, { name: 'convT', cout: s.c, kernel: [4, 4, 4], stride: [2, 2, 2], pads: [1, 1, 1] }))],
   },
-  {
-    id: '5',
-    index: 5,
-    label: 'Conv3d C->8C + joint rank-8 3-D pixel shuffle (LTX)',
-    baseline: '1',
-    family: 'shuffle',
-    stages: (s) => [
-      stage('conv', (o, x) => o.conv(x, { name: 'conv', cout: 8 * s.c, kernel: k3 })),
-      stage('rearrange', (o, x) => {
-        const y = o.transpose(o.reshape(x, [s.n, s.c, 2, 2, 2, s.t, s.h, s.w]), [0, 1, 5, 2, 6, 3, 7, 4]);
-        return o.reshape(y, [s.n, s.c, 2 * s.t, 2 * s.h, 2 * s.w]);
-      }),
-    ],
-    ts: { name: 'pixelShuffle3dJoint', tolerance: 0, scratch: () => 0, run: (x, d, out) => pixelShuffle3dJoint(x, d, [2, 2, 2], out) },
-  },
-  {
-    id: '6',
-    index: 6,
-    label: 'Conv3d C->8C + decoupled 3-D pixel shuffle (Turbo-VAED)',
-    baseline: '1',
-    family: 'shuffle',
-    stages: (s) => [
-      stage('conv', (o, x) => o.conv(x, { name: 'conv', cout: 8 * s.c, kernel: k3 })),
-      stage('rearrange', (o, x) => {
-        // temporal: [N, 4C, 2, T, H, W] -> (0,1,3,2,4,5) -> [N, 4C, 2T, H, W]
-        let y = o.transpose(o.reshape(x, [s.n, 4 * s.c, 2, s.t, s.h, s.w]), [0, 1, 3, 2, 4, 5]);
-        y = o.reshape(y, [s.n, 4 * s.c, 2 * s.t, s.h, s.w]);
-        // spatial: frames to the batch axis, DepthToSpace CRD per frame, frames back
-        y = o.reshape(o.transpose(y, [0, 2, 1, 3, 4]), [s.n * 2 * s.t, 4 * s.c, s.h, s.w]);
-        y = o.depthToSpace(y, 2);
-        return o.transpose(o.reshape(y, [s.n, 2 * s.t, s.c, 2 * s.h, 2 * s.w]), [0, 2, 1, 3, 4]);
-      }),
-    ],
-    ts: { name: 'pixelShuffle3dDecoupled', tolerance: 0, scratch: (d) => d.reduce((a, b) => a * b, 1), run: (x, d, out, scratch) => pixelShuffle3dDecoupled(x, d, [2, 2, 2], out, scratch) },
-  },
-  {
-    id: '7a',
-    index: 7,
-    label: 'spatial (1,2,2): nearest + Conv3d 3x3x3 C->C',
-    baseline: null,
-    family: 'interpolate',
-    stages: (s) => [
-      stage('rearrange', (o, x) => o.resize(x, [1, 1, 1, 2, 2], 'nearest')),
-      stage('conv', (o, x) => o.conv(x, { name: 'conv', cout: s.c, kernel: k3 })),
-    ],
-    ts: { name: 'nearestUpsample5d', tolerance: 0, scratch: () => 0, run: (x, d, out) => nearestUpsample5d(x, d, [1, 1, 1, 2, 2], out) },
-  },
-  {
-    id: '7b',
-    index: 7,
-    label: 'spatial (1,2,2): Conv3d C->4C + per-frame DepthToSpace',
-    baseline: '7a',
-    family: 'shuffle',
-    stages: (s) => [
-      stage('conv', (o, x) => o.conv(x, { name: 'conv', cout: 4 * s.c, kernel: k3 })),
-      stage('rearrange', (o, x) => {
-        const y = o.depthToSpace(o.reshape(o.transpose(x, [0, 2, 1, 3, 4]), [s.n * s.t, 4 * s.c, s.h, s.w]), 2);
-        return o.transpose(o.reshape(y, [s.n, s.t, s.c, 2 * s.h, 2 * s.w]), [0, 2, 1, 3, 4]);
-      }),
-    ],
-    ts: { name: 'depthToSpaceCrd5d', tolerance: 0, scratch: () => 0, run: (x, d, out) => depthToSpaceCrd5d(x, d, 2, out) },
-  },
+  convThenShuffle(
+    { id: '5', index: 5, label: 'Conv3d C->8C + joint rank-8 3-D pixel shuffle (LTX)', baseline: '1' },
+    8,
+    (o, x, s) => o.reshape(o.transpose(o.reshape(x, [s.n, s.c, 2, 2, 2, s.t, s.h, s.w]), [0, 1, 5, 2, 6, 3, 7, 4]), [s.n, s.c, 2 * s.t, 2 * s.h, 2 * s.w]),
+    { name: 'pixelShuffle3dJoint', tolerance: 0, scratch: () => 0, run: (x, d, out) => pixelShuffle3dJoint(x, d, [2, 2, 2], out) },
+  ),
+  convThenShuffle(
+    { id: '6', index: 6, label: 'Conv3d C->8C + decoupled 3-D pixel shuffle (Turbo-VAED)', baseline: '1' },
+    8,
+    (o, x, s) => {
+      // temporal: [N, 4C, 2, T, H, W] -> (0,1,3,2,4,5) -> [N, 4C, 2T, H, W]
+      let y = o.transpose(o.reshape(x, [s.n, 4 * s.c, 2, s.t, s.h, s.w]), [0, 1, 3, 2, 4, 5]);
+      y = o.reshape(y, [s.n, 4 * s.c, 2 * s.t, s.h, s.w]);
+      // spatial: frames to the batch axis, DepthToSpace CRD per frame, frames back
+      y = o.reshape(o.transpose(y, [0, 2, 1, 3, 4]), [s.n * 2 * s.t, 4 * s.c, s.h, s.w]);
+      y = o.depthToSpace(y, 2);
+      return o.transpose(o.reshape(y, [s.n, 2 * s.t, s.c, 2 * s.h, 2 * s.w]), [0, 2, 1, 3, 4]);
+    },
+    { name: 'pixelShuffle3dDecoupled', tolerance: 0, scratch: (d) => d.reduce((a, b) => a * b, 1), run: (x, d, out, scratch) => pixelShuffle3dDecoupled(x, d, [2, 2, 2], out, scratch) },
+  ),
+  resizeThenConv({ id: '7a', index: 7, label: 'spatial (1,2,2): nearest + Conv3d 3x3x3 C->C', baseline: null }, [1, 1, 1, 2, 2], 'nearest'),
+  convThenShuffle(
+    { id: '7b', index: 7, label: 'spatial (1,2,2): Conv3d C->4C + per-frame DepthToSpace', baseline: '7a' },
+    4,
+    (o, x, s) => {
+      const y = o.depthToSpace(o.reshape(o.transpose(x, [0, 2, 1, 3, 4]), [s.n * s.t, 4 * s.c, s.h, s.w]), 2);
+      return o.transpose(o.reshape(y, [s.n, s.t, s.c, 2 * s.h, 2 * s.w]), [0, 2, 1, 3, 4]);
+    },
+    { name: 'depthToSpaceCrd5d', tolerance: 0, scratch: () => 0, run: (x, d, out) => depthToSpaceCrd5d(x, d, 2, out) },
+  ),
   {
     id: '8a',
     index: 8,

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { createResultDocument, ERROR_CODES, EvalkitError, paperGpuSpeedup, readPaperValues, writeResultDocument } from '@evalkit/core';
+import { createResultDocument, ERROR_CODES, EvalkitError, readPaperValues, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
 import { listZooModels } from '@evalkit/decoder-zoo';
 import { parseFrameRule } from '@evalkit/decoder-runtime';
@@ -191,8 +191,6 @@ onnxruntime rows. Without python3-torch or the reference code its row is skipped
       // More threads than cores only measure contention, and the ceilings would not be this machine's
       // (a queued job is clamped by the worker that runs it, on its own cores).
       opts.threads = clampThreads(opts.threads);
-      // Joined when the document is written, from core's one reader of fixtures/paper.
-      const paper = readPaperValues().turboVaed;
       const startedAt = new Date();
       const progress = createProgressReporter({ silent: opts.json === true && !process.stderr.isTTY });
       const task = progress.start('bench decoders', 1);
@@ -217,7 +215,8 @@ onnxruntime rows. Without python3-torch or the reference code its row is skipped
           sampling,
           ceiling: opts.ceiling,
           pin: opts.pin === true,
-          paperGpuSpeedup: (b, t) => paperGpuSpeedup(paper, b, t),
+          // Joined when the document is written, from core's one reader of fixtures/paper.
+          paper: readPaperValues().turboVaed,
           onProgress: (m) => task.tick(0, m),
         });
         task.done();

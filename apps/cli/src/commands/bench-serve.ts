@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { resolve } from 'node:path';
-import { ERROR_CODES, EvalkitError, gitRevision, paperGpuSpeedup, readPaperValues } from '@evalkit/core';
+import { ERROR_CODES, EvalkitError, gitRevision, readPaperValues } from '@evalkit/core';
 import { isZooModelName, listZooModels } from '@evalkit/decoder-zoo';
 import { PRESETS, VARIANTS } from '@evalkit/kernel-bench';
 import {
@@ -87,7 +87,6 @@ export async function startFromOptions(opts: BrowserBenchOptions, onEvent: (e: S
   const decoderSettings = { height: opts.height, width: opts.width, frames: opts.frames, sampling: samplingOptions(opts), widthMult: opts.widthMult, seed: opts.seed };
   const weights = opts.decoders ? weightsByModel(opts.weights, opts.models) : {};
   const decoders = opts.decoders && opts.models.length ? new DecoderAssets({ models: opts.models, ...decoderSettings, weights }) : null;
-  const paper = readPaperValues().turboVaed;
   const plan = buildPlan({
     tool: { name: 'evalkit bench serve', toolVersion: TOOL_VERSION, command: ['evalkit', ...process.argv.slice(2)], gitRevision: gitRevision(REPO_ROOT) },
     backends: opts.backends,
@@ -101,7 +100,8 @@ export async function startFromOptions(opts: BrowserBenchOptions, onEvent: (e: S
     seed: opts.seed,
     decoders,
     decoderSettings,
-    paperGpuSpeedup: (b, t) => paperGpuSpeedup(paper, b, t),
+    // Joined into the plan the page writes its documents from, from core's one reader of fixtures/paper.
+    paper: readPaperValues().turboVaed,
   });
   return startBrowserBenchServer({
     outDir: resolve(opts.out),

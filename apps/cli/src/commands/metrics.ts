@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
-import { ERROR_CODES, EvalkitError, createResultDocument, writeFileAtomic, writeResultDocument } from '@evalkit/core';
+import { ERROR_CODES, EvalkitError, createResultDocument, readPaperValues, writeFileAtomic, writeResultDocument } from '@evalkit/core';
 import { createProgressReporter } from '../shared/progress';
 import {
   METRIC_NAMES,
@@ -214,7 +214,11 @@ command after an interruption and it resumes. Shards of one dataset merge with e
       if (opts.out !== undefined) {
         const manifest = cliManifest('metrics', { config: report.config, seed: null, startedAt });
         const summary: Record<string, unknown> = { mean: report.mean, perVideo: report.perVideo };
-        if (report.retention) summary.retention = report.retention;
+        if (report.retention) {
+          summary.retention = report.retention;
+          // Joined when the document is written, from core's one reader of fixtures/paper.
+          summary.paperQualityRetention = readPaperValues().turboVaed?.claims.qualityRetention ?? null;
+        }
         writeResultDocument(opts.out, createResultDocument('recon-metrics', manifest, report.frames, { config: report.config, summary }));
       }
       if (opts.csv !== undefined) {

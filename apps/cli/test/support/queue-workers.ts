@@ -1,4 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startRedisServer, type PrivateRedis } from '@evalkit/test-harness';
 import { EVALKIT_BIN } from './evalkit-command';
 
 const bin = EVALKIT_BIN;
@@ -64,4 +68,61 @@ export async function startWorkerProcess(args: string[], env: NodeJS.ProcessEnv 
   };
   await worker.waitFor(/listening on/);
   return worker;
+}
+
+/** A test file's queue: a private Redis, the evalkit workers its tests start on it, and a scratch folder. */
+export interface QueueFixture {
+  /** The Redis URL (redis://127.0.0.1:PORT/0), once the file's beforeAll has run. */
+  readonly url: string;
+  /** Scratch folder, removed after the file's tests. */
+  readonly dir: string;
+  /** Starts `evalkit worker --queue URL ...args`; it is stopped after the file's tests. */
+  startWorker(args: string[]): Promise<WorkerProcess>;
+}
+
+/**
+ * Registers the hooks of a file's queue (call inside the describe that needs redis-server, which
+ * requireSystemTool found at `redisServer`): Redis starts before the tests; workers, Redis and the
+ * scratch folder go after them.
+ */
+export function useQueueFixture(redisServer: string, prefix: string): QueueFixture {
+  let server: PrivateRedis | undefined;
+  const workers: WorkerProcess[] = [];
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  beforeAll(async () => {
+    server = await startRedisServer(redisServer);
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.stop()));
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const url = () => {
+    if (server === undefined) throw new Error('the queue starts in beforeAll: use it inside a test');
+    return server.url;
+  };
+  return {
+    get url() {
+      return url();
+    },
+    dir,
+    async startWorker(args) {
+      const worker = await startWorkerProcess(['--queue', url(), ...args]);
+      workers.push(worker);
+      return worker;
+    },
+  };
+}
+
+/** Runs `evalkit ...args` without waiting (workers keep running meanwhile); `started` collects the child so a test can kill it. */
+export function evalkitInBackground(args: string[], started: ChildProcess[] = []): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    started.push(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.once('exit', (status) => done({ status, stdout, stderr }));
+  });
 }

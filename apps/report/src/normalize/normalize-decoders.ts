@@ -1,12 +1,13 @@
-import type { DecoderPairRow, DecoderRow, PaperValues, SeriesDocument } from '../model';
+import type { DecoderPairRow, DecoderRow, SeriesDocument } from '../model';
 import { documentOf } from './document-of';
 import { raiseCeiling } from './raise-ceiling';
 
 /**
- * Decoder timings and baseline/candidate speedups, with the paper's GPU and iPhone FPS beside ours.
- * Zoo graphs and users' ONNX files are rows alike; the paper's values go only to zoo rows.
+ * Decoder timings and baseline/candidate speedups, with the paper's GPU and iPhone FPS beside ours,
+ * as the document carries them (its writer joined them to zoo rows only; documents written before
+ * that carry none, and their rows show no paper FPS).
  */
-export function normalizeDecoders(docs: readonly SeriesDocument[], paper: PaperValues): { decoders: DecoderRow[]; pairs: DecoderPairRow[] } {
+export function normalizeDecoders(docs: readonly SeriesDocument[]): { decoders: DecoderRow[]; pairs: DecoderPairRow[] } {
   const decoders: DecoderRow[] = [];
   const pairs: DecoderPairRow[] = [];
   for (const { loaded, series } of docs) {
@@ -16,9 +17,7 @@ export function normalizeDecoders(docs: readonly SeriesDocument[], paper: PaperV
     for (const r of document.results) {
       labels.set(r.model, r.label);
       const source = r.source ?? 'zoo';
-      // Documents before file models named rows by zoo name only; a file or a PyTorch row gets no paper values, whatever its label.
-      const zooModel = source !== 'zoo' ? null : (r.zooModel ?? r.model);
-      const paperModel = zooModel === null ? undefined : paper.turboVaed?.models[zooModel];
+      const paperFps = document.summary?.paperFps?.[r.model];
       decoders.push({
         series,
         model: r.model,
@@ -35,8 +34,8 @@ export function normalizeDecoders(docs: readonly SeriesDocument[], paper: PaperV
         gflops: r.gflops,
         ceilingFraction: r.ceilingFraction,
         aboveCeiling: r.aboveMeasuredCeiling === true,
-        paperGpuFps: paperModel?.gpuFps ?? null,
-        paperIphoneFps: paperModel?.iphoneFps ?? null,
+        paperGpuFps: paperFps?.gpuFps ?? null,
+        paperIphoneFps: paperFps?.iphoneFps ?? null,
         source,
         params: r.params,
         onnxFile: r.file ? { path: r.file.path, bytes: r.file.bytes, sha256: r.file.sha256 } : null,

@@ -11,10 +11,14 @@ function comparisonName(loaded: LoadedDocument): string {
   return raw.replace(/\\/g, '/').split('/').filter((s) => s.length > 0).pop() ?? raw;
 }
 
-/** Per-video quality and retention rows; when several series exist the comparison names its series. */
-export function normalizeRecon(docs: readonly SeriesDocument[], multipleSeries: boolean): { videos: ReconVideoRow[]; retention: RetentionRow[] } {
+/**
+ * Per-video quality and retention rows; when several series exist the comparison names its series.
+ * The paper's claimed retention is the first one a document carries (its writer joined it).
+ */
+export function normalizeRecon(docs: readonly SeriesDocument[], multipleSeries: boolean): { videos: ReconVideoRow[]; retention: RetentionRow[]; paperQualityRetention: number | null } {
   const videos: ReconVideoRow[] = [];
   const retention: RetentionRow[] = [];
+  let paperQualityRetention: number | null = null;
   for (const { loaded, series } of docs) {
     const document = documentOf(loaded, 'recon-metrics');
     const name = comparisonName(loaded);
@@ -37,8 +41,9 @@ export function normalizeRecon(docs: readonly SeriesDocument[], multipleSeries: 
     for (const r of document.summary?.retention ?? []) {
       retention.push({ series, comparison, metric: r.metric, higherIsBetter: r.higherIsBetter !== false, baseline: r.baseline, test: r.test, retention: r.retention });
     }
+    paperQualityRetention ??= document.summary?.paperQualityRetention ?? null;
   }
-  return { videos, retention };
+  return { videos, retention, paperQualityRetention };
 }
 
 /** Without a perVideo summary, average the per-frame rows (arithmetic mean per video). */

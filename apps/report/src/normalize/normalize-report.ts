@@ -1,5 +1,5 @@
 import { summarizeRuns, isSectionKind } from '../load/summarize-runs';
-import type { LoadedDocument, NormalizedReport, PaperValues } from '../model';
+import type { LoadedDocument, NormalizedReport } from '../model';
 import { sectionDataNote } from './data-note';
 import { normalizeAgreement } from './normalize-agreement';
 import { normalizeDecoders } from './normalize-decoders';
@@ -8,11 +8,14 @@ import { normalizeKernels } from './normalize-kernels';
 import { normalizeRecon } from './normalize-recon';
 import { normalizeZoo } from './normalize-zoo';
 
-/** Turns the documents of every run folder into the plain rows the figures and tables draw. */
-export function normalizeReport(runDirs: readonly string[], documents: readonly LoadedDocument[], paper: PaperValues): NormalizedReport {
+/**
+ * Turns the documents of every run folder into the plain rows the figures and tables draw. Paper
+ * values come from the documents, which carry what they were compared with when written.
+ */
+export function normalizeReport(runDirs: readonly string[], documents: readonly LoadedDocument[]): NormalizedReport {
   const { runs, placed, series } = summarizeRuns(runDirs, documents);
   const ofKind = (kind: string) => placed.filter((p) => p.loaded.kind === kind);
-  const decoders = normalizeDecoders(ofKind('decoder-bench'), paper);
+  const decoders = normalizeDecoders(ofKind('decoder-bench'));
   const recon = normalizeRecon(ofKind('recon-metrics'), new Set(ofKind('recon-metrics').map((p) => p.series)).size > 1);
   const htp = normalizeHtp(ofKind('htp-consistency'));
   return {
@@ -32,6 +35,6 @@ export function normalizeReport(runDirs: readonly string[], documents: readonly 
     htpCost: htp.cost,
     agreement: normalizeAgreement(ofKind('agreement')),
     dataNotes: { htp: sectionDataNote(ofKind('htp-consistency')), agreement: sectionDataNote(ofKind('agreement')) },
-    paperQualityRetention: paper.turboVaed?.claims.qualityRetention ?? null,
+    paperQualityRetention: recon.paperQualityRetention,
   };
 }

@@ -1,4 +1,4 @@
-import { ERROR_CODES, EvalkitError } from '@evalkit/core';
+import { ERROR_CODES, EvalkitError, paperFps, paperGpuSpeedup, type TurboVaedPaper } from '@evalkit/core';
 import { countNonFiniteLatents, DEFAULT_GEOMETRY, latentShapeMismatch, randomLatents, readLatents, writeLatentsNpy, type DecoderGeometry } from '@evalkit/decoder-runtime';
 import { buildZooModel, inspectCheckpoint, latentFramesFor, openCheckpoint, zooModelInfo } from '@evalkit/decoder-zoo';
 import { measureDeviceCeilings, type CeilingOptions, type DeviceCeilings } from '../ceilings/measure-ceilings';
@@ -52,8 +52,11 @@ export interface DecoderBenchOptions {
   referenceCode?: string;
   /** The interpreter with python3-torch for torch:NAME models (default: referencePython(), Debian's). */
   python?: string;
-  /** The paper's GPU speedup of two zoo decoders (candidate FPS / baseline FPS), or null when the paper has none. */
-  paperGpuSpeedup: (baseline: string, turbo: string) => number | null;
+  /**
+   * The Turbo-VAED paper's values (core's readPaperValues().turboVaed), joined into the document here:
+   * each pair's GPU speedup and each zoo row's FPS. Null: no paper values (a run elsewhere, a smoke run).
+   */
+  paper: TurboVaedPaper | null;
   /** Called with a short message as the benchmark moves on (progress). */
   onProgress?: (message: string) => void;
 }
@@ -196,6 +199,16 @@ export async function runDecoderBench(opts: DecoderBenchOptions): Promise<Decode
   }
 }
 
+/** The paper's FPS of each zoo row whose decoder the paper lists, by row model (files and torch rows get none). */
+function paperFpsOfRows(rows: readonly DecoderBenchRow[], paper: TurboVaedPaper | null): DecoderBenchSummary['paperFps'] {
+  const out: DecoderBenchSummary['paperFps'] = {};
+  for (const r of rows) {
+    const fps = r.source === 'zoo' && r.zooModel !== null ? paperFps(paper, r.zooModel) : null;
+    if (fps) out[r.model] = fps;
+  }
+  return out;
+}
+
 /** Times the planned models (group by group, interleaved) and assembles rows, pairs and the summary. */
 async function benchPlanned(opts: DecoderBenchOptions, models: readonly BenchModel[], pairList: ReturnType<typeof resolvePairs>, planned: PlannedModel[], skipped: { model: string; reason: string }[]): Promise<DecoderBenchOutcome> {
   const targetCi = opts.sampling.targetCi ?? DEFAULT_TARGET_CI;
@@ -275,7 +288,7 @@ async function benchPlanned(opts: DecoderBenchOptions, models: readonly BenchMod
     const b = rows.find((r) => r.model === baseline);
     const t = rows.find((r) => r.model === candidate);
     if (!b || !t) continue;
-    const paper = b.zooModel !== null && t.zooModel !== null ? opts.paperGpuSpeedup(b.zooModel, t.zooModel) : null;
+    const paper = b.zooModel !== null && t.zooModel !== null ? paperGpuSpeedup(opts.paper, b.zooModel, t.zooModel) : null;
     pairs.push({ baseline, candidate, turbo: candidate, ...pairSpeedup(b, t, targetCi), paperGpuSpeedup: paper });
   }
   const summary: DecoderBenchSummary = {
@@ -287,6 +300,7 @@ async function benchPlanned(opts: DecoderBenchOptions, models: readonly BenchMod
     pin: pin.method,
     errors,
     skipped,
+    paperFps: paperFpsOfRows(rows, opts.paper),
   };
   const hasFiles = models.some((m) => m.kind === 'file');
   const hasTorch = models.some((m) => m.kind === 'torch');

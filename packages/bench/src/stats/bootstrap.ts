@@ -53,6 +53,34 @@ function percentileInterval(replicates: Float64Array, level: number): Interval {
   return [quantileSorted(replicates, tail), quantileSorted(replicates, 1 - tail)];
 }
 
+/** Both samples ranked: each value's order statistic, and the sorted values. */
+type Ranked = ReturnType<typeof ranked>;
+
+/**
+ * The percentile interval of median(numerator) / median(denominator) over seeded resamples:
+ * `draw` fills one resample's counts per order statistic of each side (paired or independent).
+ */
+function ratioOfMediansInterval(
+  numerator: ArrayLike<number>,
+  denominator: ArrayLike<number>,
+  options: BootstrapOptions,
+  draw: (rng: () => number, a: Ranked, d: Ranked, ca: Int32Array, cd: Int32Array) => void,
+): Interval {
+  const a = ranked(numerator);
+  const d = ranked(denominator);
+  const rng = mulberry32(options.seed ?? DEFAULT_SEED);
+  const ca = new Int32Array(a.sorted.length);
+  const cd = new Int32Array(d.sorted.length);
+  const reps = new Float64Array(options.resamples ?? DEFAULT_RESAMPLES);
+  for (let k = 0; k < reps.length; k++) {
+    ca.fill(0);
+    cd.fill(0);
+    draw(rng, a, d, ca, cd);
+    reps[k] = medianFromCounts(ca, a.sorted, ca.length) / medianFromCounts(cd, d.sorted, cd.length);
+  }
+  return percentileInterval(reps, options.level ?? 0.95);
+}
+
 /**
  * Percentile-bootstrap interval of the median (as scipy.stats.bootstrap(..., method='percentile')):
  * resample with replacement, take each resample's median, report the 2.5th and 97.5th percentiles
@@ -84,24 +112,13 @@ export function bootstrapMedianInterval(samples: ArrayLike<number>, options: Boo
 export function pairedRatioInterval(numerator: ArrayLike<number>, denominator: ArrayLike<number>, options: BootstrapOptions = {}): Interval {
   const n = numerator.length;
   if (n === 0 || denominator.length !== n) throw new RangeError(`paired samples need equal, non-zero lengths (received ${n} and ${denominator.length})`);
-  const a = ranked(numerator);
-  const d = ranked(denominator);
-  const b = options.resamples ?? DEFAULT_RESAMPLES;
-  const rng = mulberry32(options.seed ?? DEFAULT_SEED);
-  const ca = new Int32Array(n);
-  const cd = new Int32Array(n);
-  const reps = new Float64Array(b);
-  for (let k = 0; k < b; k++) {
-    ca.fill(0);
-    cd.fill(0);
+  return ratioOfMediansInterval(numerator, denominator, options, (rng, a, d, ca, cd) => {
     for (let i = 0; i < n; i++) {
       const j = (rng() * n) | 0;
       ca[a.rank[j]]++;
       cd[d.rank[j]]++;
     }
-    reps[k] = medianFromCounts(ca, a.sorted, n) / medianFromCounts(cd, d.sorted, n);
-  }
-  return percentileInterval(reps, options.level ?? 0.95);
+  });
 }
 
 /**
@@ -113,19 +130,8 @@ export function independentRatioInterval(numerator: ArrayLike<number>, denominat
   const na = numerator.length;
   const nd = denominator.length;
   if (na === 0 || nd === 0) throw new RangeError(`ratio of medians needs two non-empty samples (received ${na} and ${nd})`);
-  const a = ranked(numerator);
-  const d = ranked(denominator);
-  const b = options.resamples ?? DEFAULT_RESAMPLES;
-  const rng = mulberry32(options.seed ?? DEFAULT_SEED);
-  const ca = new Int32Array(na);
-  const cd = new Int32Array(nd);
-  const reps = new Float64Array(b);
-  for (let k = 0; k < b; k++) {
-    ca.fill(0);
-    cd.fill(0);
+  return ratioOfMediansInterval(numerator, denominator, options, (rng, _a, _d, ca, cd) => {
     for (let i = 0; i < na; i++) ca[(rng() * na) | 0]++;
     for (let i = 0; i < nd; i++) cd[(rng() * nd) | 0]++;
-    reps[k] = medianFromCounts(ca, a.sorted, na) / medianFromCounts(cd, d.sorted, nd);
-  }
-  return percentileInterval(reps, options.level ?? 0.95);
+  });
 }

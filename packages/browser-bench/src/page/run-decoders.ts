@@ -40,6 +40,8 @@ export interface DecoderRun {
     pairs: BrowserDecoderPair[];
     sampling: { minRuns: number; maxRuns: number; maxTimeMs: number; targetCi: number; warmup: number; interleaved: boolean };
     errors: { model: string; error: string }[];
+    /** The paper's FPS of the measured models it lists, from the plan (joined when the document is written). */
+    paperFps: DecoderPlan['paperFps'];
   };
   config: Record<string, unknown>;
 }
@@ -197,6 +199,7 @@ export async function runDecodersInPage(ort: OrtWebModule, backend: WebBackend, 
       pairs,
       sampling: { minRuns: sampling.minRuns, maxRuns: sampling.maxRuns, maxTimeMs: sampling.maxTimeMs, targetCi, warmup: sampling.warmup, interleaved: true },
       errors,
+      paperFps: Object.fromEntries(Object.entries(plan.paperFps).filter(([model]) => rows.some((r) => r.model === model))),
     },
     config,
   };

@@ -32,11 +32,10 @@ function readOne<S extends z.ZodType>(file: string, schema: S): z.output<S> | nu
  * puts a paper value next to a measured one gets it from here.
  *
  * When they are joined: when a document is written. A document then carries the reference it was
- * compared with (zoo-sizes paperParamsM/paperMacsT, decoder-bench pairs' paperGpuSpeedup,
- * htp-consistency paperPercent), so the report, which reads documents and runs nothing, draws
- * exactly what was written, and a later edit of fixtures/paper cannot change an old run's figures.
- * Still joined when drawn (to move with the decoder benchmark library): the report's per-model
- * paper FPS and the quality-retention claim.
+ * compared with (zoo-sizes paperParamsM/paperMacsT, decoder-bench pairs' paperGpuSpeedup and
+ * summary paperFps, recon-metrics summary paperQualityRetention, htp-consistency paperPercent), so
+ * the report, which reads documents and runs nothing, draws exactly what was written, and a later
+ * edit of fixtures/paper cannot change an old run's figures. Nothing joins them when drawing.
  */
 export function readPaperValues(dir: string = paperDir()): PaperValues {
   return {

@@ -48,3 +48,9 @@ export function paperGpuSpeedup(paper: TurboVaedPaper | null, baseline: string, 
   const t = paper?.models[turbo]?.gpuFps;
   return b && t ? t / b : null;
 }
+
+/** The paper's GPU and iPhone FPS of a zoo decoder at 512x512, or null when the paper does not list it. */
+export function paperFps(paper: TurboVaedPaper | null, zooModel: string): { gpuFps: number | null; iphoneFps: number | null } | null {
+  const m = paper?.models[zooModel];
+  return m ? { gpuFps: m.gpuFps ?? null, iphoneFps: m.iphoneFps ?? null } : null;
+}

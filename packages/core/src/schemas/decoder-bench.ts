@@ -56,6 +56,12 @@ export const decoderPairSchema = z.looseObject({
   paperGpuSpeedup: nullableNumber.describe('the paper\'s GPU speedup at 512x512 when both are zoo decoders the paper timed'),
 });
 
+/** The Turbo-VAED paper's FPS of one decoder at 512x512, as a document carries it beside the row it compares with. */
+export const paperFpsSchema = z.looseObject({
+  gpuFps: nullableNumber.describe('on GPU'),
+  iphoneFps: nullableNumber.describe('on iPhone 16 Pro'),
+});
+
 /** The summary of a decoder-bench document. */
 export const decoderBenchSummarySchema = z.looseObject({
   matmulCeilingGflops: nullableNumber.describe('the compute ceiling fractions are against (GFLOP/s): measured GEMM, or a row above it'),
@@ -80,6 +86,10 @@ export const decoderBenchSummarySchema = z.looseObject({
   pin: z.string().optional().describe('how the child processes were pinned to CPUs'),
   errors: z.array(z.looseObject({ model: z.string(), error: z.string() })).optional().describe('models that failed (their rows are absent)'),
   skipped: z.array(z.looseObject({ model: z.string(), reason: z.string() })).optional().describe('torch:NAME models left out because python3-torch or the reference code is missing (their rows are absent; not a failure)'),
+  paperFps: z
+    .record(z.string(), paperFpsSchema)
+    .optional()
+    .describe('by row model: the paper\'s FPS of the zoo decoders it lists, joined when the document was written (absent in older documents: the report shows no paper FPS)'),
 });
 
 /** The decoder-bench kind: end-to-end decoder timings and pair speedups. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineResultKind } from './result-kind';
-import { numberValue, optionalNumber } from './fields';
+import { nullableNumber, numberValue, optionalNumber } from './fields';
 
 /** One frame's metrics (only the metrics asked for are present). */
 export const reconFrameRowSchema = z.looseObject({
@@ -39,6 +39,9 @@ export const reconMetricsSummarySchema = z.looseObject({
   mean: metricMeansSchema.optional(),
   perVideo: z.array(videoSummarySchema).optional(),
   retention: z.array(retentionRowSchema).optional(),
+  paperQualityRetention: nullableNumber
+    .optional()
+    .describe('with retention: the retention the Turbo-VAED paper claims, joined when the document was written (absent in older documents: the report draws no claim)'),
 });
 
 /** The recon-metrics kind: reconstruction quality frame by frame. */

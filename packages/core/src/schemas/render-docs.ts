@@ -14,6 +14,7 @@ interface Def {
   values?: unknown[];
   shape?: Record<string, z.ZodType>;
   in?: z.ZodType;
+  valueType?: z.ZodType;
 }
 
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
@@ -46,7 +47,7 @@ function unwrap(schema: z.ZodType): Unwrapped {
   return { core: cur, optional, nullable, description };
 }
 
-/** A compact type expression: `number`, `"a"|"b"`, `[number, number]`, `{a, b?: string}`. */
+/** A compact type expression: `number`, `"a"|"b"`, `[number, number]`, `{a, b?: string}`, `{[key: string]: string}`. */
 function typeText(schema: z.ZodType): string {
   const u = unwrap(schema);
   const base = coreText(u.core);
@@ -74,6 +75,9 @@ function coreText(schema: z.ZodType): string {
       return `[${def.items!.map(typeText).join(', ')}]`;
     case 'object':
       return objectText(def.shape!);
+    case 'record':
+      // A free-form record (unknown values) stays `object`; a typed one says what each key holds.
+      return defOf(def.valueType!).type === 'unknown' ? 'object' : `{[key: string]: ${typeText(def.valueType!)}}`;
     case 'union':
       return def.options!.map(typeText).join(' | ');
     case 'pipe':

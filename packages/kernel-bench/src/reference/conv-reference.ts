@@ -8,6 +8,22 @@ export interface ConvReferenceOptions {
 }
 
 /**
+ * One axis of a strided, padded kernel: for each of `count` positions p, the taps d (0..kernel-1)
+ * whose partner p*stride - pad + d lies in [0, limit), with that partner. A convolution gathers
+ * from the partners; a transposed convolution scatters to them.
+ */
+function axisTaps(count: number, stride: number, pad: number, kernel: number, limit: number): [number, number][][] {
+  return Array.from({ length: count }, (_, p) => {
+    const taps: [number, number][] = [];
+    for (let d = 0; d < kernel; d++) {
+      const at = p * stride - pad + d;
+      if (at >= 0 && at < limit) taps.push([d, at]);
+    }
+    return taps;
+  });
+}
+
+/**
  * Direct 3-D convolution on NCTHW (float64 accumulation), written from the definition so it can
  * serve as the independent reference for onnxruntime's Conv. Weight layout [Cout, Cin/groups, kt, kh, kw].
  */
@@ -23,6 +39,8 @@ export function conv3dReference(x: Float32Array, dims: readonly number[], weight
   const oh = Math.floor((h + 2 * ph - kh) / sh) + 1;
   const ow = Math.floor((w + 2 * pw - kw) / sw) + 1;
   const y = new Float32Array(n * cout * ot * oh * ow);
+  // Output position o reads input o*stride - pad + tap; taps over the zero padding are left out.
+  const [tapsT, tapsH, tapsW] = [axisTaps(ot, st, pt, kt, t), axisTaps(oh, sh, ph, kh, h), axisTaps(ow, sw, pw, kw, w)];
   let k = 0;
   for (let b = 0; b < n; b++)
     for (let co = 0; co < cout; co++) {
@@ -33,19 +51,9 @@ export function conv3dReference(x: Float32Array, dims: readonly number[], weight
             let s = options.bias ? options.bias[co] : 0;
             for (let ci = 0; ci < cinG; ci++) {
               const cIn = grp * cinG + ci;
-              for (let dt = 0; dt < kt; dt++) {
-                const it = a * st - pt + dt;
-                if (it < 0 || it >= t) continue;
-                for (let dh = 0; dh < kh; dh++) {
-                  const ih = yy * sh - ph + dh;
-                  if (ih < 0 || ih >= h) continue;
-                  for (let dw = 0; dw < kw; dw++) {
-                    const iw = xx * sw - pw + dw;
-                    if (iw < 0 || iw >= w) continue;
-                    s += x[(((b * cin + cIn) * t + it) * h + ih) * w + iw] * weight[(((co * cinG + ci) * kt + dt) * kh + dh) * kw + dw];
-                  }
-                }
-              }
+              for (const [dt, it] of tapsT[a])
+                for (const [dh, ih] of tapsH[yy])
+                  for (const [dw, iw] of tapsW[xx]) s += x[(((b * cin + cIn) * t + it) * h + ih) * w + iw] * weight[(((co * cinG + ci) * kt + dt) * kh + dh) * kw + dw];
             }
             y[k++] = s;
           }
@@ -72,6 +80,8 @@ export function convTranspose3dReference(
   const oh = (h - 1) * sh - 2 * ph + kh;
   const ow = (w - 1) * sw - 2 * pw + kw;
   const acc = new Float64Array(n * cout * ot * oh * ow);
+  // Input position i scatters to output i*stride - pad + tap; taps that land in the cropped border are left out.
+  const [tapsT, tapsH, tapsW] = [axisTaps(t, st, pt, kt, ot), axisTaps(h, sh, ph, kh, oh), axisTaps(w, sw, pw, kw, ow)];
   for (let b = 0; b < n; b++)
     for (let co = 0; co < cout; co++) {
       const base = (b * cout + co) * ot * oh * ow;
@@ -84,19 +94,9 @@ export function convTranspose3dReference(
           for (let iw = 0; iw < w; iw++) {
             const v = x[(((b * cin + ci) * t + it) * h + ih) * w + iw];
             for (let co = 0; co < cout; co++)
-              for (let dt = 0; dt < kt; dt++) {
-                const a = it * st - pt + dt;
-                if (a < 0 || a >= ot) continue;
-                for (let dh = 0; dh < kh; dh++) {
-                  const yy = ih * sh - ph + dh;
-                  if (yy < 0 || yy >= oh) continue;
-                  for (let dw = 0; dw < kw; dw++) {
-                    const xx = iw * sw - pw + dw;
-                    if (xx < 0 || xx >= ow) continue;
-                    acc[(((b * cout + co) * ot + a) * oh + yy) * ow + xx] += v * weight[(((ci * cout + co) * kt + dt) * kh + dh) * kw + dw];
-                  }
-                }
-              }
+              for (const [dt, a] of tapsT[it])
+                for (const [dh, yy] of tapsH[ih])
+                  for (const [dw, xx] of tapsW[iw]) acc[(((b * cout + co) * ot + a) * oh + yy) * ow + xx] += v * weight[(((ci * cout + co) * kt + dt) * kh + dh) * kw + dw];
           }
   return { data: Float32Array.from(acc), dims: [n, cout, ot, oh, ow] };
 }
