@@ -96,9 +96,9 @@ describe('evalkit decode', () => {
     expect(doc.results[0].tiles).toBeGreaterThan(1);
     expect(doc.results[0].outputShape).toEqual([1, 3, 5, 64, 64]);
     expect(doc.results[0].estimatedPeakBytes).toBeLessThanOrEqual(165 * 2 ** 20);
-    // the session options it ran with: the zoo's measured choice for this decoder, and tiles turn the memory pattern off unless the choice sets it
+    // the session options it ran with: the zoo's measured choice for this decoder, and tiles turn the memory pattern and arena off unless the choice sets them
     const choice = zooSessionChoice('turbo-vaed-hunyuan');
-    expect(doc.config.session).toEqual({ executionProvider: 'cpu', threads: null, graphOptimizationLevel: choice.graphOptimizationLevel, allowSpinning: choice.allowSpinning, cpuMemArena: choice.cpuMemArena, memPattern: choice.memPattern ?? false });
+    expect(doc.config.session).toEqual({ executionProvider: 'cpu', threads: null, graphOptimizationLevel: choice.graphOptimizationLevel, allowSpinning: choice.allowSpinning, cpuMemArena: choice.cpuMemArena ?? false, memPattern: choice.memPattern ?? false });
     expect(JSON.parse(readFileSync(trace, 'utf8')).length).toBeGreaterThan(10);
     // kernel time by op type: a decoder of convolutions spends most of it in Conv
     const byType = doc.results[0].profileOpTypes as { opType: string; share: number }[];

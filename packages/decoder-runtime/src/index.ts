@@ -3,7 +3,7 @@ export { readLatents, writeLatentsNpy, countNonFiniteLatents } from './io/read-l
 export { randomLatents } from './latents/random-latents';
 export { DecoderSession } from './session/decoder-session';
 export type { GraphOptimizationLevel, SessionSettings } from './session/session-options';
-export { GRAPH_OPTIMIZATION_LEVELS, sessionDefaultsOf, withSessionDefaults } from './session/session-options';
+export { GRAPH_OPTIMIZATION_LEVELS, sessionDefaultsOf, TILED_SESSION_DEFAULTS, withSessionDefaults } from './session/session-options';
 export { latentShapeMismatch } from './session/tensor-signature';
 export { readModelFile } from './io/model-file';
 export type { FloatTensor } from './latents/latent';

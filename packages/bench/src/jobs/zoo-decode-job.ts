@@ -1,5 +1,5 @@
 import { buildZooModel, buildZooModelFromCheckpoint, inspectCheckpoint, openCheckpoint, zooSessionChoice } from '@evalkit/decoder-zoo';
-import { DecoderSession, decodeTiled, planTiles, randomLatents, readLatents, sessionDefaultsOf, withSessionDefaults, type FloatTensor, type SessionSettings, type TileOptions } from '@evalkit/decoder-runtime';
+import { DecoderSession, decodeTiled, planTiles, randomLatents, readLatents, sessionDefaultsOf, TILED_SESSION_DEFAULTS, withSessionDefaults, type FloatTensor, type SessionSettings, type TileOptions } from '@evalkit/decoder-runtime';
 import type { SessionOverrides } from '../decoders/session-overrides';
 import { prepareFileDecode } from './file-decode-job';
 
@@ -100,9 +100,9 @@ export async function prepareZooDecode(job: ZooDecodeJob): Promise<PreparedZooDe
         : buildZooModel(job.model, { ...tileShape, widthMult: job.widthMult ?? 1, seed: job.seed ?? 0 });
     return { bytes: build.graph.toBytes(), params: build.params, info: build.info, tileMacs: build.macs };
   })();
-  // A tiled job runs one session many times: the memory pattern would hold a second block beside the arena.
-  const asked = { ...job.session, threads: job.threads, executionProvider: job.executionProvider, cpuMemArena: job.session?.cpuMemArena ?? job.cpuMemArena, memPattern: job.session?.memPattern ?? job.memPattern ?? (plan && plan.count > 1 ? false : undefined) };
-  const session = await DecoderSession.open(bytes, { source: `zoo:${job.model}`, ...withSessionDefaults(asked, sessionDefaultsOf(zooSessionChoice(info.name))) });
+  const asked = { ...job.session, threads: job.threads, executionProvider: job.executionProvider, cpuMemArena: job.session?.cpuMemArena ?? job.cpuMemArena, memPattern: job.session?.memPattern ?? job.memPattern };
+  const chosen = withSessionDefaults(asked, sessionDefaultsOf(zooSessionChoice(info.name)));
+  const session = await DecoderSession.open(bytes, { source: `zoo:${job.model}`, ...withSessionDefaults(chosen, plan && plan.count > 1 ? TILED_SESSION_DEFAULTS : undefined) });
   const latent = job.latents !== undefined ? readLatents(job.latents) : randomLatents(whole.inputShape, job.seed ?? 0);
   // A tiled job's graph takes one tile; decodeTiled checks each tile against it, the whole latent only fits an untiled graph.
   if (!plan) session.checkLatentShape(latent.shape, job.latents);

@@ -1,7 +1,7 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
 import type { Latent, VideoTensor } from '../latents/latent';
 import { DecoderSession } from '../session/decoder-session';
-import { withSessionDefaults, type DecoderSessionOptions, type SessionSettings } from '../session/session-options';
+import { TILED_SESSION_DEFAULTS, withSessionDefaults, type DecoderSessionOptions, type SessionSettings } from '../session/session-options';
 import { geometryOutputFrames } from '../tiling/decoder-geometry';
 import { tilesForBudget } from '../tiling/tile-budget';
 import { planTiles, type TileOptions, type TilePlan } from '../tiling/tile-plan';
@@ -76,9 +76,7 @@ export async function decodeVideo(model: DecoderModel, latent: Latent, given: De
     await probe.release();
     probe = null;
   }
-  // Tiled decoding runs one session many times: onnxruntime's memory pattern would then hold a second,
-  // pattern-sized block beside the arena (measured: ~650 instead of ~400 bytes per tile voxel).
-  const session = probe ?? (await DecoderSession.open(model.bytesFor(graphThw), { ...options, memPattern: options.memPattern ?? (tiled ? false : undefined), source: model.source }));
+  const session = probe ?? (await DecoderSession.open(model.bytesFor(graphThw), { ...withSessionDefaults(options, tiled ? TILED_SESSION_DEFAULTS : undefined), source: model.source }));
   let released = false;
   try {
     session.checkLatentShape(tiled ? [1, latent.shape[1], ...graphThw] : latent.shape, latentSource);
