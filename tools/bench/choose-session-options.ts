@@ -93,7 +93,7 @@ async function measure(model: string, ids: readonly string[], o: MeasureOptions)
     sampling: o.sampling,
     ceiling: false,
     pin: true,
-    paperGpuSpeedup: () => null,
+    paper: null,
   });
   if (summary.errors.length) throw new Error(`${model}: ${summary.errors.map((e) => `${e.model}: ${e.error}`).join('; ')}`);
   const manifest = createRunManifest({ tool: 'tools/bench/choose-session-options.ts', toolVersion: '1', config, seed: 0, gitRevision: gitRevision(join(__dirname, '..', '..')), startedAt, device: { executionProvider: 'cpu' }, system: summary.system });
