@@ -115,76 +115,60 @@ function turboEntry(name: ZooModelName, label: string, baseline: string, spec: M
   };
 }
 
+/** An original decoder (a Turbo baseline, or one in no pair): its latent channels are the published config's. */
+function baselineEntry(d: Pick<ZooModelInfo, 'name' | 'label' | 'compression' | 'frameRule' | 'summary' | 'outputFrames'> & Pick<Entry, 'spec' | 'build'> & { latentField?: string }): Entry {
+  const latentField = d.latentField ?? 'latent_channels';
+  const { spec, build, latentField: _field, ...info } = d;
+  return { info: { ...info, family: 'baseline', baseline: null, latentChannels: spec.published[latentField] as number }, spec, latentField, build };
+}
+
 const ENTRIES: Record<ZooModelName, Entry> = {
   'turbo-vaed-hunyuan': turboEntry('turbo-vaed-hunyuan', 'Turbo-VAED-Hunyuan', 'hunyuanvideo', TURBO_HUNYUAN, [4, 8, 8], '4T-3'),
   'turbo-vaed-cog': turboEntry('turbo-vaed-cog', 'Turbo-VAED-Cog', 'cogvideox', TURBO_HUNYUAN, [4, 8, 8], '4T-3'),
   'turbo-vaed-ltx': turboEntry('turbo-vaed-ltx', 'Turbo-VAED-LTX', 'ltx-video-0.9.0', TURBO_LTX, [8, 32, 32], '8T-7'),
   'turbo-vaed-dc': turboEntry('turbo-vaed-dc', 'Turbo-VAED-DC', 'video-dc-ae', TURBO_DC, [4, 32, 32], '4T (no frames dropped)'),
-  hunyuanvideo: {
-    info: {
-      name: 'hunyuanvideo',
-      label: 'HunyuanVideo',
-      family: 'baseline',
-      baseline: null,
-      latentChannels: 16,
-      compression: [4, 8, 8],
-      frameRule: '4T-3',
-      summary: 'nearest interpolate (frame 0 in space only) + causal conv upsamplers; GroupNorm(32) ResBlocks; causal replicate padding; single-head frame-causal mid attention',
-      outputFrames: (t) => hunyuanOutputFrames(HUNYUAN_VIDEO.published, t),
-    },
+  hunyuanvideo: baselineEntry({
+    name: 'hunyuanvideo',
+    label: 'HunyuanVideo',
     spec: HUNYUAN_VIDEO,
-    latentField: 'latent_channels',
+    compression: [4, 8, 8],
+    frameRule: '4T-3',
+    summary: 'nearest interpolate (frame 0 in space only) + causal conv upsamplers; GroupNorm(32) ResBlocks; causal replicate padding; single-head frame-causal mid attention',
+    outputFrames: (t) => hunyuanOutputFrames(HUNYUAN_VIDEO.published, t),
     build: buildHunyuanVideo,
-  },
-  cogvideox: {
-    info: {
-      name: 'cogvideox',
-      label: 'CogVideoX',
-      family: 'baseline',
-      baseline: null,
-      latentChannels: 16,
-      compression: [4, 8, 8],
-      frameRule: '4T-3 for odd T (4T for even T)',
-      summary: 'nearest 2x interpolate + per-frame conv upsamplers; SpatialNorm3D (GroupNorm modulated by the latent); causal "first" time padding, zero space padding; no attention',
-      outputFrames: (t) => cogOutputFrames(COGVIDEOX.published, t),
-    },
+  }),
+  cogvideox: baselineEntry({
+    name: 'cogvideox',
+    label: 'CogVideoX',
     spec: COGVIDEOX,
-    latentField: 'latent_channels',
+    compression: [4, 8, 8],
+    frameRule: '4T-3 for odd T (4T for even T)',
+    summary: 'nearest 2x interpolate + per-frame conv upsamplers; SpatialNorm3D (GroupNorm modulated by the latent); causal "first" time padding, zero space padding; no attention',
+    outputFrames: (t) => cogOutputFrames(COGVIDEOX.published, t),
     build: buildCogVideoX,
-  },
-  'ltx-video-0.9.0': {
-    info: {
-      name: 'ltx-video-0.9.0',
-      label: 'LTX-Video 0.9.0',
-      family: 'baseline',
-      baseline: null,
-      latentChannels: 128,
-      compression: [8, 32, 32],
-      frameRule: '8T-7',
-      summary: 'conv C->8C + rank-8 pixel-shuffle upsamplers; RMSNorm ResBlocks; non-causal edge time padding, zero space padding; patch-4 unpatchify; no attention',
-      outputFrames: (t) => ltxOutputFrames(LTX_VIDEO_090.published, t),
-    },
+  }),
+  'ltx-video-0.9.0': baselineEntry({
+    name: 'ltx-video-0.9.0',
+    label: 'LTX-Video 0.9.0',
     spec: LTX_VIDEO_090,
-    latentField: 'latent_channels',
+    compression: [8, 32, 32],
+    frameRule: '8T-7',
+    summary: 'conv C->8C + rank-8 pixel-shuffle upsamplers; RMSNorm ResBlocks; non-causal edge time padding, zero space padding; patch-4 unpatchify; no attention',
+    outputFrames: (t) => ltxOutputFrames(LTX_VIDEO_090.published, t),
     build: (g, latent, config) => buildLtxVideo(g, latent, config),
-  },
-  'wan-2.1': {
-    info: {
-      name: 'wan-2.1',
-      label: 'Wan 2.1',
-      family: 'baseline',
-      baseline: null,
-      latentChannels: WAN_21_SPEC.published.z_dim as number,
-      compression: [4, 8, 8],
-      frameRule: '4T-3',
-      summary:
-        'causal time conv C->2C interleaved (frame 0 passed through) + per-frame nearest 2x + Conv2d C->C/2 upsamplers; RMS_norm (L2, learnable gamma) ResBlocks; causal zero padding, one pass instead of per-frame feature cache; single-head per-frame mid attention; not a paper target',
-      outputFrames: (t) => wanOutputFrames(wanConfigOf(WAN_21_SPEC.published), t),
-    },
+  }),
+  'wan-2.1': baselineEntry({
+    name: 'wan-2.1',
+    label: 'Wan 2.1',
     spec: WAN_21_SPEC,
     latentField: 'z_dim',
+    compression: [4, 8, 8],
+    frameRule: '4T-3',
+    summary:
+      'causal time conv C->2C interleaved (frame 0 passed through) + per-frame nearest 2x + Conv2d C->C/2 upsamplers; RMS_norm (L2, learnable gamma) ResBlocks; causal zero padding, one pass instead of per-frame feature cache; single-head per-frame mid attention; not a paper target',
+    outputFrames: (t) => wanOutputFrames(wanConfigOf(WAN_21_SPEC.published), t),
     build: (g, latent, config, w) => buildWanVae(g, latent, w, wanConfigOf(config)),
-  },
+  }),
 };
 
 /** Baseline/Turbo pairs of the paper that are both in the zoo. */

@@ -5,6 +5,7 @@ import { BENCH_COMMANDS, type BenchCommand, type BenchJobData, type BenchJobResu
 import { benchQueueName, KEY_PREFIX } from './queue-names';
 import type { QueueLocation } from './queue-url';
 import { checkRedisReachable } from './redis-check';
+import { closeWithin, DEFAULT_REDIS_TIMEOUT_MS, producerConnection, redisAnswer } from './redis-deadline';
 
 /** Where a queued benchmark stands, reported every poll. */
 export interface BenchProgress {
@@ -21,6 +22,8 @@ export interface RunBenchOptions {
   /** The command's flags, without --queue, --device, --out and --json (the worker adds its own --out). */
   args: string[];
   pollMs?: number;
+  /** Give up with an error when Redis does not answer one call for this long, ms (default 30 s). */
+  redisTimeoutMs?: number;
   onProgress?(progress: BenchProgress): void;
   /** Aborting removes the job if no worker has started it and rejects with EVK_INTERRUPTED. */
   signal?: AbortSignal;
@@ -57,23 +60,27 @@ export async function runBenchOnQueue(options: RunBenchOptions): Promise<BenchJo
   if (!(BENCH_COMMANDS as readonly string[]).includes(options.command)) throw new TypeError(`runBenchOnQueue: unknown command ${options.command}`);
   const name = benchQueueName(options.device);
   await checkRedisReachable(options.queue);
-  const queue = new Queue<BenchJobData, BenchJobResult>(name, { connection: options.queue.connection, prefix: KEY_PREFIX });
+  const owned = producerConnection(options.queue);
+  const queue = new Queue<BenchJobData, BenchJobResult>(name, { connection: owned.redis, prefix: KEY_PREFIX });
+  // Connection errors are the connection's, kept by producerConnection for the message; unheard, BullMQ prints each one.
+  queue.on('error', () => undefined);
   const id = randomUUID();
+  const answer = <T>(call: Promise<T>) => redisAnswer(call, options.queue, options.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS, owned.lastError);
   try {
     const data: BenchJobData = { command: options.command, args: forwardableArgs(options.args), device: options.device };
-    await queue.add('bench', data, { jobId: id, attempts: 1 });
+    await answer(queue.add('bench', data, { jobId: id, attempts: 1 }));
     let polls = 0;
     let workers = 0;
     for (;;) {
       if (options.signal?.aborted) throw new EvalkitError(ERROR_CODES.INTERRUPTED, 'queued benchmark interrupted');
-      const state = await queue.getJobState(id);
-      if (polls++ % 4 === 0) workers = await queue.getWorkersCount();
+      const state = await answer(queue.getJobState(id));
+      if (polls++ % 4 === 0) workers = await answer(queue.getWorkersCount());
       options.onProgress?.({ state, workers });
       if (state === 'completed' || state === 'failed') break;
       if (state === 'unknown') throw new EvalkitError(ERROR_CODES.RUNTIME, 'the benchmark job disappeared from the queue (removed by someone else?)', { field: '--device', value: options.device });
       await sleep(options.pollMs ?? 500);
     }
-    const job = await Job.fromId<BenchJobData, BenchJobResult>(queue, id);
+    const job = await answer(Job.fromId<BenchJobData, BenchJobResult>(queue, id));
     if (!job) throw new EvalkitError(ERROR_CODES.RUNTIME, 'the finished benchmark job is gone from the queue', { field: '--device', value: options.device });
     if (job.failedReason || !job.returnvalue) {
       throw new EvalkitError(ERROR_CODES.RUNTIME, `bench ${options.command} failed on device ${options.device}${job.processedBy ? ` (worker ${job.processedBy})` : ''}: ${job.failedReason ?? 'no result'}`);
@@ -81,7 +88,8 @@ export async function runBenchOnQueue(options: RunBenchOptions): Promise<BenchJo
     return job.returnvalue;
   } finally {
     // Finished or abandoned, the job's record goes; a worker already running an abandoned job keeps its lock and finishes into nothing.
-    await queue.remove(id).catch(() => undefined);
-    await queue.close();
+    await redisAnswer(queue.remove(id), options.queue, 2000).catch(() => undefined);
+    await closeWithin([queue]);
+    owned.end();
   }
 }

@@ -5,6 +5,7 @@ import type { PairJobData, QueuedPair } from './job-types';
 import { KEY_PREFIX, PAIRS_QUEUE, RUNS_QUEUE } from './queue-names';
 import type { QueueLocation } from './queue-url';
 import { checkRedisReachable } from './redis-check';
+import { closeWithin, DEFAULT_REDIS_TIMEOUT_MS, producerConnection, redisAnswer } from './redis-deadline';
 
 /** Where a queued run stands, reported every poll. */
 export interface PairsProgress {
@@ -30,6 +31,8 @@ export interface RunPairsOptions<P extends QueuedPair, C, R> {
   attempts?: number;
   /** How often to look at the run's progress, ms (default 500). */
   pollMs?: number;
+  /** Give up with an error when Redis does not answer one call for this long, ms (default 30 s). */
+  redisTimeoutMs?: number;
   onProgress?(progress: PairsProgress): void;
   /** Aborting removes the run's jobs that no worker has started and rejects with EVK_INTERRUPTED. */
   signal?: AbortSignal;
@@ -63,14 +66,20 @@ export async function runPairsOnQueue<P extends QueuedPair, C, R>(options: RunPa
     ids.add(pair.id);
   }
   await checkRedisReachable(location);
-  const connection = location.connection;
+  const owned = producerConnection(location);
+  const connection = owned.redis;
   const flows = new FlowProducer({ connection, prefix: KEY_PREFIX });
   const pairsQueue = new Queue(PAIRS_QUEUE, { connection, prefix: KEY_PREFIX });
   const runsQueue = new Queue(RUNS_QUEUE, { connection, prefix: KEY_PREFIX });
+  // Their connection errors are the connection's, kept by producerConnection for the message; unheard, BullMQ prints each one.
+  flows.on('error', () => undefined);
+  for (const queue of [pairsQueue, runsQueue]) queue.on('error', () => undefined);
   const run = randomUUID();
+  const answer = <T>(call: Promise<T>) => redisAnswer(call, location, options.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS, owned.lastError);
   let parent: Job | undefined;
+  let lost = false;
   try {
-    const node = await flows.add({
+    const node = await answer(flows.add({
       name: 'dataset-run',
       queueName: RUNS_QUEUE,
       data: { total: pairs.length, createdAt: new Date().toISOString() },
@@ -89,22 +98,22 @@ export async function runPairsOnQueue<P extends QueuedPair, C, R>(options: RunPa
           ignoreDependencyOnFailure: true,
         },
       })),
-    });
+    }));
     parent = node.job;
     let workers = 0;
     let polls = 0;
     for (;;) {
       if (signal?.aborted) throw new EvalkitError(ERROR_CODES.INTERRUPTED, 'queued run interrupted; its unstarted jobs were removed');
-      const counts = await parent.getDependenciesCount();
+      const counts = await answer(parent.getDependenciesCount());
       // Asking Redis for its client list is heavier than the counts: every fourth poll.
-      if (polls++ % 4 === 0) workers = await pairsQueue.getWorkersCount();
+      if (polls++ % 4 === 0) workers = await answer(pairsQueue.getWorkersCount());
       const open = counts.unprocessed ?? 0;
       options.onProgress?.({ done: pairs.length - open, total: pairs.length, workers });
       if (open === 0) break;
       await sleep(options.pollMs ?? 500, signal);
     }
-    const values = await parent.getChildrenValues<R>();
-    const failures = await parent.getIgnoredChildrenFailures();
+    const values = await answer(parent.getChildrenValues<R>());
+    const failures = await answer(parent.getIgnoredChildrenFailures());
     const byIndex = new Map<number, R>();
     const keyIndex = (key: string) => {
       const match = new RegExp(`:${run}-(\\d+)$`).exec(key);
@@ -120,12 +129,17 @@ export async function runPairsOnQueue<P extends QueuedPair, C, R>(options: RunPa
       throw new EvalkitError(ERROR_CODES.RUNTIME, `${missing.length} of ${pairs.length} pairs came back without a row (was the run's data removed from Redis?)`, { field: 'id', value: pairs[missing[0]].id });
     }
     return pairs.map((_, i) => byIndex.get(i)!);
+  } catch (error) {
+    lost = error instanceof EvalkitError && error.code === ERROR_CODES.RUNTIME && /Redis/.test(error.message);
+    throw error;
   } finally {
-    if (parent) {
+    // With Redis gone there is nothing to tidy: the jobs stay for when it is back.
+    if (parent && !lost) {
       // Done: the parent and any failed children go. Interrupted: the children no worker holds go too.
-      await parent.removeUnprocessedChildren().catch(() => undefined);
-      await parent.remove({ removeChildren: true }).catch(() => undefined);
+      await redisAnswer(parent.removeUnprocessedChildren(), location, 2000).catch(() => undefined);
+      await redisAnswer(parent.remove({ removeChildren: true }), location, 2000).catch(() => undefined);
     }
-    await Promise.all([flows.close(), pairsQueue.close(), runsQueue.close()]);
+    await closeWithin([flows, pairsQueue, runsQueue]);
+    owned.end();
   }
 }

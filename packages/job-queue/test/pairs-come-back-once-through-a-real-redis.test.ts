@@ -174,4 +174,22 @@ redis.describe('pairs on a BullMQ queue in a private redis-server', () => {
     expect(isEvalkitError(error, 'EVK_RUNTIME')).toBe(true);
     expect(error.message).toMatch(new RegExp(`redis://127.0.0.1:${port}/0.*cannot reach Redis.*ECONNREFUSED.*redis-server`));
   });
+
+  it('ends with an error naming the queue within seconds when Redis goes away during the run, instead of waiting for ever', async () => {
+    // A server of its own: this test kills it.
+    const doomed = await startRedisServer(redis.paths['redis-server']);
+    const queue = parseQueueUrl(doomed.url);
+    let polled!: () => void;
+    const firstPoll = new Promise<void>((r) => (polled = r));
+    const began = { at: 0 };
+    const running = runPairsOnQueue({ queue, pairs: pairsOf(3), config: null, failedRow, pollMs: 50, redisTimeoutMs: 1500, onProgress: () => polled() }).catch((e) => e);
+    await firstPoll;
+    await doomed.stop();
+    began.at = Date.now();
+    const error = await running;
+    expect(isEvalkitError(error, 'EVK_RUNTIME')).toBe(true);
+    expect(error.message).toMatch(new RegExp(`${doomed.url.replace(/[/.]/g, '\\$&')}.*(Redis stopped answering for 1.5 s \\(connect ECONNREFUSED|lost Redis)`));
+    // the deadline (1.5 s) plus closing the clients (at most 2 s), not BullMQ's endless reconnecting
+    expect(Date.now() - began.at).toBeLessThan(8000);
+  }, 30_000);
 });

@@ -104,7 +104,8 @@ export async function prepareZooDecode(job: ZooDecodeJob): Promise<PreparedZooDe
   const asked = { ...job.session, threads: job.threads, executionProvider: job.executionProvider, cpuMemArena: job.session?.cpuMemArena ?? job.cpuMemArena, memPattern: job.session?.memPattern ?? job.memPattern ?? (plan && plan.count > 1 ? false : undefined) };
   const session = await DecoderSession.open(bytes, { source: `zoo:${job.model}`, ...withSessionDefaults(asked, sessionDefaultsOf(zooSessionChoice(info.name))) });
   const latent = job.latents !== undefined ? readLatents(job.latents) : randomLatents(whole.inputShape, job.seed ?? 0);
-  session.checkLatentShape(latent.shape, job.latents);
+  // A tiled job's graph takes one tile; decodeTiled checks each tile against it, the whole latent only fits an untiled graph.
+  if (!plan) session.checkLatentShape(latent.shape, job.latents);
   return {
     setup: { model: job.model, label: job.label ?? info.label, params, macs: tileMacs * (plan?.count ?? 1), setupSeconds: (Date.now() - began) / 1000, tiles: plan?.count ?? 1, session: session.settings },
     decode: () => (plan ? decodeTiled(latent, (tile, into) => session.decode(tile, 'latents', into), geometry, plan) : session.decode(latent)),
