@@ -139,7 +139,7 @@ export function registerDecode(program: Command): void {
     .option('--memory-budget <MB>', 'derive tile sizes so the estimated peak memory stays under this many MB', positiveNumber)
     .option('--ep <name>', 'onnxruntime execution provider (cpu, webgpu, cuda, coreml, ...)', 'cpu')
     .option('--threads <n>', 'onnxruntime intra-op threads', positiveInt)
-    .option('--opt-level <level>', `graph optimisation level: ${GRAPH_OPTIMIZATION_LEVELS.join(' | ')} (default: a zoo decoder's measured choice, see \`evalkit zoo list\`; all otherwise)`, choice(GRAPH_OPTIMIZATION_LEVELS))
+    .option('--opt-level <level>', `graph optimisation level: ${GRAPH_OPTIMIZATION_LEVELS.join(' | ')} (default: a zoo decoder's measured choice, printed by \`evalkit zoo build --json\`; all otherwise)`, choice(GRAPH_OPTIMIZATION_LEVELS))
     .option('--profile <file>', 'write onnxruntime\'s Chrome-trace profile (chrome://tracing, Perfetto) here')
     .option('--width-mult <x>', 'zoo decoders: channel width multiplier in (0, 1]', positiveNumber, 1)
     .option('--compression <t,h,w>', 'ONNX files: compression of the decoder (default 4,8,8)', compressionList)
