@@ -2,7 +2,7 @@ export type { Latent } from './latents/latent';
 export { readLatents, writeLatentsNpy, countNonFiniteLatents } from './io/read-latents';
 export { randomLatents } from './latents/random-latents';
 export { DecoderSession } from './session/decoder-session';
-export type { GraphOptimizationLevel, SessionSettings } from './session/session-options';
+export type { GraphOptimizationLevel, SessionDefaults, SessionSettings } from './session/session-options';
 export { GRAPH_OPTIMIZATION_LEVELS, sessionDefaultsOf, TILED_SESSION_DEFAULTS, withSessionDefaults } from './session/session-options';
 export { latentShapeMismatch } from './session/tensor-signature';
 export { readModelFile } from './io/model-file';

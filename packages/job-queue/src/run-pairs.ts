@@ -75,9 +75,14 @@ export async function runPairsOnQueue<P extends QueuedPair, C, R>(options: RunPa
   flows.on('error', () => undefined);
   for (const queue of [pairsQueue, runsQueue]) queue.on('error', () => undefined);
   const run = randomUUID();
-  const answer = <T>(call: Promise<T>) => redisAnswer(call, location, options.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS, owned.lastError);
-  let parent: Job | undefined;
+  // Set once a Redis call went unanswered or failed: then there is nothing to tidy up in Redis.
   let lost = false;
+  const answer = <T>(call: Promise<T>) =>
+    redisAnswer(call, location, options.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS, owned.lastError).catch((error: unknown) => {
+      lost = true;
+      throw error;
+    });
+  let parent: Job | undefined;
   try {
     const node = await answer(flows.add({
       name: 'dataset-run',
@@ -129,9 +134,6 @@ export async function runPairsOnQueue<P extends QueuedPair, C, R>(options: RunPa
       throw new EvalkitError(ERROR_CODES.RUNTIME, `${missing.length} of ${pairs.length} pairs came back without a row (was the run's data removed from Redis?)`, { field: 'id', value: pairs[missing[0]].id });
     }
     return pairs.map((_, i) => byIndex.get(i)!);
-  } catch (error) {
-    lost = error instanceof EvalkitError && error.code === ERROR_CODES.RUNTIME && /Redis/.test(error.message);
-    throw error;
   } finally {
     // With Redis gone there is nothing to tidy: the jobs stay for when it is back.
     if (parent && !lost) {

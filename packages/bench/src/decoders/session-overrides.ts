@@ -1,14 +1,8 @@
 import { ERROR_CODES, EvalkitError } from '@evalkit/core';
+import { GRAPH_OPTIMIZATION_LEVELS, type GraphOptimizationLevel, type SessionDefaults } from '@evalkit/decoder-runtime';
 
 /** onnxruntime session options one --models row sets (each unset one: the zoo's choice, or onnxruntime's default). */
-export interface SessionOverrides {
-  graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
-  allowSpinning?: boolean;
-  cpuMemArena?: boolean;
-  memPattern?: boolean;
-}
-
-const LEVELS = ['disabled', 'basic', 'extended', 'all'] as const;
+export type SessionOverrides = SessionDefaults;
 const SWITCHES = { spin: 'allowSpinning', arena: 'cpuMemArena', pattern: 'memPattern' } as const;
 
 /** The keys of `#KEY=VALUE`, for help texts. */
@@ -31,9 +25,9 @@ export function parseSessionSuffix(entry: string): { spec: string; session?: Ses
     const key = eq > 0 ? part.slice(0, eq) : part;
     const value = eq > 0 ? part.slice(eq + 1) : '';
     if (key === 'opt') {
-      if (!(LEVELS as readonly string[]).includes(value)) throw suffixError(`#opt takes ${LEVELS.join(', ')}`, entry);
+      if (!(GRAPH_OPTIMIZATION_LEVELS as readonly string[]).includes(value)) throw suffixError(`#opt takes ${GRAPH_OPTIMIZATION_LEVELS.join(', ')}`, entry);
       if (session.graphOptimizationLevel !== undefined) throw suffixError('#opt is given twice', entry);
-      session.graphOptimizationLevel = value as SessionOverrides['graphOptimizationLevel'];
+      session.graphOptimizationLevel = value as GraphOptimizationLevel;
     } else if (Object.prototype.hasOwnProperty.call(SWITCHES, key)) {
       const field = SWITCHES[key as keyof typeof SWITCHES];
       if (value !== 'on' && value !== 'off') throw suffixError(`#${key} takes on or off`, entry);
